@@ -1,0 +1,4 @@
+package io.huddle.domain;
+
+/** The medium of an interaction. */
+public enum Channel { VOICE, CHAT, MESSAGING }

@@ -1,0 +1,60 @@
+package io.huddle.domain;
+
+/** A refusal with a reason a person can read. The kind maps to an HTTP status and a wire error code. */
+public final class DomainException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    /** Why a request was refused. */
+    public enum Kind {
+        BAD_REQUEST(400, "bad_request"),
+        UNAUTHORIZED(401, "unauthorized"),
+        FORBIDDEN(403, "forbidden"),
+        NOT_FOUND(404, "not_found"),
+        CONFLICT(409, "conflict"),
+        TOO_LARGE(413, "too_large"),
+        RATE_LIMITED(429, "rate_limited");
+
+        private final int httpStatus;
+        private final String code;
+
+        Kind(int httpStatus, String code) {
+            this.httpStatus = httpStatus;
+            this.code = code;
+        }
+
+        public int httpStatus() {
+            return httpStatus;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    private final Kind kind;
+
+    public DomainException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public static DomainException badRequest(String message) {
+        return new DomainException(Kind.BAD_REQUEST, message);
+    }
+
+    public static DomainException forbidden(String message) {
+        return new DomainException(Kind.FORBIDDEN, message);
+    }
+
+    public static DomainException notFound(String what, String id) {
+        return new DomainException(Kind.NOT_FOUND, what + " '" + id + "' not found");
+    }
+
+    public static DomainException conflict(String message) {
+        return new DomainException(Kind.CONFLICT, message);
+    }
+}

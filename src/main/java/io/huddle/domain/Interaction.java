@@ -1,0 +1,54 @@
+package io.huddle.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** A live customer contact handled by one agent. Immutable: every change makes a new value. */
+public record Interaction(String id, String tenant, String domain, Channel channel, String agentId, String agentName,
+                          String customerName, String queue, Instant startedAt, InteractionState state,
+                          boolean helpRequested, List<Participant> participants, Instant endedAt) {
+    public Interaction {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(channel, "channel");
+        participants = List.copyOf(participants);
+    }
+
+    public Interaction withState(InteractionState newState, Instant at) {
+        return new Interaction(id, tenant, domain, channel, agentId, agentName, customerName, queue, startedAt,
+                newState, helpRequested, participants, newState == InteractionState.ENDED ? at : endedAt);
+    }
+
+    public Interaction withHelpRequested(boolean flag) {
+        return new Interaction(id, tenant, domain, channel, agentId, agentName, customerName, queue, startedAt,
+                state, flag, participants, endedAt);
+    }
+
+    public Interaction withParticipants(List<Participant> list) {
+        return new Interaction(id, tenant, domain, channel, agentId, agentName, customerName, queue, startedAt,
+                state, helpRequested, list, endedAt);
+    }
+
+    /** The participants as seen by someone who may not see silent monitors (the agent, the customer). */
+    public Interaction withoutSilentMonitors() {
+        List<Participant> visible = new ArrayList<>();
+        for (Participant p : participants) {
+            if (!p.isSupervisor() || p.mode().visibleToAgent()) {
+                visible.add(p);
+            }
+        }
+        return withParticipants(visible);
+    }
+
+    /** As the customer sees it: only supervisors who barged in. */
+    public List<Participant> customerView() {
+        List<Participant> visible = new ArrayList<>();
+        for (Participant p : participants) {
+            if (!p.isSupervisor() || p.mode().visibleToCustomer()) {
+                visible.add(p);
+            }
+        }
+        return visible;
+    }
+}

@@ -1,0 +1,70 @@
+package io.huddle.gateway.store;
+
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.SupervisorAction;
+import io.huddle.domain.TenantSettings;
+import io.huddle.domain.User;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the gateway must keep across a restart. One implementation per database; SQLite is the
+ * embedded default and a PostgreSQL store can implement the same contract. Every write is atomic: it
+ * either commits whole or throws {@link StoreException} and changes nothing.
+ */
+public interface GatewayStore extends AutoCloseable {
+
+    // users and credentials
+    void saveUser(User user, String passwordHash);
+
+    Optional<User> findUser(String tenant, String username);
+
+    Optional<User> findUserById(String userId);
+
+    Optional<String> passwordHash(String userId);
+
+    List<User> users(String tenant);
+
+    // sign-in sessions: only a digest of the token is stored
+    void saveSession(String tokenDigest, String userId, Instant expiresAt);
+
+    Optional<String> sessionUser(String tokenDigest, Instant now);
+
+    void deleteSession(String tokenDigest);
+
+    // tenants
+    void saveTenantSettings(TenantSettings settings);
+
+    Optional<TenantSettings> tenantSettings(String tenant);
+
+    List<TenantSettings> tenants();
+
+    // interactions (live and ended)
+    void saveInteraction(Interaction interaction);
+
+    Optional<Interaction> findInteraction(String id);
+
+    List<Interaction> liveInteractions();
+
+    // help requests
+    void saveHelpRequest(HelpRequest request);
+
+    Optional<HelpRequest> findHelpRequest(String id);
+
+    List<HelpRequest> openHelpRequests();
+
+    Page<HelpRequest> searchHelpRequests(HelpRequestQuery query);
+
+    // supervisor actions
+    void saveAction(SupervisorAction action);
+
+    /** Saves several changes in one transaction: all or nothing. */
+    void saveAll(List<HelpRequest> requests, List<SupervisorAction> actions, List<Interaction> interactions);
+
+    Page<SupervisorAction> searchActions(ActionQuery query);
+
+    @Override
+    void close();
+}
