@@ -5,7 +5,7 @@ package io.huddle.domain;
  * For voice, {@code audio} is the simulated platform's audio leg; null on chat and messaging.
  */
 public record Participant(String id, String name, Kind kind, SupervisorMode mode, SupervisorMode.AudioLeg audio,
-                          String since) {
+                          java.time.Instant since) {
     /** Who a participant is. */
     public enum Kind { CUSTOMER, AGENT, SUPERVISOR }
 
