@@ -65,6 +65,9 @@ public interface GatewayStore extends AutoCloseable {
 
     Page<SupervisorAction> searchActions(ActionQuery query);
 
+    /** Actions still running (no endedAt): after a restart their legs are gone and they are ended. */
+    List<SupervisorAction> openActions();
+
     @Override
     void close();
 }

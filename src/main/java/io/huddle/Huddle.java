@@ -1,0 +1,29 @@
+package io.huddle;
+
+import io.huddle.cli.GatewayCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code huddle gateway | console | agent}. */
+@Command(name = "huddle", mixinStandardHelpOptions = true, versionProvider = Huddle.VersionProvider.class,
+        description = "Supervisor call monitoring: console, agent window and the reference CCaaS gateway.",
+        subcommands = {GatewayCommand.class, CommandLine.HelpCommand.class})
+public final class Huddle implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Huddle()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    /** Reports the build's version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"huddle " + Version.current()};
+        }
+    }
+}

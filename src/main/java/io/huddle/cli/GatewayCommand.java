@@ -1,0 +1,45 @@
+package io.huddle.cli;
+
+import io.huddle.AppDirs;
+import io.huddle.gateway.GatewayConfig;
+import io.huddle.gateway.GatewayServer;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code huddle gateway}: runs the reference CCaaS controls gateway until SIGTERM or Ctrl-C. */
+@Command(name = "gateway", mixinStandardHelpOptions = true,
+        description = "Run the reference CCaaS controls gateway (no display needed).")
+public final class GatewayCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "8787", description = "Port to listen on, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data", description = "Data directory (default: the user's data directory + /gateway).")
+    Path data;
+
+    @Option(names = "--demo", description = "Seed the demo tenants acme and globex and run a simulated contact center.")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        Path dir = data != null ? data : AppDirs.data().resolve("gateway");
+        GatewayServer server = GatewayServer.start(GatewayConfig.of(host, port, dir, demo));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            LOG.info("stopping the gateway");
+            server.close();
+            stopped.countDown();
+        }, "huddle-gateway-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,122 @@
+package io.huddle.gateway;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.Version;
+import io.huddle.domain.DomainException;
+import io.huddle.gateway.auth.AuthService;
+import io.huddle.gateway.auth.PasswordHasher;
+import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.RoutingPolicy;
+import io.huddle.gateway.http.HttpApi;
+import io.huddle.gateway.store.GatewayStore;
+import io.huddle.gateway.store.SqliteGatewayStore;
+import io.huddle.gateway.stream.StreamEndpoint;
+import io.huddle.gateway.stream.StreamHub;
+import io.huddle.protocol.Json;
+import io.javalin.Javalin;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference CCaaS controls gateway: the composition root that wires store, floor, sign-in, stream
+ * and HTTP API, and owns their lifecycle. Runs standalone ({@code huddle gateway}) or inside the console.
+ */
+public final class GatewayServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayServer.class);
+
+    private final GatewayConfig config;
+    private final GatewayStore store;
+    private final FloorService floor;
+    private final AuthService auth;
+    private final StreamHub hub;
+    private final Javalin app;
+    private final DemoSupport demo;
+
+    private GatewayServer(GatewayConfig config) {
+        this.config = config;
+        Clock clock = Clock.systemUTC();
+        ObjectMapper json = Json.newMapper();
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+        }
+        this.store = SqliteGatewayStore.open(config.dataDir().resolve("gateway.db"));
+        PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
+        this.demo = new DemoSupport(store, hasher, config);
+        demo.seedIfAsked();
+        this.floor = new FloorService(store, clock, RoutingPolicy.allSupervisorsOfDomain());
+        this.auth = new AuthService(store, hasher, clock);
+        this.hub = new StreamHub(json, floor, auth, clock, config.stream());
+        StreamEndpoint stream = new StreamEndpoint(json, hub, floor, clock, config.allowedOrigins());
+        HttpApi api = new HttpApi(json, auth, floor, store, Version.current());
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.jetty.modifyWebSocketServletFactory(f -> {
+                f.setMaxTextMessageSize(64 * 1024);
+                f.setIdleTimeout(Duration.ofMinutes(5));
+            });
+            api.register(cfg.routes);
+            stream.register(cfg.routes, ctx -> api.authenticateUpgrade(ctx));
+        });
+    }
+
+    /** Builds and starts a gateway; the returned server is listening. */
+    public static GatewayServer start(GatewayConfig config) {
+        GatewayServer server = new GatewayServer(config);
+        try {
+            server.app.start(config.host(), config.port());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        server.demo.startSimulation(server.floor);
+        LOG.info("Huddle gateway {} listening on http://{}:{} (data in {})", Version.current(), config.host(),
+                server.port(), config.dataDir());
+        return server;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String baseUrl() {
+        return "http://" + config.host() + ":" + port();
+    }
+
+    public FloorService floor() {
+        return floor;
+    }
+
+    public StreamHub hub() {
+        return hub;
+    }
+
+    public GatewayStore store() {
+        return store;
+    }
+
+    @Override
+    public void close() {
+        demo.close();
+        hub.close();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            LOG.warn("the HTTP server did not stop cleanly", e);
+        }
+        store.close();
+        LOG.info("Huddle gateway stopped");
+    }
+
+    static DomainException unauthorized() {
+        return new DomainException(DomainException.Kind.UNAUTHORIZED, "missing, unknown or expired bearer token");
+    }
+}

@@ -1,0 +1,126 @@
+package io.huddle.gateway.auth;
+
+import io.huddle.domain.DomainException;
+import io.huddle.domain.User;
+import io.huddle.gateway.store.GatewayStore;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Sign-in and bearer tokens. A token is 32 random bytes; only its SHA-256 digest is stored, so a copy of
+ * the database cannot be used to sign in. More than five failures a minute for one user name answer 429.
+ */
+public final class AuthService {
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
+    private static final int MAX_FAILURES_PER_MINUTE = 5;
+
+    private final GatewayStore store;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<Consumer<String>> logoutListeners = new CopyOnWriteArrayList<>();
+
+    public AuthService(GatewayStore store, PasswordHasher hasher, Clock clock) {
+        this.store = store;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** A successful sign-in. */
+    public record SignIn(String token, Instant expiresAt, User user) {
+    }
+
+    public SignIn signIn(String tenant, String username, String password) {
+        if (isBlank(tenant) || isBlank(username) || password == null) {
+            throw DomainException.badRequest("fields 'tenant', 'username' and 'password' are required");
+        }
+        String key = tenant + "/" + username;
+        Instant now = clock.instant();
+        throttle(key, now);
+        Optional<User> user = store.findUser(tenant, username);
+        boolean ok = user.isPresent()
+                && store.passwordHash(user.get().id()).map(h -> hasher.verify(password.toCharArray(), h)).orElse(false);
+        if (!ok) {
+            Deque<Instant> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
+            synchronized (recent) {
+                recent.addLast(now);
+            }
+            throw new DomainException(DomainException.Kind.UNAUTHORIZED, "unknown tenant, user name or password");
+        }
+        failures.remove(key);
+        byte[] raw = new byte[32];
+        random.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        Instant expires = now.plus(TOKEN_LIFETIME);
+        store.saveSession(digest(token), user.get().id(), expires);
+        return new SignIn(token, expires, user.get());
+    }
+
+    /** The user behind a bearer token, or empty when it is unknown or expired. */
+    public Optional<User> authenticate(String token) {
+        if (isBlank(token)) {
+            return Optional.empty();
+        }
+        return store.sessionUser(digest(token), clock.instant()).flatMap(store::findUserById);
+    }
+
+    /** Whether the sign-in behind this token digest is still valid. */
+    public boolean isValidDigest(String tokenDigest) {
+        return tokenDigest != null && store.sessionUser(tokenDigest, clock.instant()).isPresent();
+    }
+
+    public void signOut(String token) {
+        String digest = digest(token);
+        store.deleteSession(digest);
+        logoutListeners.forEach(l -> l.accept(digest));
+    }
+
+    /** Called with the token digest when a session ends, so open streams can close. */
+    public void onSignOut(Consumer<String> listener) {
+        logoutListeners.add(listener);
+    }
+
+    public static String digest(String token) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+
+    private void throttle(String key, Instant now) {
+        Deque<Instant> recent = failures.get(key);
+        if (recent == null) {
+            return;
+        }
+        synchronized (recent) {
+            while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minusSeconds(60))) {
+                recent.pollFirst();
+            }
+            if (recent.size() >= MAX_FAILURES_PER_MINUTE) {
+                throw new DomainException(DomainException.Kind.RATE_LIMITED,
+                        "too many failed sign-ins for this user: wait a minute and try again");
+            }
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

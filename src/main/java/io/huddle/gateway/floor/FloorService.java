@@ -1,0 +1,473 @@
+package io.huddle.gateway.floor;
+
+import io.huddle.domain.ActionType;
+import io.huddle.domain.ControlPolicy;
+import io.huddle.domain.Controls;
+import io.huddle.domain.DomainException;
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.HelpRequestStatus;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.InteractionState;
+import io.huddle.domain.Participant;
+import io.huddle.domain.Role;
+import io.huddle.domain.SupervisorAction;
+import io.huddle.domain.TenantSettings;
+import io.huddle.domain.TranscriptLine;
+import io.huddle.domain.User;
+import io.huddle.gateway.store.GatewayStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's live contact-center floor: interactions, help requests and supervisor legs of every
+ * tenant, with the rules of who may do what. Each tenant has its own lock; every change is written to
+ * the store first, then applied in memory, then published to listeners in order.
+ */
+public final class FloorService {
+    private static final Logger LOG = LoggerFactory.getLogger(FloorService.class);
+
+    private final GatewayStore store;
+    private final Clock clock;
+    private final RoutingPolicy routing;
+    private final ConcurrentMap<String, TenantFloor> tenants = new ConcurrentHashMap<>();
+    private final List<FloorListener> listeners = new CopyOnWriteArrayList<>();
+
+    public FloorService(GatewayStore store, Clock clock, RoutingPolicy routing) {
+        this.store = store;
+        this.clock = clock;
+        this.routing = routing;
+        restore();
+    }
+
+    public void addListener(FloorListener listener) {
+        listeners.add(listener);
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** Loads what survived a restart. Supervisor legs do not: their media is gone, so they are ended. */
+    private void restore() {
+        for (TenantSettings s : store.tenants()) {
+            tenants.put(s.tenant(), new TenantFloor(s));
+        }
+        Instant now = now();
+        for (Interaction i : store.liveInteractions()) {
+            TenantFloor floor = tenant(i.tenant());
+            List<Participant> kept = i.participants().stream().filter(p -> !p.isSupervisor()).toList();
+            Interaction restored = i.withParticipants(kept);
+            if (!kept.equals(i.participants())) {
+                store.saveInteraction(restored);
+            }
+            floor.live.put(i.id(), restored);
+        }
+        for (SupervisorAction a : store.openActions()) {
+            store.saveAction(a.end(now));
+        }
+        for (HelpRequest r : store.openHelpRequests()) {
+            tenant(r.tenant()).putRequest(r);
+        }
+        LOG.info("floor restored: {} tenants, {} live interactions", tenants.size(),
+                tenants.values().stream().mapToInt(t -> t.live.size()).sum());
+    }
+
+    // ---- tenants -------------------------------------------------------------------------------------
+
+    public void ensureTenant(TenantSettings settings) {
+        tenants.computeIfAbsent(settings.tenant(), t -> {
+            store.saveTenantSettings(settings);
+            return new TenantFloor(settings);
+        });
+    }
+
+    public TenantSettings settings(String tenant) {
+        return locked(tenant, f -> f.settings);
+    }
+
+    public TenantSettings updateSettings(User admin, TenantSettings next) {
+        if (!admin.has(Role.ADMIN)) {
+            throw DomainException.forbidden("changing tenant settings requires the admin role");
+        }
+        if (!admin.tenant().equals(next.tenant())) {
+            throw DomainException.notFound("tenant", next.tenant());
+        }
+        return locked(admin.tenant(), f -> {
+            store.saveTenantSettings(next);
+            f.settings = next;
+            return next;
+        });
+    }
+
+    // ---- reading -------------------------------------------------------------------------------------
+
+    /** The live interactions this user may see, each as this user may see it. */
+    public List<Interaction> interactions(User user) {
+        return locked(user.tenant(), f -> f.live.values().stream()
+                .filter(i -> Visibility.canSee(user, i))
+                .map(i -> Visibility.viewFor(user, i))
+                .toList());
+    }
+
+    public Interaction interaction(User user, String id) {
+        return locked(user.tenant(), f -> Visibility.viewFor(user, visibleInteraction(f, user, id)));
+    }
+
+    /** "Viewing" an interaction: which controls this user may use on it now, and why not. */
+    public Controls controls(User user, String interactionId) {
+        return locked(user.tenant(), f -> controlsFor(f, user, visibleInteraction(f, user, interactionId)));
+    }
+
+    public List<TranscriptLine> transcript(User user, String interactionId) {
+        return locked(user.tenant(), f -> {
+            visibleInteraction(f, user, interactionId);
+            return f.transcript(interactionId).stream().filter(l -> Visibility.canRead(user, l)).toList();
+        });
+    }
+
+    public HelpRequest helpRequest(User user, String id) {
+        return locked(user.tenant(), f -> visibleRequest(f, user, id));
+    }
+
+    /** Everything a stream needs to start: taken with the lock held, then {@code whileLocked} runs. */
+    public FloorSnapshot snapshot(User user, Runnable whileLocked) {
+        return locked(user.tenant(), f -> {
+            List<Interaction> interactions = f.live.values().stream()
+                    .filter(i -> Visibility.canSee(user, i)).map(i -> Visibility.viewFor(user, i)).toList();
+            List<HelpRequest> requests = f.openRequests.values().stream()
+                    .filter(r -> Visibility.canSee(user, r)).sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
+                    .toList();
+            whileLocked.run();
+            return new FloorSnapshot(interactions, requests, f.settings);
+        });
+    }
+
+    /** What a snapshot holds. */
+    public record FloorSnapshot(List<Interaction> interactions, List<HelpRequest> helpRequests,
+                                TenantSettings settings) {
+    }
+
+    // ---- help requests -------------------------------------------------------------------------------
+
+    public HelpRequest raiseHelp(User agent, String interactionId, String reason, String comment) {
+        requireRole(agent, Role.AWA_AGENT, "raising a help request");
+        String why = requireText("reason", reason, HelpRequest.MAX_TEXT, true);
+        String note = requireText("comment", comment, HelpRequest.MAX_TEXT, false);
+        return locked(agent.tenant(), f -> {
+            Interaction i = visibleInteraction(f, agent, interactionId);
+            if (!i.agentId().equals(agent.id())) {
+                throw DomainException.notFound("interaction", interactionId);
+            }
+            if (i.state() != InteractionState.ACTIVE && i.state() != InteractionState.ON_HOLD) {
+                throw DomainException.conflict("interaction " + i.id() + " is " + i.state()
+                        + ": help can only be requested on an active interaction");
+            }
+            HelpRequest open = f.openRequestOn(i.id());
+            if (open != null) {
+                throw DomainException.conflict("interaction " + i.id() + " already has a help request "
+                        + open.id() + " that is " + open.status());
+            }
+            HelpRequest draft = HelpRequest.raise(Ids.next("hr"), i, why, note, List.of(), now());
+            HelpRequest request = draft.withAssignedTo(routing.assign(draft, store.users(agent.tenant())));
+            Interaction flagged = i.withHelpRequested(true);
+            store.saveAll(List.of(request), List.of(), List.of(flagged));
+            f.putRequest(request);
+            f.live.put(i.id(), flagged);
+            publish(new FloorEvent.InteractionChanged(f.tenant, i, flagged));
+            publish(new FloorEvent.HelpRequestChanged(f.tenant, request));
+            if (!request.assignedTo().isEmpty()) {
+                publish(new FloorEvent.Notification(f.tenant, "help.assigned", request, request.assignedTo(),
+                        agent.displayName() + " asks for help: " + why));
+            }
+            return request;
+        });
+    }
+
+    public HelpRequest cancelHelp(User agent, String id) {
+        requireRole(agent, Role.AWA_AGENT, "cancelling a help request");
+        return locked(agent.tenant(), f -> {
+            HelpRequest r = ownRequest(f, agent, id);
+            HelpRequest cancelled = r.cancel(now(), HelpRequest.EndReason.AGENT_CANCELLED);
+            endRequest(f, cancelled);
+            if (!r.assignedTo().isEmpty()) {
+                publish(new FloorEvent.Notification(f.tenant, "help.cancelled", cancelled, r.assignedTo(),
+                        agent.displayName() + " cancelled their request"));
+            }
+            return cancelled;
+        });
+    }
+
+    public HelpRequest closeHelp(User agent, String id) {
+        requireRole(agent, Role.AWA_AGENT, "closing a help request");
+        return locked(agent.tenant(), f -> {
+            HelpRequest closed = ownRequest(f, agent, id).close(now(), HelpRequest.EndReason.AGENT_CLOSED);
+            endRequest(f, closed);
+            return closed;
+        });
+    }
+
+    public HelpRequest acceptHelp(User supervisor, String id) {
+        requireRole(supervisor, Role.AWA_MANAGER, "accepting a help request");
+        return locked(supervisor.tenant(), f -> {
+            HelpRequest r = visibleRequest(f, supervisor, id);
+            if (r.status() == HelpRequestStatus.IN_PROGRESS) {
+                throw DomainException.conflict("help request " + id + " was already accepted by "
+                        + r.helpProvidedByName());
+            }
+            if (!f.settings.monitoringEnabled()) {
+                throw DomainException.conflict("call monitoring is not enabled for this tenant (licence)");
+            }
+            HelpRequest accepted = r.accept(supervisor, now());
+            Interaction i = f.live.get(r.interactionId());
+            Interaction cleared = i == null ? null : i.withHelpRequested(false);
+            store.saveAll(List.of(accepted), List.of(), cleared == null ? List.of() : List.of(cleared));
+            f.putRequest(accepted);
+            if (cleared != null) {
+                f.live.put(cleared.id(), cleared);
+                publish(new FloorEvent.InteractionChanged(f.tenant, i, cleared));
+            }
+            publish(new FloorEvent.HelpRequestChanged(f.tenant, accepted));
+            List<String> others = r.assignedTo().stream().filter(s -> !s.equals(supervisor.id())).toList();
+            if (!others.isEmpty()) {
+                publish(new FloorEvent.Notification(f.tenant, "help.accepted", accepted, others,
+                        supervisor.displayName() + " accepted " + r.agentName() + "'s request"));
+            }
+            return accepted;
+        });
+    }
+
+    // ---- supervisor actions --------------------------------------------------------------------------
+
+    public SupervisorAction act(User supervisor, String interactionId, ActionType action, String helpRequestId) {
+        requireRole(supervisor, Role.AWA_MANAGER, "monitoring, coaching or barging in");
+        if (action == null) {
+            throw DomainException.badRequest("field 'action' is required: MONITOR, COACH, BARGE_IN or DISCONNECT");
+        }
+        return locked(supervisor.tenant(), f ->
+                new LegChange(this, f, supervisor, visibleInteraction(f, supervisor, interactionId))
+                        .apply(action, helpRequestId));
+    }
+
+    public TranscriptLine sendMessage(User supervisor, String interactionId, String text) {
+        requireRole(supervisor, Role.AWA_MANAGER, "sending coach or barge messages");
+        String body = requireText("text", text, TranscriptLine.MAX_TEXT, true);
+        return locked(supervisor.tenant(), f -> {
+            Interaction i = visibleInteraction(f, supervisor, interactionId);
+            Participant leg = TenantFloor.legOf(i, supervisor.id());
+            if (leg == null) {
+                throw DomainException.conflict("you are not on interaction " + interactionId
+                        + ": start Coach or Barge In first");
+            }
+            TranscriptLine.Audience audience = switch (leg.mode()) {
+                case COACH -> TranscriptLine.Audience.AGENT;
+                case BARGE_IN -> TranscriptLine.Audience.ALL;
+                case MONITOR -> throw DomainException.conflict(
+                        "you are monitoring silently: switch to Coach or Barge In to send messages");
+            };
+            return appendLine(f, i, TranscriptLine.Speaker.SUPERVISOR, supervisor.displayName(), body, audience);
+        });
+    }
+
+    // ---- the simulated platform ----------------------------------------------------------------------
+
+    /** A new interaction arrives at an agent. */
+    public Interaction startInteraction(Interaction interaction) {
+        return locked(interaction.tenant(), f -> {
+            store.saveInteraction(interaction);
+            f.live.put(interaction.id(), interaction);
+            publish(new FloorEvent.InteractionChanged(f.tenant, null, interaction));
+            return interaction;
+        });
+    }
+
+    public Interaction changeState(String tenant, String interactionId, InteractionState state) {
+        if (state == InteractionState.ENDED) {
+            return endInteraction(tenant, interactionId);
+        }
+        return locked(tenant, f -> {
+            Interaction before = liveOrThrow(f, interactionId);
+            Interaction after = before.withState(state, now());
+            store.saveInteraction(after);
+            f.live.put(after.id(), after);
+            publish(new FloorEvent.InteractionChanged(f.tenant, before, after));
+            return after;
+        });
+    }
+
+    /** The customer or the agent said something (chat text, or voice transcription). */
+    public TranscriptLine appendTranscript(String tenant, String interactionId, TranscriptLine.Speaker from,
+                                           String text) {
+        return locked(tenant, f -> {
+            Interaction i = liveOrThrow(f, interactionId);
+            String author = from == TranscriptLine.Speaker.AGENT ? i.agentName() : i.customerName();
+            return appendLine(f, i, from, author, text, TranscriptLine.Audience.ALL);
+        });
+    }
+
+    /** The interaction ends: open help requests end with it and every supervisor leg is closed. */
+    public Interaction endInteraction(String tenant, String interactionId) {
+        return locked(tenant, f -> {
+            Interaction before = liveOrThrow(f, interactionId);
+            Instant now = now();
+            Interaction ended = before.withHelpRequested(false).withParticipants(
+                    before.participants().stream().filter(p -> !p.isSupervisor()).toList())
+                    .withState(InteractionState.ENDED, now);
+            List<SupervisorAction> closedActions = new ArrayList<>();
+            for (Participant p : before.participants()) {
+                SupervisorAction running = p.isSupervisor()
+                        ? f.openActions.get(TenantFloor.legKey(interactionId, p.id())) : null;
+                if (running != null) {
+                    closedActions.add(running.end(now));
+                }
+            }
+            HelpRequest open = f.openRequestOn(interactionId);
+            HelpRequest endedRequest = open == null ? null : open.endWithInteraction(now);
+            store.saveAll(endedRequest == null ? List.of() : List.of(endedRequest), closedActions, List.of(ended));
+            closedActions.forEach(a -> f.openActions.remove(TenantFloor.legKey(interactionId, a.supervisorId())));
+            if (endedRequest != null) {
+                f.putRequest(endedRequest);
+                publish(new FloorEvent.HelpRequestChanged(f.tenant, endedRequest));
+            }
+            f.live.remove(interactionId);
+            f.transcripts.remove(interactionId);
+            publish(new FloorEvent.InteractionEnded(f.tenant, ended));
+            return ended;
+        });
+    }
+
+    /** The live interactions of a tenant, unfiltered: for the simulation only. */
+    public List<Interaction> liveInteractions(String tenant) {
+        return locked(tenant, f -> List.copyOf(f.live.values()));
+    }
+
+    public HelpRequest openRequestOn(String tenant, String interactionId) {
+        return locked(tenant, f -> f.openRequestOn(interactionId));
+    }
+
+    // ---- shared helpers (package-private for LegChange) ----------------------------------------------
+
+    void publish(FloorEvent event) {
+        for (FloorListener l : listeners) {
+            try {
+                l.onEvent(event);
+            } catch (RuntimeException e) {
+                LOG.error("floor listener {} failed on {}", l, event.getClass().getSimpleName(), e);
+            }
+        }
+    }
+
+    GatewayStore store() {
+        return store;
+    }
+
+    TranscriptLine appendLine(TenantFloor f, Interaction i, TranscriptLine.Speaker from, String author, String text,
+                              TranscriptLine.Audience audience) {
+        TranscriptLine line = new TranscriptLine(Ids.next("line"), i.id(), now(), from, author, text, audience);
+        f.appendTranscript(line);
+        publish(new FloorEvent.TranscriptAppended(f.tenant, i, line));
+        return line;
+    }
+
+    Controls controlsFor(TenantFloor f, User user, Interaction i) {
+        return ControlPolicy.evaluate(user, f.settings, i, f.openRequestOn(i.id()),
+                TenantFloor.legOf(i, user.id()), TenantFloor.speakingLeg(i));
+    }
+
+    private <T> T locked(String tenant, Function<TenantFloor, T> work) {
+        TenantFloor f = tenant(tenant);
+        f.lock.lock();
+        try {
+            return work.apply(f);
+        } finally {
+            f.lock.unlock();
+        }
+    }
+
+    private TenantFloor tenant(String tenant) {
+        TenantFloor f = tenants.get(tenant);
+        if (f == null) {
+            f = tenants.computeIfAbsent(tenant, t -> new TenantFloor(
+                    store.tenantSettings(t).orElseGet(() -> TenantSettings.defaults(t))));
+        }
+        return f;
+    }
+
+    private void endRequest(TenantFloor f, HelpRequest ended) {
+        Interaction i = f.live.get(ended.interactionId());
+        Interaction cleared = i == null || !i.helpRequested() ? null : i.withHelpRequested(false);
+        store.saveAll(List.of(ended), List.of(), cleared == null ? List.of() : List.of(cleared));
+        f.putRequest(ended);
+        if (cleared != null) {
+            f.live.put(cleared.id(), cleared);
+            publish(new FloorEvent.InteractionChanged(f.tenant, i, cleared));
+        }
+        publish(new FloorEvent.HelpRequestChanged(f.tenant, ended));
+    }
+
+    private HelpRequest ownRequest(TenantFloor f, User agent, String id) {
+        HelpRequest r = visibleRequest(f, agent, id);
+        if (!r.agentId().equals(agent.id())) {
+            throw DomainException.notFound("help request", id);
+        }
+        return r;
+    }
+
+    private HelpRequest visibleRequest(TenantFloor f, User user, String id) {
+        HelpRequest r = f.openRequests.get(id);
+        if (r == null) {
+            r = store.findHelpRequest(id).orElseThrow(() -> DomainException.notFound("help request", id));
+        }
+        if (!Visibility.canSee(user, r)) {
+            throw DomainException.notFound("help request", id);
+        }
+        return r;
+    }
+
+    private Interaction visibleInteraction(TenantFloor f, User user, String id) {
+        Interaction i = f.live.get(id);
+        if (i == null) {
+            i = store.findInteraction(id).orElseThrow(() -> DomainException.notFound("interaction", id));
+        }
+        if (!Visibility.canSee(user, i)) {
+            throw DomainException.notFound("interaction", id);
+        }
+        return i;
+    }
+
+    private Interaction liveOrThrow(TenantFloor f, String id) {
+        Interaction i = f.live.get(id);
+        if (i == null) {
+            throw DomainException.notFound("live interaction", id);
+        }
+        return i;
+    }
+
+    private static void requireRole(User user, Role role, String what) {
+        if (!user.has(role)) {
+            throw DomainException.forbidden(what + " requires the " + role.wireName() + " role");
+        }
+    }
+
+    static String requireText(String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw DomainException.badRequest("field '" + field + "' is required");
+            }
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.length() > max) {
+            throw DomainException.badRequest("field '" + field + "' is longer than " + max + " characters");
+        }
+        return trimmed;
+    }
+}

@@ -1,0 +1,142 @@
+package io.huddle.gateway.floor;
+
+import io.huddle.domain.ActionType;
+import io.huddle.domain.Channel;
+import io.huddle.domain.ControlPolicy;
+import io.huddle.domain.Controls;
+import io.huddle.domain.DomainException;
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.HelpRequestStatus;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.Participant;
+import io.huddle.domain.SupervisorAction;
+import io.huddle.domain.SupervisorMode;
+import io.huddle.domain.TranscriptLine;
+import io.huddle.domain.User;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One change of a supervisor's leg on an interaction: join in a mode, switch mode in place, or
+ * disconnect. Checks the controls first, records the action (ending the previous one), then updates
+ * the participants. Runs with the tenant's lock held.
+ */
+final class LegChange {
+    private final FloorService floor;
+    private final TenantFloor f;
+    private final User supervisor;
+    private final Interaction before;
+
+    LegChange(FloorService floor, TenantFloor f, User supervisor, Interaction before) {
+        this.floor = floor;
+        this.f = f;
+        this.supervisor = supervisor;
+        this.before = before;
+    }
+
+    SupervisorAction apply(ActionType action, String helpRequestId) {
+        Controls controls = floor.controlsFor(f, supervisor, before);
+        Controls.Control control = controls.forAction(action);
+        if (!control.enabled()) {
+            throw DomainException.conflict(label(action) + " is not available: " + control.reason());
+        }
+        String requestId = helpRequestFor(helpRequestId);
+        Instant now = floor.now();
+        String key = TenantFloor.legKey(before.id(), supervisor.id());
+        SupervisorAction previous = f.openActions.get(key);
+        List<SupervisorAction> writes = new ArrayList<>();
+        if (previous != null) {
+            writes.add(previous.end(now));
+        }
+        SupervisorAction recorded = new SupervisorAction(Ids.next("act"), before.tenant(), before.domain(), action,
+                supervisor.id(), before.agentId(), before.id(), requestId, now,
+                action == ActionType.DISCONNECT ? now : null);
+        writes.add(recorded);
+        Participant oldLeg = TenantFloor.legOf(before, supervisor.id());
+        Interaction after = before.withParticipants(participantsAfter(action, now));
+        floor.store().saveAll(List.of(), writes, List.of(after));
+
+        if (action == ActionType.DISCONNECT) {
+            f.openActions.remove(key);
+        } else {
+            f.openActions.put(key, recorded);
+        }
+        f.live.put(after.id(), after);
+        floor.publish(new FloorEvent.InteractionChanged(f.tenant, before, after));
+        announce(oldLeg == null ? null : oldLeg.mode(), action.mode());
+        return recorded;
+    }
+
+    /** The help request this action belongs to: the one named, or the one this supervisor accepted here. */
+    private String helpRequestFor(String helpRequestId) {
+        HelpRequest open = f.openRequestOn(before.id());
+        if (helpRequestId == null) {
+            return open != null && open.status() == HelpRequestStatus.IN_PROGRESS
+                    && supervisor.id().equals(open.helpProvidedBy()) ? open.id() : null;
+        }
+        if (open == null || !open.id().equals(helpRequestId)) {
+            HelpRequest named = floor.store().findHelpRequest(helpRequestId)
+                    .filter(r -> supervisor.inScope(r.tenant(), r.domain()))
+                    .orElseThrow(() -> DomainException.notFound("help request", helpRequestId));
+            if (!named.interactionId().equals(before.id())) {
+                throw DomainException.badRequest("field 'helpRequestId': help request " + helpRequestId
+                        + " belongs to another interaction");
+            }
+            throw DomainException.conflict("help request " + helpRequestId + " is " + named.status());
+        }
+        if (open.status() != HelpRequestStatus.IN_PROGRESS || !supervisor.id().equals(open.helpProvidedBy())) {
+            throw DomainException.conflict("help request " + helpRequestId
+                    + " is not in progress with you: confirm it first");
+        }
+        return open.id();
+    }
+
+    private List<Participant> participantsAfter(ActionType action, Instant now) {
+        List<Participant> next = new ArrayList<>();
+        for (Participant p : before.participants()) {
+            if (!(p.isSupervisor() && p.id().equals(supervisor.id()))) {
+                next.add(p);
+            }
+        }
+        SupervisorMode mode = action.mode();
+        if (mode != null) {
+            SupervisorMode.AudioLeg audio = before.channel() == Channel.VOICE ? mode.audioLeg() : null;
+            next.add(new Participant(supervisor.id(), supervisor.displayName(), Participant.Kind.SUPERVISOR, mode,
+                    audio, now));
+        }
+        return next;
+    }
+
+    /** Tells the agent (and for barge-in the customer) what they may know; silent monitoring says nothing. */
+    private void announce(SupervisorMode from, SupervisorMode to) {
+        if (from == to) {
+            return;
+        }
+        Interaction now = f.live.get(before.id());
+        String name = supervisor.displayName();
+        if (from == SupervisorMode.BARGE_IN) {
+            system(now, name + " left the conversation", TranscriptLine.Audience.ALL);
+        } else if (from == SupervisorMode.COACH) {
+            system(now, name + " stopped coaching", TranscriptLine.Audience.AGENT);
+        }
+        if (to == SupervisorMode.COACH) {
+            system(now, name + " is coaching you (the customer cannot hear or see this)",
+                    TranscriptLine.Audience.AGENT);
+        } else if (to == SupervisorMode.BARGE_IN) {
+            system(now, name + " joined the conversation", TranscriptLine.Audience.ALL);
+        }
+    }
+
+    private void system(Interaction on, String text, TranscriptLine.Audience audience) {
+        floor.appendLine(f, on, TranscriptLine.Speaker.SYSTEM, "Huddle", text, audience);
+    }
+
+    private static String label(ActionType action) {
+        return action == ActionType.DISCONNECT ? "Disconnect" : capital(ControlPolicy.label(action.mode()));
+    }
+
+    private static String capital(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

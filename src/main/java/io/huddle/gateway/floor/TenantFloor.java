@@ -1,0 +1,90 @@
+package io.huddle.gateway.floor;
+
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.Participant;
+import io.huddle.domain.SupervisorAction;
+import io.huddle.domain.SupervisorMode;
+import io.huddle.domain.TenantSettings;
+import io.huddle.domain.TranscriptLine;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The live state of one tenant: its interactions, open help requests, supervisor legs and recent
+ * transcripts. Not thread-safe by itself: every access holds {@link #lock}, which also orders the events.
+ */
+final class TenantFloor {
+    static final int TRANSCRIPT_KEEP = 500;
+
+    final String tenant;
+    final ReentrantLock lock = new ReentrantLock();
+    TenantSettings settings;
+    final Map<String, Interaction> live = new LinkedHashMap<>();
+    final Map<String, HelpRequest> openRequests = new HashMap<>();
+    final Map<String, String> openRequestByInteraction = new HashMap<>();
+    /** The running action of each supervisor leg, keyed by {@link #legKey}. */
+    final Map<String, SupervisorAction> openActions = new HashMap<>();
+    final Map<String, Deque<TranscriptLine>> transcripts = new HashMap<>();
+
+    TenantFloor(TenantSettings settings) {
+        this.tenant = settings.tenant();
+        this.settings = settings;
+    }
+
+    static String legKey(String interactionId, String supervisorId) {
+        return interactionId + "\n" + supervisorId;
+    }
+
+    HelpRequest openRequestOn(String interactionId) {
+        String id = openRequestByInteraction.get(interactionId);
+        return id == null ? null : openRequests.get(id);
+    }
+
+    void putRequest(HelpRequest r) {
+        if (r.status().isOpen()) {
+            openRequests.put(r.id(), r);
+            openRequestByInteraction.put(r.interactionId(), r.id());
+        } else {
+            openRequests.remove(r.id());
+            openRequestByInteraction.remove(r.interactionId(), r.id());
+        }
+    }
+
+    static Participant legOf(Interaction i, String supervisorId) {
+        for (Participant p : i.participants()) {
+            if (p.isSupervisor() && p.id().equals(supervisorId)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The one supervisor coaching or barging in, if any. */
+    static Participant speakingLeg(Interaction i) {
+        for (Participant p : i.participants()) {
+            if (p.isSupervisor() && p.mode() != SupervisorMode.MONITOR) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    void appendTranscript(TranscriptLine line) {
+        Deque<TranscriptLine> lines = transcripts.computeIfAbsent(line.interactionId(), k -> new ArrayDeque<>());
+        lines.addLast(line);
+        while (lines.size() > TRANSCRIPT_KEEP) {
+            lines.removeFirst();
+        }
+    }
+
+    List<TranscriptLine> transcript(String interactionId) {
+        Deque<TranscriptLine> lines = transcripts.get(interactionId);
+        return lines == null ? List.of() : List.copyOf(lines);
+    }
+}

@@ -1,0 +1,68 @@
+package io.huddle.gateway.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.domain.DomainException;
+import io.huddle.domain.User;
+import io.huddle.gateway.auth.AuthService;
+import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.store.GatewayStore;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP side of the gateway: REST routes and one error format for every failure. */
+public final class HttpApi {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+
+    private final HttpSupport http;
+    private final RestApi rest;
+    private final AuthService auth;
+
+    public HttpApi(ObjectMapper json, AuthService auth, FloorService floor, GatewayStore store, String version) {
+        this.http = new HttpSupport(json, auth);
+        this.auth = auth;
+        this.rest = new RestApi(http, auth, floor, store, version);
+    }
+
+    public void register(RoutesConfig routes) {
+        rest.register(routes);
+        routes.exception(DomainException.class, (e, ctx) -> http.error(ctx, e.kind(), e.getMessage()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            DomainException.Kind kind = kindOf(e.getStatus());
+            http.error(ctx, kind, e.getStatus() == 413 ? "request body is larger than 64 KiB" : e.getMessage());
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            http.send(ctx, 500, new io.huddle.protocol.ErrorBody("internal",
+                    "the gateway could not complete this request; nothing was changed"));
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                http.error(ctx, DomainException.Kind.NOT_FOUND, "no such endpoint: " + ctx.method() + " "
+                        + ctx.path());
+            }
+        });
+        routes.error(405, ctx -> http.send(ctx, 405, new io.huddle.protocol.ErrorBody("method_not_allowed",
+                ctx.method() + " is not allowed on " + ctx.path())));
+    }
+
+    /** Authenticates a WebSocket upgrade from its Authorization header; answers 401 before the upgrade. */
+    public Map.Entry<User, String> authenticateUpgrade(Context ctx) {
+        String token = HttpSupport.bearer(ctx.header("Authorization"));
+        User user = auth.authenticate(token).orElseThrow(() -> new DomainException(
+                DomainException.Kind.UNAUTHORIZED, "missing, unknown or expired bearer token: sign in again"));
+        return Map.entry(user, AuthService.digest(token));
+    }
+
+    private static DomainException.Kind kindOf(int status) {
+        for (DomainException.Kind k : DomainException.Kind.values()) {
+            if (k.httpStatus() == status) {
+                return k;
+            }
+        }
+        return DomainException.Kind.BAD_REQUEST;
+    }
+}

@@ -1,0 +1,27 @@
+package io.huddle.gateway.http;
+
+import io.huddle.domain.ActionType;
+import io.huddle.domain.Channel;
+import java.util.List;
+
+/** Request bodies of the REST API. Missing fields arrive as null and are checked by the floor. */
+final class Requests {
+    private Requests() {
+    }
+
+    record SignIn(String tenant, String username, String password) {
+    }
+
+    record RaiseHelp(String interactionId, String reason, String comment) {
+    }
+
+    record Act(ActionType action, String helpRequestId) {
+    }
+
+    record Message(String text) {
+    }
+
+    record Settings(Boolean monitoringEnabled, List<Channel> monitoredChannels, List<String> helpReasons,
+                    Boolean storeMessageText) {
+    }
+}

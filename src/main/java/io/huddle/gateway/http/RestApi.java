@@ -1,0 +1,168 @@
+package io.huddle.gateway.http;
+
+import io.huddle.domain.ActionType;
+import io.huddle.domain.DomainException;
+import io.huddle.domain.HelpRequestStatus;
+import io.huddle.domain.Role;
+import io.huddle.domain.TenantSettings;
+import io.huddle.domain.User;
+import io.huddle.gateway.auth.AuthService;
+import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.store.ActionQuery;
+import io.huddle.gateway.store.GatewayStore;
+import io.huddle.gateway.store.HelpRequestQuery;
+import io.huddle.gateway.store.Page;
+import io.huddle.protocol.ActionDto;
+import io.huddle.protocol.HelpRequestDto;
+import io.huddle.protocol.InteractionDto;
+import io.huddle.protocol.ListBody;
+import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.protocol.UserDto;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The REST API v1: a public contract for integrations and audits. See docs/protocol.md. */
+final class RestApi {
+    static final String BASE = "/api/v1";
+
+    private final HttpSupport http;
+    private final AuthService auth;
+    private final FloorService floor;
+    private final GatewayStore store;
+    private final String version;
+
+    RestApi(HttpSupport http, AuthService auth, FloorService floor, GatewayStore store, String version) {
+        this.http = http;
+        this.auth = auth;
+        this.floor = floor;
+        this.store = store;
+        this.version = version;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get(BASE + "/health", ctx -> http.send(ctx, 200, Map.of("status", "ok", "version", version)));
+        routes.post(BASE + "/sessions", this::signIn);
+        routes.before(BASE + "/*", ctx -> {
+            boolean open = ctx.path().equals(BASE + "/health")
+                    || (ctx.path().equals(BASE + "/sessions") && "POST".equals(ctx.method().name()));
+            if (!open && !ctx.path().equals(BASE + "/stream")) {
+                http.authenticate(ctx);
+            }
+        });
+        routes.delete(BASE + "/sessions/current", ctx -> {
+            auth.signOut(ctx.attribute(HttpSupport.TOKEN));
+            ctx.status(204);
+        });
+        routes.get(BASE + "/me", ctx -> http.send(ctx, 200, UserDto.of(HttpSupport.user(ctx))));
+        routes.get(BASE + "/tenant/settings", ctx -> http.send(ctx, 200,
+                floor.settings(HttpSupport.user(ctx).tenant())));
+        routes.put(BASE + "/tenant/settings", this::updateSettings);
+
+        routes.get(BASE + "/interactions", ctx -> http.send(ctx, 200, new ListBody<>(
+                floor.interactions(HttpSupport.user(ctx)).stream().map(InteractionDto::of).toList(), null)));
+        routes.get(BASE + "/interactions/{id}", ctx -> http.send(ctx, 200,
+                InteractionDto.of(floor.interaction(HttpSupport.user(ctx), ctx.pathParam("id")))));
+        routes.get(BASE + "/interactions/{id}/controls", ctx -> http.send(ctx, 200,
+                floor.controls(HttpSupport.user(ctx), ctx.pathParam("id"))));
+        routes.get(BASE + "/interactions/{id}/transcript", ctx -> http.send(ctx, 200, new ListBody<>(
+                floor.transcript(HttpSupport.user(ctx), ctx.pathParam("id")).stream()
+                        .map(TranscriptLineDto::of).toList(), null)));
+        routes.post(BASE + "/interactions/{id}/actions", ctx -> {
+            Requests.Act body = http.body(ctx, Requests.Act.class);
+            http.send(ctx, 201, ActionDto.of(floor.act(HttpSupport.user(ctx), ctx.pathParam("id"), body.action(),
+                    body.helpRequestId())));
+        });
+        routes.post(BASE + "/interactions/{id}/messages", ctx -> {
+            Requests.Message body = http.body(ctx, Requests.Message.class);
+            http.send(ctx, 201, TranscriptLineDto.of(
+                    floor.sendMessage(HttpSupport.user(ctx), ctx.pathParam("id"), body.text())));
+        });
+
+        routes.post(BASE + "/help-requests", ctx -> {
+            Requests.RaiseHelp body = http.body(ctx, Requests.RaiseHelp.class);
+            if (body.interactionId() == null || body.interactionId().isBlank()) {
+                throw DomainException.badRequest("field 'interactionId' is required");
+            }
+            http.send(ctx, 201, HelpRequestDto.of(floor.raiseHelp(HttpSupport.user(ctx), body.interactionId(),
+                    body.reason(), body.comment())));
+        });
+        routes.get(BASE + "/help-requests", this::searchHelpRequests);
+        routes.get(BASE + "/help-requests/{id}", ctx -> http.send(ctx, 200,
+                HelpRequestDto.of(floor.helpRequest(HttpSupport.user(ctx), ctx.pathParam("id")))));
+        routes.post(BASE + "/help-requests/{id}/accept", ctx -> http.send(ctx, 200,
+                HelpRequestDto.of(floor.acceptHelp(HttpSupport.user(ctx), ctx.pathParam("id")))));
+        routes.post(BASE + "/help-requests/{id}/cancel", ctx -> http.send(ctx, 200,
+                HelpRequestDto.of(floor.cancelHelp(HttpSupport.user(ctx), ctx.pathParam("id")))));
+        routes.post(BASE + "/help-requests/{id}/close", ctx -> http.send(ctx, 200,
+                HelpRequestDto.of(floor.closeHelp(HttpSupport.user(ctx), ctx.pathParam("id")))));
+
+        routes.get(BASE + "/actions", this::searchActions);
+    }
+
+    private void signIn(Context ctx) {
+        Requests.SignIn body = http.body(ctx, Requests.SignIn.class);
+        AuthService.SignIn s = auth.signIn(body.tenant(), body.username(), body.password());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("token", s.token());
+        answer.put("expiresAt", s.expiresAt());
+        answer.put("user", UserDto.of(s.user()));
+        http.send(ctx, 201, answer);
+    }
+
+    private void updateSettings(Context ctx) {
+        User user = HttpSupport.user(ctx);
+        if (!user.has(Role.ADMIN)) {
+            throw DomainException.forbidden("changing tenant settings requires the admin role");
+        }
+        Requests.Settings body = http.body(ctx, Requests.Settings.class);
+        TenantSettings now = floor.settings(user.tenant());
+        TenantSettings next = new TenantSettings(user.tenant(),
+                body.monitoringEnabled() != null ? body.monitoringEnabled() : now.monitoringEnabled(),
+                body.monitoredChannels() != null ? Set.copyOf(body.monitoredChannels()) : now.monitoredChannels(),
+                body.helpReasons() != null ? body.helpReasons() : now.helpReasons(),
+                body.storeMessageText() != null ? body.storeMessageText() : now.storeMessageText());
+        if (next.helpReasons().isEmpty() || next.helpReasons().stream().anyMatch(r -> r == null || r.isBlank()
+                || r.length() > 100)) {
+            throw DomainException.badRequest("field 'helpReasons' needs at least one reason of 1 to 100 characters");
+        }
+        http.send(ctx, 200, floor.updateSettings(user, next));
+    }
+
+    private void searchHelpRequests(Context ctx) {
+        User user = HttpSupport.user(ctx);
+        String agentId = ctx.queryParam("agentId");
+        if (user.isAgent() && !user.isSupervisor() && !user.has(Role.AUDITOR) && !user.has(Role.ADMIN)) {
+            agentId = user.id();
+        }
+        HelpRequestQuery q = new HelpRequestQuery(user.tenant(), user.domain(),
+                HttpSupport.enumParam(ctx, "status", HelpRequestStatus.class), agentId,
+                ctx.queryParam("helpProvidedBy"), HttpSupport.instantParam(ctx, "from"),
+                HttpSupport.instantParam(ctx, "to"), HttpSupport.limitParam(ctx), ctx.queryParam("cursor"));
+        Page<io.huddle.domain.HelpRequest> page = store.searchHelpRequests(q);
+        http.send(ctx, 200, new ListBody<>(page.items().stream().map(HelpRequestDto::of).toList(),
+                page.nextCursor()));
+    }
+
+    private void searchActions(Context ctx) {
+        User user = HttpSupport.user(ctx);
+        if (!user.isSupervisor() && !user.has(Role.AUDITOR)) {
+            throw DomainException.forbidden("audit search requires the awa_manager or auditor role");
+        }
+        ActionQuery q = new ActionQuery(user.tenant(), user.domain(), ctx.queryParam("supervisorId"),
+                ctx.queryParam("agentId"), ctx.queryParam("interactionId"), ctx.queryParam("helpRequestId"),
+                HttpSupport.enumParam(ctx, "action", ActionType.class), HttpSupport.instantParam(ctx, "from"),
+                HttpSupport.instantParam(ctx, "to"), HttpSupport.limitParam(ctx), ctx.queryParam("cursor"));
+        String accept = ctx.header("Accept");
+        if (accept != null && accept.contains("text/csv")) {
+            new CsvExport(store).write(ctx, q);
+            return;
+        }
+        Page<io.huddle.domain.SupervisorAction> page = store.searchActions(q);
+        List<ActionDto> items = page.items().stream().map(ActionDto::of).toList();
+        http.send(ctx, 200, new ListBody<>(items, page.nextCursor()));
+    }
+}

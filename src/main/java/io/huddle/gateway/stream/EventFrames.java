@@ -1,0 +1,121 @@
+package io.huddle.gateway.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.User;
+import io.huddle.gateway.floor.FloorEvent;
+import io.huddle.gateway.floor.Visibility;
+import io.huddle.protocol.HelpRequestDto;
+import io.huddle.protocol.InteractionDto;
+import io.huddle.protocol.Json;
+import io.huddle.protocol.TranscriptLineDto;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns one floor event into the payload a given stream may receive, or null when it may not see it.
+ * Payloads are serialized at most twice per event (the full view and the agent's view), not once per
+ * recipient.
+ */
+final class EventFrames {
+    private final ObjectMapper json;
+    private final FloorEvent event;
+    private String full;
+    private String agentView;
+
+    EventFrames(ObjectMapper json, FloorEvent event) {
+        this.json = json;
+        this.event = event;
+    }
+
+    String payloadFor(StreamSession s) {
+        User u = s.user;
+        boolean agent = Visibility.onlyOwn(u);
+        if (event instanceof FloorEvent.InteractionChanged e) {
+                if (!Visibility.canSee(u, e.after())) {
+                    return null;
+                }
+                if (agent) {
+                    if (!Visibility.agentNotices(e.before(), e.after())) {
+                        return null;
+                    }
+                    if (agentView == null) {
+                        agentView = interaction(e.after().withoutSilentMonitors());
+                    }
+                    return agentView;
+                }
+                if (full == null) {
+                    full = interaction(e.after());
+                }
+                return full;
+        }
+        if (event instanceof FloorEvent.InteractionEnded e) {
+                if (!Visibility.canSee(u, e.interaction())) {
+                    return null;
+                }
+                if (full == null) {
+                    full = write(map("interaction.ended", "interactionId", e.interaction().id(), "endedAt",
+                            Json.format(e.interaction().endedAt())));
+                }
+                return full;
+        }
+        if (event instanceof FloorEvent.HelpRequestChanged e) {
+                if (!Visibility.canSee(u, e.request())) {
+                    return null;
+                }
+                if (full == null) {
+                    full = write(map("help.updated", "helpRequest", HelpRequestDto.of(e.request())));
+                }
+                return full;
+        }
+        if (event instanceof FloorEvent.Notification e) {
+                if (!e.recipients().contains(u.id()) || !Visibility.canSee(u, e.request())) {
+                    return null;
+                }
+                if (full == null) {
+                    full = write(map("notification", "kind", e.kind(), "helpRequestId", e.request().id(),
+                            "interactionId", e.request().interactionId(), "text", e.text()));
+                }
+                return full;
+        }
+        if (event instanceof FloorEvent.TranscriptAppended e) {
+                if (!Visibility.canSee(u, e.interaction()) || !Visibility.canRead(u, e.line())) {
+                    return null;
+                }
+                if (!agent && !e.interaction().id().equals(s.viewing()) && !onLeg(u, e.interaction())) {
+                    return null;
+                }
+                if (full == null) {
+                    full = write(map("transcript.appended", "line", TranscriptLineDto.of(e.line())));
+                }
+                return full;
+        }
+        return null;
+    }
+
+    private static boolean onLeg(User u, Interaction i) {
+        return i.participants().stream().anyMatch(p -> p.isSupervisor() && p.id().equals(u.id()));
+    }
+
+    private String interaction(Interaction i) {
+        return write(map("interaction.updated", "interaction", InteractionDto.of(i)));
+    }
+
+    static Map<String, Object> map(String type, Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    private String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event could not be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package io.huddle.gateway.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.domain.DomainException;
+import io.huddle.domain.User;
+import io.huddle.gateway.auth.AuthService;
+import io.huddle.gateway.floor.FloorService;
+import io.huddle.protocol.Json;
+import io.javalin.config.RoutesConfig;
+import io.javalin.websocket.WsContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WebSocket at {@code /api/v1/stream}: authenticates the upgrade from the Authorization header,
+ * requires a hello first, then runs commands and answers each with one ack or error.
+ */
+public final class StreamEndpoint {
+    public static final String PATH = "/api/v1/stream";
+    public static final int PROTOCOL = 1;
+    static final String USER = "huddle.stream.user";
+    static final String TOKEN = "huddle.stream.token";
+    private static final Logger LOG = LoggerFactory.getLogger(StreamEndpoint.class);
+
+    private final ObjectMapper json;
+    private final StreamHub hub;
+    private final CommandHandler commands;
+    private final Clock clock;
+    private final Set<String> allowedOrigins;
+    private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+
+    /** One socket's state. */
+    private static final class Connection {
+        final User user;
+        final String tokenDigest;
+        final RateLimiter limiter;
+        final Deque<Instant> errors = new ArrayDeque<>();
+        volatile StreamSession stream;
+
+        Connection(User user, String tokenDigest) {
+            this.user = user;
+            this.tokenDigest = tokenDigest;
+            this.limiter = new RateLimiter(20, 50, System.nanoTime());
+        }
+    }
+
+    public StreamEndpoint(ObjectMapper json, StreamHub hub, FloorService floor, Clock clock,
+                          Set<String> allowedOrigins) {
+        this.json = json;
+        this.hub = hub;
+        this.commands = new CommandHandler(floor);
+        this.clock = clock;
+        this.allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+
+    /**
+     * @param authenticate resolves the upgrade request's bearer token to a user and its token digest, or
+     *                     throws an UNAUTHORIZED DomainException
+     */
+    public void register(RoutesConfig routes, Function<io.javalin.http.Context, Map.Entry<User, String>> authenticate) {
+        routes.wsBeforeUpgrade(PATH, ctx -> {
+            String origin = ctx.header("Origin");
+            if (origin != null && !allowedOrigins.contains(origin) && !sameHost(origin, ctx.host())) {
+                throw DomainException.forbidden("origin '" + origin + "' may not open the stream");
+            }
+            Map.Entry<User, String> who = authenticate.apply(ctx);
+            ctx.attribute(USER, who.getKey());
+            ctx.attribute(TOKEN, who.getValue());
+        });
+        routes.ws(PATH, ws -> {
+            ws.onConnect(ctx -> {
+                ctx.session.setMaxTextMessageSize(64 * 1024);
+                connections.put(ctx.sessionId(), new Connection(ctx.attribute(USER), ctx.attribute(TOKEN)));
+            });
+            ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
+            ws.onClose(ctx -> {
+                Connection c = connections.remove(ctx.sessionId());
+                if (c != null && c.stream != null) {
+                    hub.detach(c.stream, ctx.session);
+                }
+            });
+            ws.onError(ctx -> LOG.debug("stream socket error: {}", String.valueOf(ctx.error())));
+        });
+    }
+
+    private static boolean sameHost(String origin, String host) {
+        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    }
+
+    private void onMessage(WsContext ctx, String text) {
+        Connection c = connections.get(ctx.sessionId());
+        if (c == null) {
+            return;
+        }
+        JsonNode cmd;
+        try {
+            cmd = json.readTree(text);
+        } catch (JsonProcessingException e) {
+            if (c.stream == null) {
+                ctx.closeSession(4400, "the first frame must be a hello");
+                return;
+            }
+            error(ctx, c, null, DomainException.badRequest("frame is not valid JSON"));
+            return;
+        }
+        String type = cmd != null && cmd.hasNonNull("type") ? cmd.get("type").asText() : null;
+        String id = cmd != null && cmd.hasNonNull("id") && cmd.get("id").isTextual() ? cmd.get("id").asText() : null;
+        if (c.stream == null) {
+            hello(ctx, c, cmd, type);
+            return;
+        }
+        if (!c.limiter.tryAcquire(System.nanoTime())) {
+            error(ctx, c, id, new DomainException(DomainException.Kind.RATE_LIMITED,
+                    "more than 20 commands a second: slow down"));
+            return;
+        }
+        if (type == null || !cmd.isObject()) {
+            error(ctx, c, id, DomainException.badRequest("frame must be a JSON object with a 'type'"));
+            return;
+        }
+        if (id == null || id.isEmpty() || id.length() > 64) {
+            error(ctx, c, null, DomainException.badRequest("field 'id' is required: a string of 1 to 64 characters"));
+            return;
+        }
+        runOnce(ctx, c, type, id, cmd);
+    }
+
+    private void hello(WsContext ctx, Connection c, JsonNode cmd, String type) {
+        if (!"hello".equals(type)) {
+            ctx.closeSession(4400, "the first frame must be a hello");
+            return;
+        }
+        if (!cmd.has("protocol") || cmd.get("protocol").asInt(-1) != PROTOCOL) {
+            ctx.closeSession(4400, "unsupported protocol version: this gateway speaks " + PROTOCOL);
+            return;
+        }
+        JsonNode resume = cmd.get("resume");
+        String streamId = resume != null && resume.hasNonNull("streamId") ? resume.get("streamId").asText() : null;
+        long lastSeq = resume != null && resume.has("lastSeq") ? resume.get("lastSeq").asLong(-1) : -1;
+        c.stream = hub.open(c.user, c.tokenDigest, ctx.session, streamId, lastSeq);
+    }
+
+    private void runOnce(WsContext ctx, Connection c, String type, String id, JsonNode cmd) {
+        CommandReplies replies = hub.replies();
+        String key = CommandReplies.key(c.user.id(), id);
+        synchronized (replies.lockFor(key)) {
+            String earlier = replies.replyTo(key);
+            if (earlier != null) {
+                c.stream.sendUnnumbered(earlier);
+                return;
+            }
+            String reply;
+            try {
+                Map<String, Object> result = commands.run(type, cmd, c.stream);
+                reply = hub.write(EventFrames.map("ack", "id", id, "serverTime", Json.format(clock.instant()),
+                        "result", result));
+            } catch (DomainException e) {
+                reply = errorFrame(id, e);
+                countError(ctx, c);
+            } catch (RuntimeException e) {
+                LOG.error("stream command {} ({}) of {} failed", id, type, c.user.username(), e);
+                reply = hub.write(EventFrames.map("error", "id", id, "error", "internal",
+                        "message", "the gateway could not complete this command; it was not applied"));
+            }
+            replies.remember(key, reply, clock.instant());
+            c.stream.sendUnnumbered(reply);
+        }
+    }
+
+    private void error(WsContext ctx, Connection c, String id, DomainException e) {
+        c.stream.sendUnnumbered(errorFrame(id, e));
+        countError(ctx, c);
+    }
+
+    private String errorFrame(String id, DomainException e) {
+        return hub.write(EventFrames.map("error", "id", id, "error", e.kind().code(), "message", e.getMessage()));
+    }
+
+    /** More than 100 errors in a minute closes the socket with 4008. */
+    private void countError(WsContext ctx, Connection c) {
+        Instant now = clock.instant();
+        synchronized (c.errors) {
+            c.errors.addLast(now);
+            while (!c.errors.isEmpty() && c.errors.peekFirst().isBefore(now.minusSeconds(60))) {
+                c.errors.pollFirst();
+            }
+            if (c.errors.size() > 100) {
+                ctx.closeSession(4008, "more than 100 errors in a minute");
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package io.huddle.gateway.stream;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.domain.User;
+import io.huddle.gateway.auth.AuthService;
+import io.huddle.gateway.floor.FloorEvent;
+import io.huddle.gateway.floor.FloorListener;
+import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.Ids;
+import io.huddle.protocol.HelpRequestDto;
+import io.huddle.protocol.InteractionDto;
+import io.huddle.protocol.Json;
+import io.huddle.protocol.UserDto;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.websocket.api.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fans floor events out to every open stream of the tenant, as each may see them, and keeps streams
+ * resumable for a grace period after their socket drops. Owns the ticker that sends heartbeats, closes
+ * streams whose sign-in ended and forgets expired streams.
+ */
+public final class StreamHub implements FloorListener, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
+
+    private final ObjectMapper json;
+    private final FloorService floor;
+    private final AuthService auth;
+    private final Clock clock;
+    private final StreamSettings settings;
+    private final Map<String, StreamSession> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Set<StreamSession>> byTenant = new ConcurrentHashMap<>();
+    private final CommandReplies replies = new CommandReplies();
+    private final ScheduledExecutorService ticker;
+
+    public StreamHub(ObjectMapper json, FloorService floor, AuthService auth, Clock clock, StreamSettings settings) {
+        this.json = json;
+        this.floor = floor;
+        this.auth = auth;
+        this.clock = clock;
+        this.settings = settings;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "huddle-stream-ticker");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = settings.heartbeat().toMillis();
+        ticker.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+        floor.addListener(this);
+        auth.onSignOut(digest -> sessions.values().stream().filter(s -> s.tokenDigest.equals(digest))
+                .forEach(s -> s.close(4001, "signed out")));
+    }
+
+    StreamSettings settings() {
+        return settings;
+    }
+
+    CommandReplies replies() {
+        return replies;
+    }
+
+    @Override
+    public void onEvent(FloorEvent event) {
+        Set<StreamSession> targets = byTenant.get(event.tenant());
+        if (targets == null || targets.isEmpty()) {
+            return;
+        }
+        EventFrames frames = new EventFrames(json, event);
+        for (StreamSession s : targets) {
+            String payload = frames.payloadFor(s);
+            if (payload != null) {
+                s.deliver(payload);
+            }
+        }
+    }
+
+    /**
+     * Answers a hello: resumes the named stream when it belongs to this user and still holds every frame
+     * after {@code lastSeq}; otherwise opens a new stream with a fresh snapshot.
+     */
+    StreamSession open(User user, String tokenDigest, Session socket, String resumeId, long lastSeq) {
+        if (resumeId != null) {
+            StreamSession old = sessions.get(resumeId);
+            if (old != null && old.user.id().equals(user.id()) && old.canResumeFrom(lastSeq)) {
+                old.attach(socket, lastSeq, welcome(old, true));
+                LOG.info("stream {} of {} resumed after seq {}", old.id, user.username(), lastSeq);
+                return old;
+            }
+        }
+        StreamSession fresh = new StreamSession(Ids.next("st"), user, tokenDigest, settings.keepFrames(),
+                clock.instant());
+        FloorService.FloorSnapshot snap = floor.snapshot(user, () -> register(fresh));
+        long at = fresh.seq();
+        Map<String, Object> snapshot = EventFrames.map("snapshot", "seq", at,
+                "interactions", snap.interactions().stream().map(InteractionDto::of).toList(),
+                "helpRequests", snap.helpRequests().stream().map(HelpRequestDto::of).toList(),
+                "settings", snap.settings());
+        fresh.attach(socket, at, welcome(fresh, false), write(snapshot));
+        LOG.info("stream {} opened for {} ({} interactions)", fresh.id, user.username(), snap.interactions().size());
+        return fresh;
+    }
+
+    void detach(StreamSession s, Session socket) {
+        s.detach(socket, clock.instant());
+    }
+
+    private void register(StreamSession s) {
+        sessions.put(s.id, s);
+        byTenant.computeIfAbsent(s.user.tenant(), t -> ConcurrentHashMap.newKeySet()).add(s);
+    }
+
+    private String welcome(StreamSession s, boolean resumed) {
+        return write(EventFrames.map("welcome", "streamId", s.id, "user", UserDto.of(s.user),
+                "heartbeatSeconds", settings.heartbeat().toSeconds(), "resumed", resumed, "seq", s.seq(),
+                "serverTime", Json.format(clock.instant())));
+    }
+
+    String write(Object o) {
+        try {
+            return json.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("frame could not be written as JSON", e);
+        }
+    }
+
+    private void tick() {
+        try {
+            Instant now = clock.instant();
+            String beat = write(EventFrames.map("heartbeat", "serverTime", Json.format(now)));
+            for (StreamSession s : sessions.values()) {
+                if (s.expired(now, settings.resumeGrace())) {
+                    sessions.remove(s.id);
+                    Set<StreamSession> set = byTenant.get(s.user.tenant());
+                    if (set != null) {
+                        set.remove(s);
+                    }
+                } else if (s.isAttached()) {
+                    if (!auth.isValidDigest(s.tokenDigest)) {
+                        s.close(4001, "sign-in expired or ended: sign in again");
+                    } else {
+                        s.sendUnnumbered(beat);
+                    }
+                }
+            }
+            replies.sweep(now);
+        } catch (RuntimeException e) {
+            LOG.error("stream ticker failed; it keeps running", e);
+        }
+    }
+
+    /** How many streams are open or resumable (for tests and diagnostics). */
+    public int streamCount() {
+        return sessions.size();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+        for (StreamSession s : sessions.values()) {
+            s.close(1001, "gateway shutting down");
+        }
+    }
+
+    /** Stream timings; tests shorten them. */
+    public record StreamSettings(Duration heartbeat, Duration resumeGrace, int keepFrames) {
+        public static StreamSettings defaults() {
+            return new StreamSettings(Duration.ofSeconds(15), Duration.ofMinutes(2), 10_000);
+        }
+    }
+}
