@@ -1,0 +1,253 @@
+package io.huddle.gateway.store;
+
+import static io.huddle.gateway.store.SqliteJdbc.query;
+import static io.huddle.gateway.store.SqliteJdbc.queryOne;
+import static io.huddle.gateway.store.SqliteJdbc.update;
+
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.SupervisorAction;
+import io.huddle.domain.TenantSettings;
+import io.huddle.domain.User;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded {@link GatewayStore}: one SQLite file in WAL mode with {@code synchronous=FULL}, so a
+ * returned write survives a crash. One connection, used by one thread at a time under a lock; every
+ * method is thread-safe. Every SQL failure is thrown as a {@link StoreException} naming the operation.
+ */
+public final class SqliteGatewayStore implements GatewayStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteGatewayStore.class);
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Path file;
+    private Connection connection; // guarded by lock; null once closed
+
+    private SqliteGatewayStore(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed, with its parent directories) the database file and migrates its schema. */
+    public static SqliteGatewayStore open(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new StoreException("open gateway store " + absolute + " failed: cannot create its directory", e);
+        }
+        Connection c = null;
+        try {
+            c = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+            SqliteSchema.configure(c);
+            SqliteSchema.migrate(c);
+            LOG.info("Opened gateway store {} (schema version {})", absolute, SqliteSchema.version(c));
+            return new SqliteGatewayStore(absolute, c);
+        } catch (SQLException e) {
+            StoreException failure = new StoreException("open gateway store " + absolute + " failed: "
+                    + e.getMessage(), e);
+            if (c != null) {
+                try {
+                    c.close();
+                } catch (SQLException closeFailure) {
+                    failure.addSuppressed(closeFailure);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    /** The database file this store was opened on. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void saveUser(User user, String passwordHash) {
+        call("save user '" + user.id() + "'",
+                c -> update(c, SqliteAccountRows.UPSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, passwordHash)));
+    }
+
+    @Override
+    public Optional<User> findUser(String tenant, String username) {
+        return call("find user '" + username + "' of tenant '" + tenant + "'", c -> queryOne(c,
+                SqliteAccountRows.FIND_USER, ps -> bind(ps, tenant, username), SqliteAccountRows::user));
+    }
+
+    @Override
+    public Optional<User> findUserById(String userId) {
+        return call("find user '" + userId + "'", c -> queryOne(c,
+                SqliteAccountRows.FIND_USER_BY_ID, ps -> bind(ps, userId), SqliteAccountRows::user));
+    }
+
+    @Override
+    public Optional<String> passwordHash(String userId) {
+        return call("read password hash of user '" + userId + "'", c -> queryOne(c,
+                SqliteAccountRows.PASSWORD_HASH, ps -> bind(ps, userId), rs -> rs.getString(1)));
+    }
+
+    @Override
+    public List<User> users(String tenant) {
+        return call("list users of tenant '" + tenant + "'", c -> query(c,
+                SqliteAccountRows.USERS, ps -> bind(ps, tenant), SqliteAccountRows::user));
+    }
+
+    @Override
+    public void saveSession(String tokenDigest, String userId, Instant expiresAt) {
+        call("save session of user '" + userId + "'", c -> update(c, SqliteAccountRows.UPSERT_SESSION, ps -> {
+            bind(ps, tokenDigest, userId);
+            SqliteJdbc.setInstant(ps, 3, expiresAt);
+        }));
+    }
+
+    @Override
+    public Optional<String> sessionUser(String tokenDigest, Instant now) {
+        return call("look up session", c -> queryOne(c, SqliteAccountRows.SESSION_USER, ps -> {
+            bind(ps, tokenDigest);
+            ps.setLong(2, now.toEpochMilli());
+        }, rs -> rs.getString(1)));
+    }
+
+    @Override
+    public void deleteSession(String tokenDigest) {
+        call("delete session", c -> update(c, SqliteAccountRows.DELETE_SESSION, ps -> bind(ps, tokenDigest)));
+    }
+
+    @Override
+    public void saveTenantSettings(TenantSettings settings) {
+        call("save settings of tenant '" + settings.tenant() + "'", c -> update(c,
+                SqliteAccountRows.UPSERT_TENANT, ps -> SqliteAccountRows.bindTenant(ps, settings)));
+    }
+
+    @Override
+    public Optional<TenantSettings> tenantSettings(String tenant) {
+        return call("read settings of tenant '" + tenant + "'", c -> queryOne(c,
+                SqliteAccountRows.FIND_TENANT, ps -> bind(ps, tenant), SqliteAccountRows::tenant));
+    }
+
+    @Override
+    public List<TenantSettings> tenants() {
+        return call("list tenants", c -> query(c, SqliteAccountRows.TENANTS, ps -> { }, SqliteAccountRows::tenant));
+    }
+
+    @Override
+    public void saveInteraction(Interaction interaction) {
+        call("save interaction '" + interaction.id() + "'", c -> update(c,
+                SqliteActivityRows.UPSERT_INTERACTION, ps -> SqliteActivityRows.bindInteraction(ps, interaction)));
+    }
+
+    @Override
+    public Optional<Interaction> findInteraction(String id) {
+        return call("find interaction '" + id + "'", c -> queryOne(c,
+                SqliteActivityRows.FIND_INTERACTION, ps -> bind(ps, id), SqliteActivityRows::interaction));
+    }
+
+    @Override
+    public List<Interaction> liveInteractions() {
+        return call("list live interactions", c -> query(c,
+                SqliteActivityRows.LIVE_INTERACTIONS, ps -> { }, SqliteActivityRows::interaction));
+    }
+
+    @Override
+    public void saveHelpRequest(HelpRequest request) {
+        call("save help request '" + request.id() + "'", c -> update(c,
+                SqliteActivityRows.UPSERT_HELP_REQUEST, ps -> SqliteActivityRows.bindHelpRequest(ps, request)));
+    }
+
+    @Override
+    public Optional<HelpRequest> findHelpRequest(String id) {
+        return call("find help request '" + id + "'", c -> queryOne(c,
+                SqliteActivityRows.FIND_HELP_REQUEST, ps -> bind(ps, id), SqliteActivityRows::helpRequest));
+    }
+
+    @Override
+    public List<HelpRequest> openHelpRequests() {
+        return call("list open help requests", c -> query(c,
+                SqliteActivityRows.OPEN_HELP_REQUESTS, ps -> { }, SqliteActivityRows::helpRequest));
+    }
+
+    @Override
+    public Page<HelpRequest> searchHelpRequests(HelpRequestQuery q) {
+        SqliteSearch.Sql sql = SqliteSearch.helpRequests(q);
+        return call("search help requests of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
+                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteActivityRows::helpRequest),
+                        sql.limit(), HelpRequest::createdAt, HelpRequest::id));
+    }
+
+    @Override
+    public void saveAction(SupervisorAction action) {
+        call("save supervisor action '" + action.id() + "'", c -> update(c,
+                SqliteActivityRows.UPSERT_ACTION, ps -> SqliteActivityRows.bindAction(ps, action)));
+    }
+
+    @Override
+    public void saveAll(List<HelpRequest> requests, List<SupervisorAction> actions, List<Interaction> interactions) {
+        String operation = "save " + requests.size() + " help request(s), " + actions.size() + " action(s) and "
+                + interactions.size() + " interaction(s) in one transaction";
+        call(operation, c -> SqliteBatch.saveAll(c, requests, actions, interactions));
+    }
+
+    @Override
+    public Page<SupervisorAction> searchActions(ActionQuery q) {
+        SqliteSearch.Sql sql = SqliteSearch.actions(q);
+        return call("search supervisor actions of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
+                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteActivityRows::action),
+                        sql.limit(), SupervisorAction::startedAt, SupervisorAction::id));
+    }
+
+    /** Closes the connection; later calls throw {@link StoreException}. Closing twice is harmless. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            if (connection == null) {
+                return;
+            }
+            Connection c = connection;
+            connection = null;
+            try {
+                c.close();
+                LOG.info("Closed gateway store {}", file);
+            } catch (SQLException e) {
+                throw new StoreException("close gateway store " + file + " failed: " + e.getMessage(), e);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private <T> T call(String operation, SqliteJdbc.SqlWork<T> work) {
+        lock.lock();
+        try {
+            if (connection == null) {
+                throw new StoreException(operation + " failed: the gateway store " + file + " is closed", null);
+            }
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(operation + " failed: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, String... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            SqliteJdbc.setText(ps, i + 1, values[i]);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.huddle.gateway.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.huddle.domain.Participant;
+import io.huddle.domain.SupervisorMode;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The JSON text columns of the SQLite store. The on-disk shape is written field by field rather than by
+ * reflection, so renaming a record component cannot silently change (or break reading) stored data.
+ * Malformed stored JSON is reported as an {@link SQLException} naming the column.
+ */
+final class SqliteJson {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SqliteJson() {
+    }
+
+    static String strings(List<String> values) throws SQLException {
+        ArrayNode array = MAPPER.createArrayNode();
+        values.forEach(array::add);
+        return write(array);
+    }
+
+    static List<String> strings(String json, String column) throws SQLException {
+        List<String> values = new ArrayList<>();
+        for (JsonNode node : array(json, column)) {
+            if (!node.isTextual()) {
+                throw new SQLException("malformed JSON in " + column + ": expected strings, got " + node);
+            }
+            values.add(node.textValue());
+        }
+        return values;
+    }
+
+    /** Enum names in declaration order, so equal sets always give equal text. */
+    static <E extends Enum<E>> String enums(Collection<E> values, Class<E> type) throws SQLException {
+        EnumSet<E> sorted = values.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(values);
+        ArrayNode array = MAPPER.createArrayNode();
+        sorted.forEach(e -> array.add(e.name()));
+        return write(array);
+    }
+
+    static <E extends Enum<E>> Set<E> enums(String json, Class<E> type, String column) throws SQLException {
+        EnumSet<E> values = EnumSet.noneOf(type);
+        for (String name : strings(json, column)) {
+            values.add(SqliteJdbc.enumValue(name, type, column));
+        }
+        return values;
+    }
+
+    static String participants(List<Participant> participants) throws SQLException {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (Participant p : participants) {
+            ObjectNode node = array.addObject();
+            node.put("id", p.id());
+            node.put("name", p.name());
+            node.put("kind", p.kind() == null ? null : p.kind().name());
+            node.put("mode", p.mode() == null ? null : p.mode().name());
+            node.put("audio", p.audio() == null ? null : p.audio().name());
+            node.put("since", p.since());
+        }
+        return write(array);
+    }
+
+    static List<Participant> participants(String json, String column) throws SQLException {
+        List<Participant> participants = new ArrayList<>();
+        for (JsonNode node : array(json, column)) {
+            if (!node.isObject()) {
+                throw new SQLException("malformed JSON in " + column + ": expected objects, got " + node);
+            }
+            participants.add(new Participant(text(node, "id"), text(node, "name"),
+                    SqliteJdbc.enumValue(text(node, "kind"), Participant.Kind.class, column),
+                    SqliteJdbc.enumValue(text(node, "mode"), SupervisorMode.class, column),
+                    SqliteJdbc.enumValue(text(node, "audio"), SupervisorMode.AudioLeg.class, column),
+                    text(node, "since")));
+        }
+        return participants;
+    }
+
+    private static String text(JsonNode object, String field) {
+        JsonNode value = object.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    private static JsonNode array(String json, String column) throws SQLException {
+        if (json == null) {
+            throw new SQLException("missing JSON in " + column);
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("malformed JSON in " + column + ": " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isArray()) {
+            throw new SQLException("malformed JSON in " + column + ": expected an array");
+        }
+        return node;
+    }
+
+    private static String write(JsonNode node) throws SQLException {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("could not write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package io.huddle.gateway.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connection settings and the versioned schema of the SQLite store. The version lives in
+ * {@code PRAGMA user_version}; {@link #MIGRATIONS} entry {@code i} takes the schema from version {@code i}
+ * to {@code i + 1}. To change the schema, append a migration: never edit one that has shipped.
+ */
+final class SqliteSchema {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteSchema.class);
+
+    private static final List<List<String>> MIGRATIONS = List.of(
+            // version 1: initial schema. Instants are epoch milliseconds, enums their names, lists JSON arrays.
+            List.of("""
+                    CREATE TABLE tenants (
+                        tenant             TEXT    NOT NULL PRIMARY KEY,
+                        monitoring_enabled INTEGER NOT NULL,
+                        monitored_channels TEXT    NOT NULL,
+                        help_reasons       TEXT    NOT NULL,
+                        store_message_text INTEGER NOT NULL
+                    )""", """
+                    CREATE TABLE users (
+                        id            TEXT NOT NULL PRIMARY KEY,
+                        tenant        TEXT NOT NULL,
+                        domain        TEXT NOT NULL,
+                        username      TEXT NOT NULL,
+                        display_name  TEXT,
+                        roles         TEXT NOT NULL,
+                        password_hash TEXT,
+                        UNIQUE (tenant, username)
+                    )""", """
+                    CREATE TABLE sessions (
+                        token_digest TEXT    NOT NULL PRIMARY KEY,
+                        user_id      TEXT    NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                        expires_at   INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX sessions_user ON sessions (user_id)",
+                    "CREATE INDEX sessions_expiry ON sessions (expires_at)", """
+                    CREATE TABLE interactions (
+                        id             TEXT    NOT NULL PRIMARY KEY,
+                        tenant         TEXT    NOT NULL,
+                        domain         TEXT    NOT NULL,
+                        channel        TEXT    NOT NULL,
+                        agent_id       TEXT,
+                        agent_name     TEXT,
+                        customer_name  TEXT,
+                        queue          TEXT,
+                        started_at     INTEGER NOT NULL,
+                        state          TEXT    NOT NULL,
+                        help_requested INTEGER NOT NULL,
+                        participants   TEXT    NOT NULL,
+                        ended_at       INTEGER
+                    )""",
+                    "CREATE INDEX interactions_live ON interactions (started_at, id) WHERE state <> 'ENDED'", """
+                    CREATE TABLE help_requests (
+                        id                    TEXT    NOT NULL PRIMARY KEY,
+                        tenant                TEXT    NOT NULL,
+                        domain                TEXT    NOT NULL,
+                        interaction_id        TEXT,
+                        agent_id              TEXT,
+                        agent_name            TEXT,
+                        status                TEXT    NOT NULL,
+                        reason                TEXT,
+                        comment               TEXT,
+                        assigned_to           TEXT    NOT NULL,
+                        help_provided_by      TEXT,
+                        help_provided_by_name TEXT,
+                        created_at            INTEGER NOT NULL,
+                        accepted_at           INTEGER,
+                        closed_at             INTEGER,
+                        cancelled_at          INTEGER,
+                        end_reason            TEXT
+                    )""",
+                    "CREATE INDEX help_requests_scope ON help_requests (tenant, domain, created_at, id)",
+                    "CREATE INDEX help_requests_status ON help_requests (tenant, domain, status, created_at, id)",
+                    "CREATE INDEX help_requests_agent ON help_requests (tenant, domain, agent_id, created_at, id)",
+                    "CREATE INDEX help_requests_helper"
+                            + " ON help_requests (tenant, domain, help_provided_by, created_at, id)",
+                    "CREATE INDEX help_requests_interaction ON help_requests (interaction_id)",
+                    "CREATE INDEX help_requests_open ON help_requests (created_at, id)"
+                            + " WHERE status IN ('PENDING', 'IN_PROGRESS')", """
+                    CREATE TABLE actions (
+                        id              TEXT    NOT NULL PRIMARY KEY,
+                        tenant          TEXT    NOT NULL,
+                        domain          TEXT    NOT NULL,
+                        action          TEXT    NOT NULL,
+                        supervisor_id   TEXT,
+                        agent_id        TEXT,
+                        interaction_id  TEXT,
+                        help_request_id TEXT,
+                        started_at      INTEGER NOT NULL,
+                        ended_at        INTEGER
+                    )""",
+                    "CREATE INDEX actions_scope ON actions (tenant, domain, started_at, id)",
+                    "CREATE INDEX actions_supervisor ON actions (tenant, domain, supervisor_id, started_at, id)",
+                    "CREATE INDEX actions_agent ON actions (tenant, domain, agent_id, started_at, id)",
+                    "CREATE INDEX actions_interaction ON actions (interaction_id, started_at)",
+                    "CREATE INDEX actions_help_request ON actions (help_request_id, started_at)"));
+
+    /** The schema version this build writes. */
+    static final int LATEST_VERSION = MIGRATIONS.size();
+
+    private SqliteSchema() {
+    }
+
+    /** Durable, concurrent-reader friendly settings; must run outside any transaction. */
+    static void configure(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                String mode = rs.next() ? rs.getString(1) : null;
+                if (mode == null || !mode.toLowerCase(Locale.ROOT).equals("wal")) {
+                    throw new SQLException("could not switch to WAL journal mode (got " + mode + ")");
+                }
+            }
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA foreign_keys = ON");
+            s.execute("PRAGMA busy_timeout = 5000");
+        }
+    }
+
+    static int version(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /** Brings the schema to {@link #LATEST_VERSION}, one transaction per step. */
+    static void migrate(Connection c) throws SQLException {
+        int current = version(c);
+        if (current > LATEST_VERSION) {
+            throw new SQLException("database schema version " + current
+                    + " is newer than this build supports (" + LATEST_VERSION + ")");
+        }
+        for (int version = current; version < LATEST_VERSION; version++) {
+            int target = version + 1;
+            List<String> steps = MIGRATIONS.get(version);
+            SqliteJdbc.inTransaction(c, conn -> {
+                try (Statement s = conn.createStatement()) {
+                    for (String sql : steps) {
+                        s.execute(sql);
+                    }
+                    s.execute("PRAGMA user_version = " + target);
+                }
+                return null;
+            });
+            LOG.info("Migrated gateway store schema from version {} to {}", version, target);
+        }
+    }
+}
