@@ -210,6 +210,13 @@ public final class SqliteGatewayStore implements GatewayStore {
                         sql.limit(), SupervisorAction::startedAt, SupervisorAction::id));
     }
 
+    @Override
+    public List<SupervisorAction> openActions() {
+        return call("list running supervisor actions", c -> query(c,
+                "SELECT " + SqliteActivityRows.ACTION_COLUMNS + " FROM actions WHERE ended_at IS NULL",
+                ps -> { }, SqliteActivityRows::action));
+    }
+
     /** Closes the connection; later calls throw {@link StoreException}. Closing twice is harmless. */
     @Override
     public void close() {

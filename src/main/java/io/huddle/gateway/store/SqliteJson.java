@@ -68,7 +68,7 @@ final class SqliteJson {
             node.put("kind", p.kind() == null ? null : p.kind().name());
             node.put("mode", p.mode() == null ? null : p.mode().name());
             node.put("audio", p.audio() == null ? null : p.audio().name());
-            node.put("since", p.since());
+            node.put("since", p.since() == null ? null : p.since().toEpochMilli());
         }
         return write(array);
     }
@@ -83,7 +83,7 @@ final class SqliteJson {
                     SqliteJdbc.enumValue(text(node, "kind"), Participant.Kind.class, column),
                     SqliteJdbc.enumValue(text(node, "mode"), SupervisorMode.class, column),
                     SqliteJdbc.enumValue(text(node, "audio"), SupervisorMode.AudioLeg.class, column),
-                    text(node, "since")));
+                    node.hasNonNull("since") ? java.time.Instant.ofEpochMilli(node.get("since").asLong()) : null));
         }
         return participants;
     }

@@ -41,9 +41,9 @@ final class StoreFixtures {
         List<Participant> participants = List.of(
                 new Participant("c1", "Carla Customer", Participant.Kind.CUSTOMER, null, null, null),
                 new Participant("a1", "Andy Agent", Participant.Kind.AGENT, null, SupervisorMode.AudioLeg.CONFERENCE,
-                        "2025-03-01T09:00:00Z"),
+                        java.time.Instant.parse("2025-03-01T09:00:00Z")),
                 new Participant("s1", "Sue Supervisor", Participant.Kind.SUPERVISOR, SupervisorMode.COACH,
-                        SupervisorMode.AudioLeg.WHISPER, "2025-03-01T09:01:00Z"));
+                        SupervisorMode.AudioLeg.WHISPER, java.time.Instant.parse("2025-03-01T09:01:00Z")));
         return new Interaction(id, "acme", "sales", Channel.VOICE, "a1", "Andy Agent", "Carla Customer", "billing",
                 T0, state, true, participants, state == InteractionState.ENDED ? at(600) : null);
     }
