@@ -1,0 +1,157 @@
+package io.huddle.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.domain.Channel;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.InteractionState;
+import io.huddle.domain.Participant;
+import io.huddle.domain.User;
+import io.huddle.gateway.floor.Ids;
+import io.huddle.gateway.stream.StreamHub;
+import io.huddle.protocol.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A real gateway for tests: demo users seeded (password "demo"), no simulation, a free port, a real
+ * SQLite file under the given directory, and a cheap PBKDF2 work factor. Interactions are created by the
+ * test through {@link #startInteraction}, so every test controls its floor.
+ */
+public final class TestGateway implements AutoCloseable {
+    public static final String PASSWORD = "demo";
+    private static final ObjectMapper JSON = Json.newMapper();
+
+    private final Path dataDir;
+    private final StreamHub.StreamSettings streamSettings;
+    private GatewayServer server;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private TestGateway(Path dataDir, StreamHub.StreamSettings streamSettings) {
+        this.dataDir = dataDir;
+        this.streamSettings = streamSettings;
+        this.server = GatewayServer.start(config(0));
+    }
+
+    public static TestGateway start(Path dataDir) {
+        return new TestGateway(dataDir, new StreamHub.StreamSettings(Duration.ofSeconds(1), Duration.ofSeconds(30),
+                10_000));
+    }
+
+    public static TestGateway start(Path dataDir, StreamHub.StreamSettings streamSettings) {
+        return new TestGateway(dataDir, streamSettings);
+    }
+
+    private GatewayConfig config(int port) {
+        return GatewayConfig.of("127.0.0.1", port, dataDir, true).withPasswordIterations(1_000)
+                .withSimulation(false).withStream(streamSettings);
+    }
+
+    /** Stops and starts the gateway on the same port and data directory (a restart). */
+    public void restart() {
+        int port = server.port();
+        server.close();
+        server = GatewayServer.start(config(port));
+    }
+
+    /** Stops the gateway (as if it crashed or was shut down); {@link #startAgain()} brings it back. */
+    public void stop() {
+        server.close();
+    }
+
+    public void startAgain() {
+        server = GatewayServer.start(config(server.port()));
+    }
+
+    public GatewayServer server() {
+        return server;
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    public URI streamUri() {
+        return URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/stream");
+    }
+
+    public User user(String tenant, String username) {
+        return server.store().findUser(tenant, username).orElseThrow();
+    }
+
+    /** Signs in over HTTP and returns the bearer token. */
+    public String signIn(String tenant, String username) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/sessions"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"tenant\":\"" + tenant + "\",\"username\":\""
+                            + username + "\",\"password\":\"" + PASSWORD + "\"}"))
+                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) {
+                throw new IllegalStateException("sign-in of " + username + " failed: " + r.body());
+            }
+            return JSON.readTree(r.body()).get("token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts an active interaction handled by the given agent (tenant and domain taken from the agent). */
+    public Interaction startInteraction(String tenant, String agentUsername, Channel channel) {
+        User agent = user(tenant, agentUsername);
+        Participant customer = new Participant("cust-" + Ids.next("c"), "Test Customer", Participant.Kind.CUSTOMER,
+                null, null, server.floor().now());
+        Participant agentP = new Participant(agent.id(), agent.displayName(), Participant.Kind.AGENT, null, null,
+                server.floor().now());
+        return server.floor().startInteraction(new Interaction(Ids.next("ix"), tenant, agent.domain(), channel,
+                agent.id(), agent.displayName(), "Test Customer", "Billing", server.floor().now(),
+                InteractionState.ACTIVE, false, List.of(customer, agentP), null));
+    }
+
+    /** Sends an HTTP request with an optional bearer token and JSON body. */
+    public HttpResponse<String> call(String method, String path, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + body, e);
+        }
+    }
+
+    public static Set<String> demoTenants() {
+        return Set.of("acme", "globex");
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
