@@ -14,9 +14,12 @@ public final class Huddle implements Runnable {
         System.exit(new CommandLine(new Huddle()).execute(args));
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     /** Reports the build's version. */

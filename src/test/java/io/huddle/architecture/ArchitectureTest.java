@@ -1,0 +1,100 @@
+package io.huddle.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The layers of docs/architecture.md, held as rules. Rules run from methods: Surefire 3.5.3 and later skip
+ * {@code @ArchTest} fields.
+ */
+@AnalyzeClasses(packages = "io.huddle", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final ArchRule DOMAINKNOWSNOFRAMEWORK = noClasses().that().resideInAPackage("io.huddle.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.javalin..", "org.eclipse..",
+                    "com.fasterxml..", "okhttp3..", "org.glassfish..", "jakarta..", "java.sql..", "org.sqlite..",
+                    "io.huddle.protocol..", "io.huddle.gateway..", "io.huddle.client..", "io.huddle.console..",
+                    "io.huddle.agent..", "io.huddle.ui..", "io.huddle.journal..")
+            .because("the domain is plain Java: records, enums and rules that every layer can use");
+
+    @ArchTest
+    void domainKnowsNoFramework(JavaClasses classes) {
+        DOMAINKNOWSNOFRAMEWORK.check(classes);
+    }
+
+    private static final ArchRule ONLYDESKTOPPACKAGESTOUCHTHESCENEGRAPH = noClasses()
+            .that().resideOutsideOfPackages("io.huddle.console..", "io.huddle.agent..", "io.huddle.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                    "org.controlsfx..", "atlantafx..", "org.kordamp.ikonli..")
+            .because("only the desktop apps build nodes; everything else runs headless");
+
+    @ArchTest
+    void onlyDesktopPackagesTouchTheSceneGraph(JavaClasses classes) {
+        ONLYDESKTOPPACKAGESTOUCHTHESCENEGRAPH.check(classes);
+    }
+
+    private static final ArchRule GATEWAYNEVERIMPORTSTHEDESKTOP = noClasses().that().resideInAPackage("io.huddle.gateway..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.huddle.console..",
+                    "io.huddle.agent..", "io.huddle.ui..", "io.huddle.client..", "io.huddle.journal..")
+            .because("the gateway runs on a server with no display and knows nothing of its clients");
+
+    @ArchTest
+    void gatewayNeverImportsTheDesktop(JavaClasses classes) {
+        GATEWAYNEVERIMPORTSTHEDESKTOP.check(classes);
+    }
+
+    private static final ArchRule CLIENTKNOWSNOUI = noClasses().that().resideInAnyPackage("io.huddle.client..",
+                    "io.huddle.journal..", "io.huddle.protocol..", "io.huddle.settings..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.huddle.console..",
+                    "io.huddle.agent..", "io.huddle.ui..", "io.huddle.gateway..")
+            .because("the client, journal and wire format are headless and do not depend on the gateway's code");
+
+    @ArchTest
+    void clientKnowsNoUi(JavaClasses classes) {
+        CLIENTKNOWSNOUI.check(classes);
+    }
+
+    private static final ArchRule VIEWMODELSBUILDNONODES = noClasses().that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.stage..",
+                    "org.controlsfx..", "atlantafx..")
+            .because("view models hold the logic and are tested with plain JUnit; views only build and bind")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    void viewModelsBuildNoNodes(JavaClasses classes) {
+        VIEWMODELSBUILDNONODES.check(classes);
+    }
+
+    private static final ArchRule ONLYTHEBRIDGECALLSRUNLATER = noClasses()
+            .that().doNotHaveFullyQualifiedName("io.huddle.ui.FxBridge")
+            .and().doNotHaveFullyQualifiedName("io.huddle.ui.FxLauncher")
+            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+            .because("events cross into the FX thread in one place, batched per pulse (FxBridge)");
+
+    @ArchTest
+    void onlyTheBridgeCallsRunLater(JavaClasses classes) {
+        ONLYTHEBRIDGECALLSRUNLATER.check(classes);
+    }
+
+    private static final ArchRule NO_STANDARD_STREAMS = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
+            .because("errors are logged with SLF4J or shown to the person; picocli output goes through its writer");
+
+    @ArchTest
+    void noStandardStreams(JavaClasses classes) {
+        NO_STANDARD_STREAMS.check(classes);
+    }
+
+    private static final ArchRule NOJUL = NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+
+    @ArchTest
+    void noJul(JavaClasses classes) {
+        NOJUL.check(classes);
+    }
+}
