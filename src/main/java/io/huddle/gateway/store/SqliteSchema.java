@@ -103,8 +103,10 @@ final class SqliteSchema {
                     "CREATE INDEX actions_scope ON actions (tenant, domain, started_at, id)",
                     "CREATE INDEX actions_supervisor ON actions (tenant, domain, supervisor_id, started_at, id)",
                     "CREATE INDEX actions_agent ON actions (tenant, domain, agent_id, started_at, id)",
-                    "CREATE INDEX actions_interaction ON actions (interaction_id, started_at)",
-                    "CREATE INDEX actions_help_request ON actions (help_request_id, started_at)"));
+                    // led by the id so they also serve lookups without scope; with the scope and the order they
+                    // beat actions_scope in the planner, which would otherwise scan the whole tenant and domain
+                    "CREATE INDEX actions_interaction ON actions (interaction_id, tenant, domain, started_at, id)",
+                    "CREATE INDEX actions_help_request ON actions (help_request_id, tenant, domain, started_at, id)"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();
