@@ -41,7 +41,7 @@ class SqliteSchemaTest {
         SqliteGatewayStore.open(file).close();
 
         try (Connection c = raw(file)) {
-            assertThat(SqliteSchema.version(c)).isEqualTo(SqliteSchema.LATEST_VERSION).isEqualTo(1);
+            assertThat(SqliteSchema.version(c)).isEqualTo(SqliteSchema.LATEST_VERSION).isEqualTo(2);
             assertThat(pragma(c, "journal_mode")).isEqualTo("wal");
             assertThat(names(c, "table")).contains("tenants", "users", "sessions", "interactions", "help_requests",
                     "actions");
@@ -61,7 +61,30 @@ class SqliteSchemaTest {
             assertThat(store.tenantSettings("acme")).contains(StoreFixtures.tenant("acme"));
         }
         try (Connection c = raw(file)) {
+            assertThat(SqliteSchema.version(c)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aVersionOneFileIsUpgradedInPlaceKeepingItsRows() throws SQLException {
+        Path file = dir.resolve("v1.db");
+        try (Connection c = raw(file); Statement s = c.createStatement()) {
+            SqliteSchema.migrate(c, 1);
             assertThat(SqliteSchema.version(c)).isEqualTo(1);
+            s.execute("INSERT INTO actions (id, tenant, domain, action, supervisor_id, agent_id, interaction_id,"
+                    + " help_request_id, started_at, ended_at)"
+                    + " VALUES ('x-1', 'acme', 'sales', 'COACH', 's1', 'a1', 'i-1', 'h-1', 1000, NULL)");
+        }
+
+        try (SqliteGatewayStore store = SqliteGatewayStore.open(file)) {
+            assertThat(store.searchActions(new ActionQuery("acme", "sales", null, null, "i-1", null, null, null,
+                    null, 10, null)).items()).extracting(a -> a.id() + "@" + a.startedAt().toEpochMilli())
+                    .containsExactly("x-1@1000");
+        }
+        try (Connection c = raw(file)) {
+            assertThat(SqliteSchema.version(c)).isEqualTo(2);
+            assertThat(plan(c, SqliteSearch.actions(actions(null, null, "i-1", null, null, null))))
+                    .startsWith("SEARCH actions USING INDEX actions_interaction (interaction_id=? AND tenant=?");
         }
     }
 
@@ -73,7 +96,7 @@ class SqliteSchemaTest {
         }
         assertThatThrownBy(() -> SqliteGatewayStore.open(file))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("schema version 99 is newer than this build supports (1)");
+                .hasMessageContaining("schema version 99 is newer than this build supports (2)");
     }
 
     @Test
