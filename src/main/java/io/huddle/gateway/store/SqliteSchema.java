@@ -104,7 +104,14 @@ final class SqliteSchema {
                     "CREATE INDEX actions_supervisor ON actions (tenant, domain, supervisor_id, started_at, id)",
                     "CREATE INDEX actions_agent ON actions (tenant, domain, agent_id, started_at, id)",
                     "CREATE INDEX actions_interaction ON actions (interaction_id, started_at)",
-                    "CREATE INDEX actions_help_request ON actions (help_request_id, started_at)"));
+                    "CREATE INDEX actions_help_request ON actions (help_request_id, started_at)"),
+            // version 2: the interaction and help-request indexes also hold the scope and the order. Led by the
+            // id, they still serve lookups without scope; with the scope they beat actions_scope in the planner,
+            // which otherwise reads the whole tenant and domain to find one interaction's actions.
+            List.of("DROP INDEX actions_interaction",
+                    "DROP INDEX actions_help_request",
+                    "CREATE INDEX actions_interaction ON actions (interaction_id, tenant, domain, started_at, id)",
+                    "CREATE INDEX actions_help_request ON actions (help_request_id, tenant, domain, started_at, id)"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();
@@ -135,12 +142,20 @@ final class SqliteSchema {
 
     /** Brings the schema to {@link #LATEST_VERSION}, one transaction per step. */
     static void migrate(Connection c) throws SQLException {
+        migrate(c, LATEST_VERSION);
+    }
+
+    /** Brings the schema up to {@code targetVersion} (tests use it to build files of older versions). */
+    static void migrate(Connection c, int targetVersion) throws SQLException {
+        if (targetVersion < 0 || targetVersion > LATEST_VERSION) {
+            throw new IllegalArgumentException("no schema version " + targetVersion);
+        }
         int current = version(c);
         if (current > LATEST_VERSION) {
             throw new SQLException("database schema version " + current
                     + " is newer than this build supports (" + LATEST_VERSION + ")");
         }
-        for (int version = current; version < LATEST_VERSION; version++) {
+        for (int version = current; version < targetVersion; version++) {
             int target = version + 1;
             List<String> steps = MIGRATIONS.get(version);
             SqliteJdbc.inTransaction(c, conn -> {
