@@ -110,6 +110,12 @@ final class HttpSupport {
         send(ctx, kind.httpStatus(), new ErrorBody(kind.code(), message));
     }
 
+    /** A text query parameter, or null when absent or blank. */
+    static String textParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
     static Instant instantParam(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) {
