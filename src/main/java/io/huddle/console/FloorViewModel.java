@@ -1,0 +1,194 @@
+package io.huddle.console;
+
+import io.huddle.domain.Channel;
+import io.huddle.protocol.InteractionDto;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+
+/**
+ * The live list of interactions in the supervisor's scope, with its filters and per-channel counts.
+ * Rows are kept by id and updated in place; a fresh snapshot replaces the set (no ghost rows).
+ */
+public final class FloorViewModel {
+    private final String myId;
+    private final ObservableList<InteractionRow> rows = FXCollections.observableArrayList();
+    private final Map<String, InteractionRow> byId = new HashMap<>();
+    private final FilteredList<InteractionRow> visible = new FilteredList<>(rows);
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ObjectProperty<Channel> channel = new SimpleObjectProperty<>();
+    private final StringProperty queue = new SimpleStringProperty();
+    private final BooleanProperty helpOnly = new SimpleBooleanProperty(false);
+    private final ObservableList<String> queues = FXCollections.observableArrayList();
+    private final Map<Channel, ReadOnlyIntegerWrapper> counts = new HashMap<>();
+    private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper helpCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
+
+    public FloorViewModel(String myId) {
+        this.myId = myId;
+        for (Channel c : Channel.values()) {
+            counts.put(c, new ReadOnlyIntegerWrapper());
+        }
+        text.addListener((o, a, b) -> refilter());
+        channel.addListener((o, a, b) -> refilter());
+        queue.addListener((o, a, b) -> refilter());
+        helpOnly.addListener((o, a, b) -> refilter());
+    }
+
+    /** Replaces everything with a fresh snapshot. */
+    public void replaceAll(List<InteractionDto> interactions) {
+        Set<String> keep = new HashSet<>();
+        for (InteractionDto i : interactions) {
+            keep.add(i.id());
+            upsertQuietly(i);
+        }
+        rows.removeIf(r -> !keep.contains(r.id()));
+        byId.keySet().retainAll(keep);
+        recount();
+    }
+
+    public void upsert(InteractionDto interaction) {
+        upsertQuietly(interaction);
+        recount();
+    }
+
+    /** Applies many changes and recounts once. */
+    public void applyBatch(List<InteractionDto> upserts, List<String> removals) {
+        upserts.forEach(this::upsertQuietly);
+        if (!removals.isEmpty()) {
+            Set<String> gone = new HashSet<>(removals);
+            rows.removeIf(r -> gone.contains(r.id()));
+            byId.keySet().removeAll(gone);
+        }
+        recount();
+    }
+
+    public void remove(String interactionId) {
+        InteractionRow r = byId.remove(interactionId);
+        if (r != null) {
+            rows.remove(r);
+            recount();
+        }
+    }
+
+    private void upsertQuietly(InteractionDto i) {
+        InteractionRow r = byId.get(i.id());
+        if (r == null) {
+            r = new InteractionRow(i, myId);
+            byId.put(i.id(), r);
+            rows.add(r);
+        } else {
+            boolean wasVisible = visible.getPredicate() == null || visible.getPredicate().test(r);
+            r.update(i, myId);
+            boolean isVisible = visible.getPredicate() == null || visible.getPredicate().test(r);
+            if (wasVisible != isVisible) {
+                refilter();
+            }
+        }
+    }
+
+    private void recount() {
+        Map<Channel, Integer> n = new HashMap<>();
+        Set<String> qs = new TreeSet<>();
+        int help = 0;
+        for (InteractionRow r : rows) {
+            n.merge(r.channelProperty().get(), 1, Integer::sum);
+            if (r.queueProperty().get() != null) {
+                qs.add(r.queueProperty().get());
+            }
+            if (r.helpRequestedProperty().get()) {
+                help++;
+            }
+        }
+        for (Channel c : Channel.values()) {
+            counts.get(c).set(n.getOrDefault(c, 0));
+        }
+        total.set(rows.size());
+        helpCount.set(help);
+        if (!queues.equals(List.copyOf(qs))) {
+            queues.setAll(qs);
+        }
+    }
+
+    private void refilter() {
+        String needle = text.get() == null ? "" : text.get().strip();
+        Channel ch = channel.get();
+        String q = queue.get();
+        boolean help = helpOnly.get();
+        visible.setPredicate(r -> (needle.isEmpty() || r.matches(needle))
+                && (ch == null || r.channelProperty().get() == ch)
+                && (q == null || q.equals(r.queueProperty().get()))
+                && (!help || r.helpRequestedProperty().get()));
+    }
+
+    /** Advances the clock the durations are measured against; the view calls it once a second. */
+    public void tick(Instant at) {
+        now.set(at);
+    }
+
+    public InteractionRow row(String id) {
+        return byId.get(id);
+    }
+
+    public ObservableList<InteractionRow> visibleRows() {
+        return visible;
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public StringProperty textFilter() {
+        return text;
+    }
+
+    public ObjectProperty<Channel> channelFilter() {
+        return channel;
+    }
+
+    public StringProperty queueFilter() {
+        return queue;
+    }
+
+    public BooleanProperty helpOnlyFilter() {
+        return helpOnly;
+    }
+
+    public ObservableList<String> queues() {
+        return queues;
+    }
+
+    public ReadOnlyIntegerProperty count(Channel c) {
+        return counts.get(c).getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty total() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty helpCount() {
+        return helpCount.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Instant> now() {
+        return now.getReadOnlyProperty();
+    }
+}

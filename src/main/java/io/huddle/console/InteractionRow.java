@@ -1,0 +1,121 @@
+package io.huddle.console;
+
+import io.huddle.domain.Channel;
+import io.huddle.domain.InteractionState;
+import io.huddle.domain.Participant;
+import io.huddle.domain.SupervisorMode;
+import io.huddle.protocol.InteractionDto;
+import io.huddle.protocol.ParticipantDto;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One row of the live list. Updated in place, so the table redraws only the cells that changed. */
+public final class InteractionRow {
+    private final String id;
+    private final ReadOnlyObjectWrapper<Channel> channel = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper agent = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper customer = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper queue = new ReadOnlyStringWrapper();
+    private final ReadOnlyObjectWrapper<InteractionState> state = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Instant> startedAt = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper helpRequested = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper supervisors = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<SupervisorMode> myMode = new ReadOnlyObjectWrapper<>();
+    private InteractionDto dto;
+
+    public InteractionRow(InteractionDto dto, String myId) {
+        this.id = dto.id();
+        update(dto, myId);
+    }
+
+    public void update(InteractionDto next, String myId) {
+        dto = next;
+        channel.set(next.channel());
+        agent.set(next.agentName());
+        customer.set(next.customerName());
+        queue.set(next.queue());
+        state.set(next.state());
+        startedAt.set(next.startedAt());
+        helpRequested.set(next.helpRequested());
+        List<ParticipantDto> sups = next.participants().stream()
+                .filter(p -> p.kind() == Participant.Kind.SUPERVISOR).toList();
+        supervisors.set(sups.stream().map(p -> p.name() + " (" + modeLabel(p.mode()) + ")")
+                .collect(Collectors.joining(", ")));
+        myMode.set(sups.stream().filter(p -> p.id().equals(myId)).map(ParticipantDto::mode).findFirst()
+                .orElse(null));
+    }
+
+    public static String modeLabel(SupervisorMode mode) {
+        if (mode == null) {
+            return "";
+        }
+        return switch (mode) {
+            case MONITOR -> "monitoring";
+            case COACH -> "coaching";
+            case BARGE_IN -> "barged in";
+        };
+    }
+
+    /** Whether the text filter matches any searchable column. */
+    boolean matches(String needle) {
+        String n = needle.toLowerCase(Locale.ROOT);
+        return contains(agent.get(), n) || contains(customer.get(), n) || contains(queue.get(), n)
+                || contains(id, n) || contains(supervisors.get(), n);
+    }
+
+    private static boolean contains(String hay, String needle) {
+        return hay != null && hay.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public InteractionDto dto() {
+        return dto;
+    }
+
+    public ReadOnlyObjectProperty<Channel> channelProperty() {
+        return channel.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty agentProperty() {
+        return agent.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty customerProperty() {
+        return customer.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty queueProperty() {
+        return queue.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<InteractionState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Instant> startedAtProperty() {
+        return startedAt.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty helpRequestedProperty() {
+        return helpRequested.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty supervisorsProperty() {
+        return supervisors.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SupervisorMode> myModeProperty() {
+        return myMode.getReadOnlyProperty();
+    }
+}

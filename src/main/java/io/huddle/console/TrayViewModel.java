@@ -1,0 +1,140 @@
+package io.huddle.console;
+
+import io.huddle.domain.HelpRequestStatus;
+import io.huddle.protocol.HelpRequestDto;
+import io.huddle.protocol.InteractionDto;
+import io.huddle.ui.AsyncCommand;
+import io.huddle.ui.UiThread;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The notification tray: the pending help requests assigned to me, oldest waiting first, each with a
+ * Confirm command; notices when one is cancelled or accepted by someone else; new arrivals for toasts.
+ */
+public final class TrayViewModel {
+    private static final int KEEP_NOTICES = 30;
+
+    private final String myId;
+    private final UiThread ui;
+    private final ConsoleGateway gateway;
+    private final Function<String, InteractionDto> interactions;
+    private final ObservableList<TrayItem> items = FXCollections.observableArrayList();
+    private final Map<String, TrayItem> byId = new HashMap<>();
+    private final ObservableList<String> notices = FXCollections.observableArrayList();
+    private final ObservableList<TrayItem> arrivals = FXCollections.observableArrayList();
+    private final SimpleBooleanProperty online = new SimpleBooleanProperty(true);
+    private final IntegerBinding badge = Bindings.size(items);
+    private Consumer<HelpRequestDto> onAccepted = r -> { };
+
+    public TrayViewModel(String myId, UiThread ui, ConsoleGateway gateway,
+                         Function<String, InteractionDto> interactions) {
+        this.myId = myId;
+        this.ui = ui;
+        this.gateway = gateway;
+        this.interactions = interactions;
+    }
+
+    /** Called with the request after this supervisor's Confirm succeeded (the console then opens it). */
+    public void onAccepted(Consumer<HelpRequestDto> listener) {
+        this.onAccepted = listener;
+    }
+
+    public void replaceAll(List<HelpRequestDto> openRequests) {
+        items.clear();
+        byId.clear();
+        openRequests.forEach(r -> apply(r, false));
+    }
+
+    /** A help request changed (help.updated). */
+    public void apply(HelpRequestDto r) {
+        apply(r, true);
+    }
+
+    private void apply(HelpRequestDto r, boolean announce) {
+        boolean mine = r.assignedTo() != null && r.assignedTo().contains(myId);
+        boolean waiting = r.status() == HelpRequestStatus.PENDING && mine;
+        TrayItem existing = byId.get(r.id());
+        if (waiting && existing == null) {
+            TrayItem item = new TrayItem(r, label(r));
+            item.confirmWith(new AsyncCommand<>("Confirm", ui, online, () -> gateway.accept(r.id()), accepted -> {
+                remove(r.id());
+                onAccepted.accept(accepted);
+            }));
+            byId.put(r.id(), item);
+            items.add(item);
+            items.sort(Comparator.comparing(TrayItem::createdAt));
+            if (announce) {
+                arrivals.add(item);
+            }
+        } else if (!waiting && existing != null) {
+            remove(r.id());
+        }
+    }
+
+    /** A notification event: cancellations and accepts by others leave a notice. */
+    public void notification(String kind, String helpRequestId, String text) {
+        if ("help.cancelled".equals(kind) || "help.accepted".equals(kind)) {
+            remove(helpRequestId);
+            notice(text);
+        }
+    }
+
+    private void remove(String id) {
+        TrayItem item = byId.remove(id);
+        if (item != null) {
+            items.remove(item);
+        }
+    }
+
+    private void notice(String text) {
+        notices.add(0, text);
+        if (notices.size() > KEEP_NOTICES) {
+            notices.remove(KEEP_NOTICES, notices.size());
+        }
+    }
+
+    private String label(HelpRequestDto r) {
+        InteractionDto i = interactions.apply(r.interactionId());
+        if (i == null) {
+            return r.interactionId();
+        }
+        String channel = i.channel().name().charAt(0) + i.channel().name().substring(1).toLowerCase(Locale.ROOT);
+        return channel + " with " + i.customerName() + " · " + i.queue();
+    }
+
+    public ObservableList<TrayItem> items() {
+        return items;
+    }
+
+    public TrayItem item(String helpRequestId) {
+        return byId.get(helpRequestId);
+    }
+
+    public ObservableList<String> notices() {
+        return notices;
+    }
+
+    /** New requests since the view last took them (the view shows a toast and clears the list). */
+    public ObservableList<TrayItem> arrivals() {
+        return arrivals;
+    }
+
+    public IntegerBinding badge() {
+        return badge;
+    }
+
+    public SimpleBooleanProperty online() {
+        return online;
+    }
+}

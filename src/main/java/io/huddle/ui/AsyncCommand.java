@@ -1,0 +1,102 @@
+package io.huddle.ui;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
+
+/**
+ * A command a person can trust: while it is in flight it is {@link #running()} and cannot be executed
+ * again; its result is applied on the UI thread only when the gateway answers; a failure or a timeout
+ * is kept in {@link #error()} as a sentence, and the state is left as the gateway has it.
+ *
+ * @param <T> the gateway's answer
+ */
+public final class AsyncCommand<T> {
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final String label;
+    private final UiThread ui;
+    private final Supplier<CompletableFuture<T>> action;
+    private final Consumer<T> onSuccess;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
+    private final BooleanBinding executable;
+
+    public AsyncCommand(String label, UiThread ui, ObservableBooleanValue allowed,
+                        Supplier<CompletableFuture<T>> action, Consumer<T> onSuccess) {
+        this.label = label;
+        this.ui = ui;
+        this.action = action;
+        this.onSuccess = onSuccess;
+        this.executable = Bindings.createBooleanBinding(() -> allowed.get() && !running.get(), allowed, running);
+    }
+
+    /** Runs the command unless it is already running or not allowed; call on the UI thread. */
+    public void execute() {
+        if (!executable.get()) {
+            return;
+        }
+        running.set(true);
+        error.set(null);
+        CompletableFuture<T> future;
+        try {
+            future = action.get();
+        } catch (RuntimeException e) {
+            running.set(false);
+            error.set(label + " failed: " + e.getMessage());
+            return;
+        }
+        future.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, failure) ->
+                ui.post(() -> finish(value, failure)));
+    }
+
+    private void finish(T value, Throwable failure) {
+        running.set(false);
+        if (failure == null) {
+            onSuccess.accept(value);
+        } else {
+            error.set(label + " failed: " + describe(failure));
+        }
+    }
+
+    public static String describe(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof TimeoutException) {
+            return "the gateway did not answer within " + TIMEOUT.toSeconds() + " seconds; nothing was changed "
+                    + "on your screen, check the interaction before trying again";
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    public ReadOnlyBooleanProperty running() {
+        return running.getReadOnlyProperty();
+    }
+
+    public BooleanBinding executable() {
+        return executable;
+    }
+
+    public ReadOnlyStringProperty error() {
+        return error.getReadOnlyProperty();
+    }
+
+    public void clearError() {
+        error.set(null);
+    }
+
+    public String label() {
+        return label;
+    }
+}
