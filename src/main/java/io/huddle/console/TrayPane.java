@@ -1,0 +1,150 @@
+package io.huddle.console;
+
+import io.huddle.ui.Icons;
+import java.time.Instant;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The notification tray: waiting help requests, oldest first, each with Confirm; then recent notices. */
+final class TrayPane extends VBox {
+    private final ListView<TrayItem> list;
+
+    TrayPane(TrayViewModel tray, ObservableValue<Instant> now) {
+        getStyleClass().add("tray");
+        setId("tray");
+        setPrefWidth(300);
+        setMinWidth(240);
+
+        Label title = new Label("Help requests", Icons.of(Icons.BELL, 16));
+        title.getStyleClass().add("tray-title");
+        Label badge = new Label();
+        badge.setId("tray-badge");
+        badge.getStyleClass().add("badge");
+        badge.textProperty().bind(Bindings.createStringBinding(
+                () -> tray.badge().get() == 0 ? "" : String.valueOf(tray.badge().get()), tray.badge()));
+        badge.visibleProperty().bind(tray.badge().greaterThan(0));
+        HBox header = new HBox(6, title, badge);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        list = new ListView<>(tray.items());
+        list.setId("tray-list");
+        list.setAccessibleText("Help requests waiting for you; Ctrl+Enter confirms the selected one");
+        list.setPlaceholder(hint("No agent is waiting for help."));
+        list.setCellFactory(v -> new CardCell(now));
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                confirmSelected();
+                e.consume();
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+
+        Label noticesTitle = new Label("Recent notices");
+        noticesTitle.getStyleClass().add("muted");
+        ListView<String> notices = new ListView<>(tray.notices());
+        notices.setId("tray-notices");
+        notices.setPrefHeight(140);
+        notices.setPlaceholder(hint("Cancelled requests and requests taken by others show here."));
+        notices.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                getStyleClass().add("notice");
+            }
+        });
+        getChildren().addAll(header, list, noticesTitle, notices);
+    }
+
+    /** Confirms the selected request, or the one waiting longest when none is selected. */
+    void confirmSelected() {
+        TrayItem item = list.getSelectionModel().getSelectedItem();
+        if (item == null && !list.getItems().isEmpty()) {
+            item = list.getItems().get(0);
+        }
+        if (item != null) {
+            item.confirm().execute();
+        }
+    }
+
+    void focusList() {
+        list.requestFocus();
+        if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+            list.getSelectionModel().select(0);
+        }
+    }
+
+    private static Label hint(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("empty-hint");
+        return l;
+    }
+
+    /** One request as a card. */
+    private static final class CardCell extends ListCell<TrayItem> {
+        private final ObservableValue<Instant> now;
+
+        CardCell(ObservableValue<Instant> now) {
+            this.now = now;
+        }
+
+        @Override
+        protected void updateItem(TrayItem item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            Label agent = new Label(item.agentName());
+            agent.getStyleClass().add("agent");
+            Label waiting = new Label();
+            waiting.getStyleClass().add("waiting");
+            waiting.textProperty().bind(Bindings.createStringBinding(
+                    () -> "waiting " + InteractionTable.duration(item.createdAt(), now.getValue()), now));
+            Region grow = new Region();
+            HBox.setHgrow(grow, Priority.ALWAYS);
+            HBox top = new HBox(6, agent, grow, waiting);
+            Label on = new Label(item.interactionLabel());
+            on.getStyleClass().add("muted");
+            Label reason = new Label(item.reason());
+            reason.setWrapText(true);
+            VBox card = new VBox(top, on, reason);
+            if (item.comment() != null) {
+                Label comment = new Label("“" + item.comment() + "”");
+                comment.setWrapText(true);
+                comment.getStyleClass().add("muted");
+                card.getChildren().add(comment);
+            }
+            Button confirm = new Button("Confirm", Icons.of(Icons.CONFIRM, 14));
+            confirm.getStyleClass().add("accent");
+            confirm.setId("confirm-" + item.id());
+            confirm.setAccessibleText("Confirm the help request of " + item.agentName());
+            confirm.setTooltip(new Tooltip("Accept this request (Ctrl+Enter)"));
+            confirm.disableProperty().bind(item.confirm().executable().not());
+            confirm.textProperty().bind(Bindings.when(item.confirm().running()).then("Confirming…")
+                    .otherwise("Confirm"));
+            confirm.setOnAction(e -> item.confirm().execute());
+            Label error = new Label();
+            error.getStyleClass().add("error-text");
+            error.textProperty().bind(item.confirm().error());
+            error.managedProperty().bind(error.textProperty().isNotEmpty());
+            error.visibleProperty().bind(error.managedProperty());
+            card.getChildren().addAll(confirm, error);
+            card.getStyleClass().add("tray-card");
+            card.setMaxWidth(Double.MAX_VALUE);
+            setGraphic(card);
+            setAccessibleText(item.agentName() + " asks for help: " + item.reason());
+        }
+    }
+}
