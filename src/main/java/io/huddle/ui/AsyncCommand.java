@@ -32,6 +32,7 @@ public final class AsyncCommand<T> {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final BooleanBinding executable;
+    private java.util.function.Function<Throwable, String> explain = AsyncCommand::describe;
 
     public AsyncCommand(String label, UiThread ui, ObservableBooleanValue allowed,
                         Supplier<CompletableFuture<T>> action, Consumer<T> onSuccess) {
@@ -54,7 +55,7 @@ public final class AsyncCommand<T> {
             future = action.get();
         } catch (RuntimeException e) {
             running.set(false);
-            error.set(label + " failed: " + e.getMessage());
+            error.set(label + " failed: " + explain.apply(e));
             return;
         }
         future.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, failure) ->
@@ -66,7 +67,7 @@ public final class AsyncCommand<T> {
         if (failure == null) {
             onSuccess.accept(value);
         } else {
-            error.set(label + " failed: " + describe(failure));
+            error.set(label + " failed: " + explain.apply(failure));
         }
     }
 
@@ -78,6 +79,12 @@ public final class AsyncCommand<T> {
                     + "on your screen, check the interaction before trying again";
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** Replaces how failures are put into words. */
+    public AsyncCommand<T> explainingFailuresWith(java.util.function.Function<Throwable, String> how) {
+        this.explain = how;
+        return this;
     }
 
     public ReadOnlyBooleanProperty running() {

@@ -1,0 +1,233 @@
+package io.huddle.agent;
+
+import io.huddle.domain.TranscriptLine;
+import io.huddle.protocol.InteractionDto;
+import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.settings.UserSettings;
+import io.huddle.ui.Icons;
+import io.huddle.ui.Theme;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+/** The agent mini-window: one button for help, its status, and what the supervisor says. */
+public final class AgentWindow {
+    private static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    private static final PseudoClass IN_PROGRESS = PseudoClass.getPseudoClass("in-progress");
+
+    private final Stage stage;
+    private final AgentViewModel vm;
+    private UserSettings settings;
+
+    public AgentWindow(Stage stage, AgentViewModel vm, String agentName, UserSettings settings,
+                       Consumer<UserSettings> onSettings) {
+        this.stage = stage;
+        this.vm = vm;
+        this.settings = settings;
+        Label title = new Label("Huddle · " + agentName);
+        title.getStyleClass().add("detail-title");
+
+        ComboBox<InteractionDto> interaction = new ComboBox<>(vm.interactions());
+        interaction.setId("agent-interaction");
+        interaction.setAccessibleText("Current interaction");
+        interaction.setMaxWidth(Double.MAX_VALUE);
+        interaction.valueProperty().bindBidirectional(vm.selected());
+        interaction.setCellFactory(v -> new InteractionCell());
+        interaction.setButtonCell(new InteractionCell());
+        interaction.setPromptText("No active interaction");
+
+        Label status = new Label();
+        status.setId("agent-status");
+        status.getStyleClass().add("agent-status");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.textProperty().bind(vm.status());
+        vm.helpAction().addListener((o, a, h) -> {
+            status.pseudoClassStateChanged(PENDING, h == AgentViewModel.HelpAction.CANCEL);
+            status.pseudoClassStateChanged(IN_PROGRESS, h == AgentViewModel.HelpAction.CLOSE);
+        });
+
+        ComboBox<String> reason = new ComboBox<>(vm.reasons());
+        reason.setId("agent-reason");
+        reason.setAccessibleText("Reason for help");
+        reason.setMaxWidth(Double.MAX_VALUE);
+        reason.valueProperty().bindBidirectional(vm.reason());
+        TextField comment = new TextField();
+        comment.setId("agent-comment");
+        comment.setPromptText("Comment for the supervisor (optional)");
+        comment.setAccessibleText("Comment");
+        comment.textProperty().bindBidirectional(vm.comment());
+        VBox form = new VBox(6, reason, comment);
+        form.managedProperty().bind(vm.helpAction().isEqualTo(AgentViewModel.HelpAction.REQUEST));
+        form.visibleProperty().bind(form.managedProperty());
+
+        Button help = new Button();
+        help.setId("agent-help-button");
+        help.setMaxWidth(Double.MAX_VALUE);
+        help.setGraphic(Icons.of(Icons.HELP, 16));
+        help.getStyleClass().add("accent");
+        help.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.helpAction().get()) {
+            case REQUEST -> "Request help (Ctrl+H)";
+            case CANCEL -> "Cancel request (Ctrl+H)";
+            case CLOSE -> "Close help request (Ctrl+H)";
+            case NONE -> "Request help";
+        }, vm.helpAction()));
+        help.disableProperty().bind(Bindings.createBooleanBinding(() -> !switch (vm.helpAction().get()) {
+            case REQUEST -> vm.requestCommand().executable().get();
+            case CANCEL -> vm.cancelCommand().executable().get();
+            case CLOSE -> vm.closeCommand().executable().get();
+            case NONE -> false;
+        }, vm.helpAction(), vm.requestCommand().executable(), vm.cancelCommand().executable(),
+                vm.closeCommand().executable()));
+        help.setOnAction(e -> pressHelp());
+
+        Label error = new Label();
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(Bindings.createStringBinding(() -> vm.commands().stream()
+                .map(c -> c.error().get()).filter(s -> s != null && !s.isEmpty()).findFirst().orElse(""),
+                vm.requestCommand().error(), vm.cancelCommand().error(), vm.closeCommand().error()));
+
+        Label supTitle = new Label("From your supervisor");
+        supTitle.getStyleClass().add("muted");
+        ListView<TranscriptLineDto> lines = new ListView<>(vm.supervisorLines());
+        lines.setId("agent-supervisor-lines");
+        lines.setPlaceholder(new Label("Coaching messages show here."));
+        lines.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(TranscriptLineDto l, boolean empty) {
+                super.updateItem(l, empty);
+                if (empty || l == null) {
+                    setText(null);
+                    return;
+                }
+                String tag = l.audience() == TranscriptLine.Audience.AGENT ? "Coaching (only you see this) · "
+                        : l.from() == TranscriptLine.Speaker.SUPERVISOR ? "To you and the customer · " : "";
+                setText(tag + l.authorName() + ": " + l.text());
+                setWrapText(true);
+            }
+        });
+        vm.supervisorLines().addListener((javafx.collections.ListChangeListener<TranscriptLineDto>) c ->
+                lines.scrollTo(Math.max(0, vm.supervisorLines().size() - 1)));
+        VBox.setVgrow(lines, Priority.ALWAYS);
+
+        CheckBox onTop = new CheckBox("Always on top");
+        onTop.setId("agent-on-top");
+        onTop.setSelected(settings.agentAlwaysOnTop());
+        stage.setAlwaysOnTop(settings.agentAlwaysOnTop());
+        onTop.selectedProperty().addListener((o, a, b) -> {
+            stage.setAlwaysOnTop(b);
+            this.settings = this.settings.withAgentAlwaysOnTop(b);
+            onSettings.accept(current());
+        });
+
+        VBox root = new VBox(8, title, interaction, status, form, help, error, supTitle, lines, onTop);
+        root.getStyleClass().add("agent-window");
+        Scene scene = new Scene(root, 380, 520);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), this::pressHelp);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.setTitle("Huddle — " + agentName);
+        UserSettings.WindowPlace p = settings.windows().get("agent");
+        if (p != null) {
+            stage.setX(p.x());
+            stage.setY(p.y());
+            stage.setWidth(p.width());
+            stage.setHeight(p.height());
+        }
+        vm.alert().addListener((o, a, text) -> {
+            if (text != null) {
+                Alert done = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+                done.setHeaderText(null);
+                done.setTitle("Huddle");
+                done.initOwner(stage);
+                done.getDialogPane().setId("agent-alert");
+                done.show();
+                done.setOnHidden(e -> vm.dismissAlert());
+            }
+        });
+        Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> vm.tick(Instant.now())));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> ticker.stop());
+    }
+
+    /** Request, or cancel/close after a confirmation. */
+    void pressHelp() {
+        switch (vm.helpAction().get()) {
+            case REQUEST -> vm.requestCommand().execute();
+            case CANCEL -> {
+                if (confirm("Cancel your help request?", "The supervisor will be told you no longer need help.",
+                        "Cancel request")) {
+                    vm.cancelCommand().execute();
+                }
+            }
+            case CLOSE -> {
+                if (confirm("Close the help request?", "The supervisor's help on this interaction ends.",
+                        "Close request")) {
+                    vm.closeCommand().execute();
+                }
+            }
+            case NONE -> { }
+        }
+    }
+
+    private boolean confirm(String header, String text, String yes) {
+        ButtonType ok = new ButtonType(yes, ButtonBar.ButtonData.OK_DONE);
+        ButtonType keep = new ButtonType("Keep it", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, ok, keep);
+        a.setHeaderText(header);
+        a.setTitle("Huddle");
+        a.initOwner(stage);
+        a.getDialogPane().setId("agent-confirm");
+        Optional<ButtonType> answer = a.showAndWait();
+        return answer.isPresent() && answer.get() == ok;
+    }
+
+    /** The settings with this window's current place. */
+    public UserSettings current() {
+        return settings.withWindow("agent", new UserSettings.WindowPlace(stage.getX(), stage.getY(),
+                stage.getWidth(), stage.getHeight(), false));
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** "Voice · Noah Schmidt · 3:12". */
+    private static final class InteractionCell extends ListCell<InteractionDto> {
+        @Override
+        protected void updateItem(InteractionDto i, boolean empty) {
+            super.updateItem(i, empty);
+            if (empty || i == null) {
+                setText(null);
+                return;
+            }
+            long s = Math.max(0, Duration.between(i.startedAt(), Instant.now()).getSeconds());
+            String ch = i.channel().name().charAt(0) + i.channel().name().substring(1).toLowerCase(Locale.ROOT);
+            setText(ch + " · " + i.customerName() + " · " + String.format("%d:%02d", s / 60, s % 60));
+        }
+    }
+}

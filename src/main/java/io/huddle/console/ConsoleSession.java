@@ -1,0 +1,92 @@
+package io.huddle.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.huddle.client.ConnectionStatus;
+import io.huddle.client.FloorChange;
+import io.huddle.client.FloorState;
+import io.huddle.client.SignedIn;
+import io.huddle.client.StreamClient;
+import io.huddle.client.StreamListener;
+import io.huddle.client.StreamOptions;
+import io.huddle.ui.FxBridge;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Connects a signed-in supervisor's stream to the console's view models. Stream frames are mirrored in a
+ * {@link FloorState} on the client's thread; what changed crosses into the FX thread through one
+ * {@link FxBridge}, merged per pulse, together with command results and connection states, in order.
+ */
+public final class ConsoleSession implements AutoCloseable {
+    private final FloorState floor = new FloorState();
+    private final FxBridge<Object> bridge = new FxBridge<>(this::drain);
+    private final ConsoleViewModel vm;
+    private final StreamClient stream;
+
+    /** Builds the session; call {@link #start()} on the FX thread to begin. */
+    public ConsoleSession(SignedIn signedIn, StreamOptions options) {
+        floor.setUser(signedIn.user());
+        StreamListener listener = new StreamListener() {
+            @Override
+            public void onSnapshot(long seq, JsonNode snapshot) {
+                bridge.post(floor.applySnapshot(snapshot));
+            }
+
+            @Override
+            public void onEvent(long seq, String type, JsonNode event) {
+                bridge.post(floor.apply(type, event));
+            }
+
+            @Override
+            public void onStatus(ConnectionStatus status) {
+                bridge.post(status);
+            }
+        };
+        this.stream = StreamClient.open(signedIn, listener, options);
+        this.vm = new ConsoleViewModel(signedIn.user().id(), signedIn.base().toString(), bridge::post,
+                new StreamConsoleGateway(stream));
+    }
+
+    public void start() {
+        bridge.start();
+    }
+
+    private void drain(List<Object> batch) {
+        List<FloorChange> changes = new ArrayList<>();
+        for (Object item : batch) {
+            if (item instanceof FloorChange c) {
+                changes.add(c);
+                continue;
+            }
+            flush(changes);
+            if (item instanceof ConnectionStatus s) {
+                vm.connection().update(s.state().name(), s.nextAttemptAt(), s.attempt(), s.detail(), Instant.now());
+            } else if (item instanceof Runnable r) {
+                r.run();
+            }
+        }
+        flush(changes);
+    }
+
+    private void flush(List<FloorChange> changes) {
+        if (!changes.isEmpty()) {
+            vm.apply(ConsoleViewModel.merge(changes));
+            changes.clear();
+        }
+    }
+
+    public ConsoleViewModel viewModel() {
+        return vm;
+    }
+
+    public FxBridge<Object> bridge() {
+        return bridge;
+    }
+
+    @Override
+    public void close() {
+        bridge.stop();
+        stream.close();
+    }
+}

@@ -1,0 +1,184 @@
+package io.huddle.console;
+
+import io.huddle.settings.UserSettings;
+import io.huddle.ui.Theme;
+import java.time.Instant;
+import java.util.function.Consumer;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
+
+/** The supervisor console's main window: header and filters, tray | live list | detail, status bar. */
+public final class ConsoleWindow {
+    private final Stage stage;
+    private final ConsoleViewModel vm;
+    private final HeaderBar header;
+    private final TrayPane tray;
+    private final InteractionTable table;
+    private final DetailPane detail;
+    private final HelpOverlay help = new HelpOverlay();
+    private final SplitPane split;
+    private final Timeline ticker;
+    private UserSettings settings;
+
+    /**
+     * @param onSettings called with the settings to save (theme, window place, dividers)
+     * @param actions    what the header's buttons open (audit, agent window; either may be null)
+     */
+    public ConsoleWindow(Stage stage, ConsoleViewModel vm, String signedInAs, UserSettings settings,
+                         Consumer<UserSettings> onSettings, Runnable openAudit, Runnable openAgentWindow) {
+        this.stage = stage;
+        this.vm = vm;
+        this.settings = settings;
+        header = new HeaderBar(vm.floor(), signedInAs);
+        tray = new TrayPane(vm.tray(), vm.floor().now());
+        table = new InteractionTable(vm.floor());
+        detail = new DetailPane(vm.detail());
+        split = new SplitPane(tray, table, detail);
+        split.setDividerPositions(settings.dividers().getOrDefault("console.tray", 0.22),
+                settings.dividers().getOrDefault("console.detail", 0.62));
+        SplitPane.setResizableWithParent(tray, false);
+        StackPane center = new StackPane(split, help);
+        BorderPane root = new BorderPane(center, header, null, new StatusBar(vm.connection(), signedInAs), null);
+        root.setId("console-root");
+
+        Scene scene = new Scene(root, 1280, 800);
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.setTitle("Huddle — supervisor console");
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        restorePlace(settings.windows().get("console"));
+
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null && !row.id().equals(vm.detail().selectedId())) {
+                vm.detail().select(row.id());
+            }
+        });
+        vm.focusRequest().addListener((o, a, id) -> selectRow(id));
+        vm.tray().arrivals().addListener((ListChangeListener<TrayItem>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::toast);
+            }
+        });
+        header.audit.setOnAction(e -> run(openAudit));
+        header.audit.setDisable(openAudit == null);
+        header.agentWindow.setOnAction(e -> run(openAgentWindow));
+        header.agentWindow.setVisible(openAgentWindow != null);
+        header.agentWindow.setManaged(openAgentWindow != null);
+        header.theme.setText(settings.dark() ? "Light" : "Dark");
+        header.theme.setOnAction(e -> toggleTheme(onSettings));
+        header.help.setOnAction(e -> help.setVisible(!help.isVisible()));
+        shortcuts(scene, onSettings, openAudit);
+
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
+            vm.tick(Instant.now());
+            vm.tray().arrivals().clear();
+        }));
+        ticker.setCycleCount(Animation.INDEFINITE);
+        ticker.play();
+        stage.setOnHidden(e -> {
+            ticker.stop();
+            onSettings.accept(currentSettings());
+        });
+    }
+
+    private void shortcuts(Scene scene, Consumer<UserSettings> onSettings, Runnable openAudit) {
+        var acc = scene.getAccelerators();
+        acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), tray::confirmSelected);
+        acc.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), tray::focusList);
+        acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), header.search::requestFocus);
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), this::focusTable);
+        acc.put(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN), detail::focusMessage);
+        acc.put(new KeyCodeCombination(KeyCode.F6), () -> vm.detail().monitorCommand().execute());
+        acc.put(new KeyCodeCombination(KeyCode.F7), () -> vm.detail().coachCommand().execute());
+        acc.put(new KeyCodeCombination(KeyCode.F8), () -> vm.detail().bargeInCommand().execute());
+        acc.put(new KeyCodeCombination(KeyCode.F9), () -> vm.detail().disconnectCommand().execute());
+        acc.put(new KeyCodeCombination(KeyCode.F1), () -> help.setVisible(!help.isVisible()));
+        acc.put(new KeyCodeCombination(KeyCode.ESCAPE), () -> help.setVisible(false));
+        acc.put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> run(openAudit));
+        acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> toggleTheme(onSettings));
+    }
+
+    private void toast(TrayItem item) {
+        Notifications.create()
+                .title("Help requested: " + item.agentName())
+                .text(item.reason() + "\n" + item.interactionLabel() + "\nCtrl+Enter to confirm")
+                .owner(stage)
+                .position(Pos.BOTTOM_RIGHT)
+                .hideAfter(Duration.seconds(8))
+                .onAction(e -> {
+                    stage.toFront();
+                    tray.focusList();
+                })
+                .showWarning();
+    }
+
+    private void selectRow(String id) {
+        if (id == null) {
+            return;
+        }
+        InteractionRow row = vm.floor().row(id);
+        if (row != null) {
+            table.getSelectionModel().select(row);
+            table.scrollTo(row);
+        }
+    }
+
+    private void focusTable() {
+        table.requestFocus();
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+    }
+
+    private void toggleTheme(Consumer<UserSettings> onSettings) {
+        settings = currentSettings().withTheme(settings.dark() ? "light" : "dark");
+        Theme.apply(settings.dark());
+        header.theme.setText(settings.dark() ? "Light" : "Dark");
+        onSettings.accept(settings);
+    }
+
+    private static void run(Runnable r) {
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    private void restorePlace(UserSettings.WindowPlace p) {
+        if (p == null) {
+            return;
+        }
+        stage.setX(p.x());
+        stage.setY(p.y());
+        stage.setWidth(p.width());
+        stage.setHeight(p.height());
+        stage.setMaximized(p.maximized());
+    }
+
+    /** The settings with this window's current place and dividers. */
+    public UserSettings currentSettings() {
+        double[] d = split.getDividerPositions();
+        return settings.withWindow("console", new UserSettings.WindowPlace(stage.getX(), stage.getY(),
+                        stage.getWidth(), stage.getHeight(), stage.isMaximized()))
+                .withDivider("console.tray", d[0]).withDivider("console.detail", d[1]);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+}

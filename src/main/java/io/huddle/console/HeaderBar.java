@@ -1,0 +1,123 @@
+package io.huddle.console;
+
+import io.huddle.domain.Channel;
+import io.huddle.ui.Icons;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/** Title, per-channel counts and the list's filters. */
+final class HeaderBar extends VBox {
+    final TextField search = new TextField();
+    final Button audit = new Button("Audit", Icons.of(Icons.AUDIT, 16));
+    final Button theme = new Button("Dark");
+    final Button help = new Button("?");
+    final Button agentWindow = new Button("Agent window");
+
+    HeaderBar(FloorViewModel floor, String who) {
+        Label title = new Label("Huddle");
+        title.getStyleClass().add("app-title");
+        Label user = new Label(who);
+        user.getStyleClass().add("muted");
+        HBox counts = new HBox(6,
+                chip(Icons.VOICE, floor, Channel.VOICE, "Voice"),
+                chip(Icons.CHAT, floor, Channel.CHAT, "Chat"),
+                chip(Icons.MESSAGING, floor, Channel.MESSAGING, "Messaging"));
+        Label helpCount = new Label();
+        helpCount.setId("count-help");
+        helpCount.setGraphic(Icons.of(Icons.HELP, 14));
+        helpCount.getStyleClass().addAll("count-chip", "help");
+        helpCount.textProperty().bind(Bindings.concat(floor.helpCount(), " asking for help"));
+        Label total = new Label();
+        total.setId("count-total");
+        total.getStyleClass().add("muted");
+        total.textProperty().bind(Bindings.concat(floor.total(), " live"));
+        counts.getChildren().addAll(helpCount, total);
+
+        audit.setId("audit-button");
+        audit.setTooltip(new Tooltip("Search the audit trail (Ctrl+Shift+A)"));
+        theme.setId("theme-button");
+        theme.setTooltip(new Tooltip("Switch between light and dark (Ctrl+Shift+L)"));
+        help.setId("help-button");
+        help.setAccessibleText("Keyboard shortcuts (F1)");
+        help.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
+        agentWindow.setId("agent-window-button");
+        agentWindow.setTooltip(new Tooltip("Open the agent mini-window for acme agent1 (demo only)"));
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox top = new HBox(title, user, counts, grow, agentWindow, audit, theme, help);
+        top.getStyleClass().add("app-header");
+
+        search.setId("search");
+        search.setPromptText("Search agent, customer, queue… (Ctrl+F)");
+        search.setAccessibleText("Search interactions");
+        search.textProperty().bindBidirectional(floor.textFilter());
+        search.setPrefWidth(300);
+        ComboBox<Channel> channel = new ComboBox<>();
+        channel.setId("channel-filter");
+        channel.getItems().add(null);
+        channel.getItems().addAll(Channel.values());
+        channel.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Channel c) {
+                return c == null ? "All channels" : InteractionTable.channelLabel(c);
+            }
+
+            @Override
+            public Channel fromString(String s) {
+                return null;
+            }
+        });
+        channel.setAccessibleText("Channel filter");
+        channel.valueProperty().bindBidirectional(floor.channelFilter());
+        ComboBox<String> queue = new ComboBox<>();
+        queue.setId("queue-filter");
+        queue.setPromptText("All queues");
+        queue.setAccessibleText("Queue filter");
+        queue.getItems().add(null);
+        floor.queues().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            String keep = queue.getValue();
+            queue.getItems().setAll(floor.queues());
+            queue.getItems().add(0, null);
+            queue.setValue(keep);
+        });
+        queue.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String q) {
+                return q == null ? "All queues" : q;
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        queue.valueProperty().bindBidirectional(floor.queueFilter());
+        CheckBox helpOnly = new CheckBox("Help requested only");
+        helpOnly.setId("help-only");
+        helpOnly.selectedProperty().bindBidirectional(floor.helpOnlyFilter());
+        HBox filters = new HBox(search, channel, queue, helpOnly);
+        filters.getStyleClass().add("filter-bar");
+        getChildren().addAll(top, filters);
+    }
+
+    private static Label chip(org.kordamp.ikonli.Ikon icon, FloorViewModel floor, Channel c, String name) {
+        Label l = new Label();
+        l.setId("count-" + c.name().toLowerCase());
+        l.setGraphic(Icons.of(icon, 14));
+        l.getStyleClass().add("count-chip");
+        l.textProperty().bind(floor.count(c).asString());
+        l.setTooltip(new Tooltip(name + " interactions"));
+        l.setAccessibleText(name);
+        return l;
+    }
+}

@@ -1,0 +1,65 @@
+package io.huddle.console;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.client.StreamClient;
+import io.huddle.domain.ActionType;
+import io.huddle.protocol.HelpRequestDto;
+import io.huddle.protocol.Json;
+import io.huddle.protocol.TranscriptLineDto;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** The console's commands, sent over the stream; acks are read into the wire DTOs. */
+final class StreamConsoleGateway implements ConsoleGateway {
+    private final StreamClient stream;
+    private final ObjectMapper json = Json.newMapper();
+
+    StreamConsoleGateway(StreamClient stream) {
+        this.stream = stream;
+    }
+
+    @Override
+    public CompletableFuture<ViewResult> view(String interactionId) {
+        return stream.command("view", Map.of("interactionId", interactionId)).thenApply(r -> read(r, ViewResult.class));
+    }
+
+    @Override
+    public CompletableFuture<Void> unview() {
+        return stream.command("unview", Map.of()).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<HelpRequestDto> accept(String helpRequestId) {
+        return stream.command("help.accept", Map.of("helpRequestId", helpRequestId))
+                .thenApply(r -> read(r.get("helpRequest"), HelpRequestDto.class));
+    }
+
+    @Override
+    public CompletableFuture<ActionResult> act(String interactionId, ActionType action, String helpRequestId) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("interactionId", interactionId);
+        fields.put("action", action.name());
+        if (helpRequestId != null) {
+            fields.put("helpRequestId", helpRequestId);
+        }
+        return stream.command("action", fields).thenApply(r -> read(r, ActionResult.class));
+    }
+
+    @Override
+    public CompletableFuture<TranscriptLineDto> send(String interactionId, String text) {
+        return stream.command("message.send", Map.of("interactionId", interactionId, "text", text))
+                .thenApply(r -> read(r.get("line"), TranscriptLineDto.class));
+    }
+
+    private <T> T read(JsonNode node, Class<T> type) {
+        try {
+            return json.treeToValue(node, type);
+        } catch (JsonProcessingException e) {
+            throw new CompletionException("the gateway's answer could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+}
