@@ -32,12 +32,14 @@ public final class TestGateway implements AutoCloseable {
     private final Path dataDir;
     private final StreamHub.StreamSettings streamSettings;
     private GatewayServer server;
+    private final int port;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private TestGateway(Path dataDir, StreamHub.StreamSettings streamSettings) {
         this.dataDir = dataDir;
         this.streamSettings = streamSettings;
         this.server = GatewayServer.start(config(0));
+        this.port = server.port();
     }
 
     public static TestGateway start(Path dataDir) {
@@ -56,7 +58,6 @@ public final class TestGateway implements AutoCloseable {
 
     /** Stops and starts the gateway on the same port and data directory (a restart). */
     public void restart() {
-        int port = server.port();
         server.close();
         server = GatewayServer.start(config(port));
     }
@@ -67,7 +68,7 @@ public final class TestGateway implements AutoCloseable {
     }
 
     public void startAgain() {
-        server = GatewayServer.start(config(server.port()));
+        server = GatewayServer.start(config(port));
     }
 
     public GatewayServer server() {

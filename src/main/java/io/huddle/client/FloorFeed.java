@@ -1,0 +1,58 @@
+package io.huddle.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link StreamListener} that keeps a {@link FloorState} up to date and hands on each change and each
+ * connection status, on the stream client's thread. A UI hops to its own thread from the consumers and
+ * may merge changes that arrive in bursts with {@link FloorChange#merge}.
+ */
+public final class FloorFeed implements StreamListener {
+    private static final Logger LOG = LoggerFactory.getLogger(FloorFeed.class);
+
+    private final FloorState state;
+    private final Consumer<FloorChange> changes;
+    private final Consumer<ConnectionStatus> statuses;
+
+    public FloorFeed(FloorState state, Consumer<FloorChange> changes, Consumer<ConnectionStatus> statuses) {
+        this.state = state;
+        this.changes = changes;
+        this.statuses = statuses;
+    }
+
+    public FloorState state() {
+        return state;
+    }
+
+    @Override
+    public void onWelcome(Welcome welcome) {
+        state.setUser(welcome.user());
+    }
+
+    @Override
+    public void onSnapshot(long seq, JsonNode snapshot) {
+        changes.accept(state.applySnapshot(snapshot));
+    }
+
+    @Override
+    public void onEvent(long seq, String type, JsonNode event) {
+        FloorChange change;
+        try {
+            change = state.apply(type, event);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("event {} ({}) could not be applied: {}", seq, type, e.getMessage());
+            return;
+        }
+        if (!change.isEmpty()) {
+            changes.accept(change);
+        }
+    }
+
+    @Override
+    public void onStatus(ConnectionStatus status) {
+        statuses.accept(status);
+    }
+}

@@ -1,0 +1,378 @@
+package io.huddle.client;
+
+import static io.huddle.client.ConnectionStatus.State.CLOSED;
+import static io.huddle.client.ConnectionStatus.State.CONNECTED;
+import static io.huddle.client.ConnectionStatus.State.CONNECTING;
+import static io.huddle.client.ConnectionStatus.State.FAILED;
+import static io.huddle.client.ConnectionStatus.State.RECONNECTING;
+import static io.huddle.client.ConnectionStatus.State.SIGNED_OUT;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.huddle.protocol.Json;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's event stream for one sign-in: connects, says hello, resumes after a drop so nothing is
+ * missed or applied twice, reconnects with backoff until closed, watches for a dead connection, and sends
+ * commands. See {@link StreamListener} for what it delivers and {@link ConnectionStatus} for its states.
+ *
+ * <p>Threading: the client owns one thread ("huddle-stream-N") on which every listener call, every
+ * command future's completion and all its own state changes happen, in order; a second owned thread only
+ * opens and closes sockets, because Tyrus blocks while doing that. {@link #close()} stops both.
+ */
+public final class StreamClient implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamClient.class);
+    private static final ObjectMapper JSON = Json.newMapper();
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    private final URI uri;
+    private final StreamListener listener;
+    private final StreamOptions options;
+    private final StreamSocket socket;
+    private final ClientThreads threads;
+    private final PendingCommands pending = new PendingCommands();
+    private final StreamSequence sequence = new StreamSequence();
+    private final FrameReader reader;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile ConnectionStatus status;
+
+    // Used on the client thread only.
+    private int generation;
+    private Session session;
+    private boolean welcomed;
+    private boolean everConnected;
+    private int failures;
+    private long lastFrameNanos;
+    private long heartbeatNanos;
+    private ScheduledFuture<?> retryTask;
+    private ScheduledFuture<?> watchdogTask;
+
+    private StreamClient(URI uri, String token, StreamListener listener, StreamOptions options) {
+        this.uri = uri;
+        this.listener = listener;
+        this.options = options;
+        this.status = ConnectionStatus.of(CONNECTING, "connecting to " + uri);
+        this.socket = new StreamSocket(uri, token, options.connectTimeout());
+        this.threads = new ClientThreads("huddle-stream-" + COUNT.incrementAndGet(),
+                options.connectTimeout().plusSeconds(1));
+        this.reader = new FrameReader(JSON, sequence, pending, listener, new FrameReader.Connection() {
+            @Override
+            public void welcomed(Welcome welcome, boolean resumed) {
+                onWelcomed(welcome, resumed);
+            }
+
+            @Override
+            public void resync(String why) {
+                sequence.forget();
+                failures = 0;
+                retry(why);
+            }
+        });
+    }
+
+    /** Opens the stream of a sign-in; the listener hears of everything, starting with CONNECTING. */
+    public static StreamClient open(SignedIn session, StreamListener listener, StreamOptions options) {
+        return open(session.streamUri(), session.token(), listener, options);
+    }
+
+    public static StreamClient open(URI streamUri, String token, StreamListener listener, StreamOptions options) {
+        StreamClient c = new StreamClient(streamUri, token, listener, options);
+        c.threads.post(c::connectNow);
+        return c;
+    }
+
+    /** The current connection state (readable from any thread). */
+    public ConnectionStatus status() {
+        return status;
+    }
+
+    /**
+     * Sends a command ({@code ping}, {@code view}, {@code help.accept}, {@code action}, ...); the future
+     * completes on the client thread with the ack's {@code result}, or fails with a {@link CommandException}:
+     * the gateway's refusal (its code), or {@code not_connected} at once when not connected (nothing is
+     * queued), {@code timeout}, {@code connection_lost} or {@code closed}. A command whose answer was lost in
+     * a drop is re-sent with the same id when the stream resumes, and the gateway answers it with the
+     * original outcome, never applying it twice. Do not block on the future on the client thread.
+     */
+    public CompletableFuture<JsonNode> command(String type, Map<String, ?> fields) {
+        String id = "c-" + UUID.randomUUID();
+        ObjectNode frame = JSON.createObjectNode().put("id", id).put("type", type);
+        if (fields != null) {
+            fields.forEach((k, v) -> {
+                if (k.equals("id") || k.equals("type")) {
+                    throw new IllegalArgumentException("'" + k + "' is set by the client");
+                }
+                frame.set(k, JSON.valueToTree(v));
+            });
+        }
+        CompletableFuture<JsonNode> f = new CompletableFuture<>();
+        if (!threads.post(() -> send(id, type, frame.toString(), f))) {
+            f.completeExceptionally(new CommandException(CommandException.CLOSED, "the stream client is closed"));
+        }
+        return f;
+    }
+
+    /** For tests: drops the connection from the client side, as a network failure would. */
+    void dropConnection() {
+        threads.post(() -> retry("the connection was dropped"));
+    }
+
+    /** Closes the stream and stops the client's threads; the listener's last call is onStatus(CLOSED). */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        if (threads.onClientThread()) {
+            finish(CLOSED, "closed");
+        } else {
+            threads.post(() -> finish(CLOSED, "closed"));
+        }
+        threads.close();
+        socket.close();
+    }
+
+    // ---- connection lifecycle (client thread) ------------------------------------------------------
+
+    private void connectNow() {
+        if (status.state().isFinal()) {
+            return;
+        }
+        int gen = ++generation;
+        welcomed = false;
+        setStatus(everConnected ? new ConnectionStatus(RECONNECTING, null, failures, status.detail())
+                : new ConnectionStatus(CONNECTING, null, failures, "connecting to " + uri));
+        threads.connector(() -> {
+            try {
+                socket.connect(new Socket(gen));
+            } catch (Exception e) {
+                threads.post(() -> onConnectFailed(gen, e));
+            }
+        }, false);
+    }
+
+    private void onOpened(int gen, Session s) {
+        if (gen != generation || status.state().isFinal()) {
+            threads.connector(() -> StreamSocket.closeQuietly(s, 1000, "not needed any more"), true);
+            return;
+        }
+        session = s;
+        lastFrameNanos = System.nanoTime();
+        ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("protocol", 1);
+        if (sequence.resumeId() != null) {
+            hello.putObject("resume").put("streamId", sequence.resumeId()).put("lastSeq", sequence.lastSeq());
+        }
+        hello.putObject("client").put("name", options.clientName()).put("version", options.clientVersion());
+        sendText(hello.toString());
+        armWatchdog();
+    }
+
+    private void onConnectFailed(int gen, Exception e) {
+        if (gen != generation || status.state().isFinal()) {
+            return;
+        }
+        int refused = StreamSocket.refusedWith(e);
+        if (refused == 401) {
+            finish(SIGNED_OUT, "the gateway no longer accepts this sign-in: sign in again");
+        } else if (refused >= 400 && refused < 500 && refused != 408 && refused != 429) {
+            finish(FAILED, socket.describe(e));
+        } else {
+            LOG.debug("stream connection to {} failed", uri, e);
+            retry(socket.describe(e));
+        }
+    }
+
+    private void onWelcomed(Welcome w, boolean resumed) {
+        welcomed = true;
+        everConnected = true;
+        failures = 0;
+        heartbeatNanos = TimeUnit.SECONDS.toNanos(Math.max(1, w.heartbeatSeconds()));
+        if (resumed) {
+            pending.frames().forEach(this::sendText);
+        } else {
+            pending.failAll(CommandException.CONNECTION_LOST, "was not answered before the connection dropped and"
+                    + " the stream could not be resumed; it may or may not have been applied");
+        }
+        setStatus(new ConnectionStatus(CONNECTED, null, 0, (resumed ? "resumed stream " : "new stream ")
+                + w.streamId()));
+        armWatchdog();
+    }
+
+    private void onClosed(int gen, CloseReason reason) {
+        if (gen != generation) {
+            return;
+        }
+        session = null;
+        int code = reason.getCloseCode().getCode();
+        String phrase = reason.getReasonPhrase();
+        LOG.info("stream {} closed by the gateway: {} {}", sequence.resumeId(), code, phrase);
+        switch (code) {
+            case 4001 -> finish(SIGNED_OUT, "the sign-in ended: sign in again");
+            case 4400 -> finish(FAILED, "the gateway refused this client (protocol violation): " + phrase);
+            case 4409 -> {
+                sequence.forget();
+                retry("the stream was resumed on another connection; starting a new one");
+            }
+            default -> retry(StreamSocket.describeClose(code, phrase));
+        }
+    }
+
+    /** Drops the socket, if any, and schedules the next attempt with backoff. */
+    private void retry(String detail) {
+        if (status.state().isFinal()) {
+            return;
+        }
+        dropSocket(1000, "reconnecting");
+        failures++;
+        Duration delay = options.backoff().delay(failures, ThreadLocalRandom.current().nextDouble());
+        setStatus(new ConnectionStatus(everConnected ? RECONNECTING : CONNECTING, Instant.now().plus(delay),
+                failures, detail));
+        retryTask = threads.schedule(this::connectNow, delay.toNanos());
+    }
+
+    /** Enters a final state: no more connections; waiting commands fail. */
+    private void finish(ConnectionStatus.State state, String detail) {
+        if (status.state().isFinal()) {
+            return;
+        }
+        if (retryTask != null) {
+            retryTask.cancel(false);
+        }
+        dropSocket(1000, "client closed");
+        pending.failAll(CommandException.CLOSED, "was not answered: " + detail);
+        setStatus(ConnectionStatus.of(state, detail));
+    }
+
+    private void dropSocket(int code, String reason) {
+        generation++;
+        welcomed = false;
+        if (watchdogTask != null) {
+            watchdogTask.cancel(false);
+        }
+        Session s = session;
+        session = null;
+        if (s != null) {
+            threads.connector(() -> StreamSocket.closeQuietly(s, code, reason), true);
+        }
+    }
+
+    // ---- frames, watchdog, commands (client thread) ------------------------------------------------
+
+    private void onFrame(int gen, String text) {
+        if (gen == generation && session != null) {
+            lastFrameNanos = System.nanoTime();
+            reader.read(text);
+        }
+    }
+
+    /** Before the welcome the gateway has the connect timeout to answer; then heartbeats must keep coming. */
+    private long silenceLimitNanos() {
+        return welcomed ? (long) (heartbeatNanos * options.watchdogFactor()) : options.connectTimeout().toNanos();
+    }
+
+    private void armWatchdog() {
+        if (watchdogTask != null) {
+            watchdogTask.cancel(false);
+        }
+        int gen = generation;
+        watchdogTask = threads.schedule(() -> checkWatchdog(gen),
+                Math.max(0, lastFrameNanos + silenceLimitNanos() - System.nanoTime()));
+    }
+
+    private void checkWatchdog(int gen) {
+        if (gen != generation || session == null) {
+            return;
+        }
+        long silent = System.nanoTime() - lastFrameNanos;
+        if (silent < silenceLimitNanos()) {
+            armWatchdog();
+            return;
+        }
+        String secs = Http.seconds(Duration.ofMillis(TimeUnit.NANOSECONDS.toMillis(silent)));
+        LOG.warn("stream {}: nothing from the gateway for {}; reconnecting", sequence.resumeId(), secs);
+        retry(welcomed ? "no heartbeat from the gateway for " + secs + ": the connection seems dead"
+                : "the gateway did not answer the hello within " + secs);
+    }
+
+    private void send(String id, String type, String text, CompletableFuture<JsonNode> f) {
+        if (!welcomed || session == null) {
+            boolean over = status.state().isFinal();
+            f.completeExceptionally(new CommandException(over ? CommandException.CLOSED
+                    : CommandException.NOT_CONNECTED, "not connected to the gateway ("
+                    + status.state().name().toLowerCase(Locale.ROOT) + "): '" + type + "' was not sent"));
+            return;
+        }
+        Duration timeout = options.commandTimeout();
+        ScheduledFuture<?> timer = threads.schedule(() -> pending.fail(id, new CommandException(
+                CommandException.TIMEOUT, "the gateway did not answer '" + type + "' within "
+                + Http.seconds(timeout) + "; it may or may not have been applied")), timeout.toNanos());
+        pending.add(new PendingCommands.Pending(id, type, text, f, timer));
+        sendText(text);
+    }
+
+    private void sendText(String text) {
+        try {
+            session.getAsyncRemote().sendText(text);
+        } catch (RuntimeException e) {
+            LOG.debug("stream {}: a frame could not be sent: {}", sequence.resumeId(), e.toString());
+        }
+    }
+
+    private void setStatus(ConnectionStatus next) {
+        if (next.state() != status.state()) {
+            LOG.info("stream to {}: {} ({})", uri, next.state(), next.detail());
+        }
+        status = next;
+        ClientThreads.deliver(() -> listener.onStatus(next));
+    }
+
+    /** One connection's Tyrus endpoint; its callbacks hop to the client thread, tagged with the attempt. */
+    private final class Socket extends Endpoint {
+        private final int gen;
+
+        Socket(int gen) {
+            this.gen = gen;
+        }
+
+        @Override
+        public void onOpen(Session s, EndpointConfig config) {
+            s.setMaxTextMessageBufferSize(StreamSocket.MAX_FRAME);
+            if (!threads.post(() -> onOpened(gen, s))) {
+                StreamSocket.closeQuietly(s, 1000, "client closed");
+                return;
+            }
+            s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text ->
+                    threads.post(() -> onFrame(gen, text)));
+        }
+
+        @Override
+        public void onClose(Session s, CloseReason reason) {
+            threads.post(() -> onClosed(gen, reason));
+        }
+
+        @Override
+        public void onError(Session s, Throwable error) {
+            LOG.debug("stream socket error: {}", error.toString());
+        }
+    }
+}

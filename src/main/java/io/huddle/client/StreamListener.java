@@ -1,0 +1,34 @@
+package io.huddle.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Receives everything a {@link StreamClient} gets, in order, on the client's one thread (never the caller's,
+ * never two at once). Keep each call short: hand work to the UI thread (e.g. {@code Platform.runLater}) and
+ * never block on a command's future here. An exception thrown by a method is logged and the stream goes on.
+ */
+public interface StreamListener {
+
+    /** A connection was welcomed; when not resumed, {@link #onSnapshot} follows. */
+    default void onWelcome(Welcome welcome) {
+    }
+
+    /** The whole floor as of {@code seq}: replace what is shown (see {@link FloorState#applySnapshot}). */
+    default void onSnapshot(long seq, JsonNode snapshot) {
+    }
+
+    /**
+     * A numbered event, exactly once and in order: {@code interaction.updated}, {@code interaction.ended},
+     * {@code help.updated}, {@code notification}, {@code transcript.appended} (or a type added later).
+     */
+    default void onEvent(long seq, String type, JsonNode event) {
+    }
+
+    /** The connection state changed. */
+    default void onStatus(ConnectionStatus status) {
+    }
+
+    /** An error frame that belongs to no command of this client (e.g. a malformed frame was refused). */
+    default void onServerError(String code, String message) {
+    }
+}

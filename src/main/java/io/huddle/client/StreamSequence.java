@@ -1,0 +1,74 @@
+package io.huddle.client;
+
+/**
+ * Which stream this client follows and the last sequence number it applied: decides what a hello asks
+ * to resume and whether a numbered event is applied, dropped as already seen, or reveals a gap.
+ * Used on the client thread only.
+ */
+final class StreamSequence {
+
+    /** What to do with a numbered event. */
+    enum Verdict {
+        /** The next one: apply it. */
+        APPLY,
+        /** Seen already (seq not above the last applied): drop it. */
+        DUPLICATE,
+        /** Events are missing before it: re-sync. */
+        GAP,
+        /** It came before the snapshot it builds on: drop it. */
+        EARLY
+    }
+
+    private String streamId;
+    private long lastSeq = -1;
+    private boolean awaitingSnapshot;
+
+    /** The stream to resume, or null for a new one. */
+    String resumeId() {
+        return streamId;
+    }
+
+    long lastSeq() {
+        return lastSeq;
+    }
+
+    /**
+     * Takes a welcome. Returns true when it resumed this client's stream (missed events follow); otherwise
+     * this is a new stream and a snapshot must come first.
+     */
+    boolean welcome(String id, boolean resumed) {
+        if (resumed && id.equals(streamId) && lastSeq >= 0) {
+            return true;
+        }
+        streamId = id;
+        lastSeq = -1;
+        awaitingSnapshot = true;
+        return false;
+    }
+
+    void snapshot(long seq) {
+        lastSeq = seq;
+        awaitingSnapshot = false;
+    }
+
+    Verdict offer(long seq) {
+        if (awaitingSnapshot || lastSeq < 0) {
+            return Verdict.EARLY;
+        }
+        if (seq <= lastSeq) {
+            return Verdict.DUPLICATE;
+        }
+        if (seq != lastSeq + 1) {
+            return Verdict.GAP;
+        }
+        lastSeq = seq;
+        return Verdict.APPLY;
+    }
+
+    /** Forgets the stream: the next hello asks for a new one (and a fresh snapshot). */
+    void forget() {
+        streamId = null;
+        lastSeq = -1;
+        awaitingSnapshot = false;
+    }
+}
