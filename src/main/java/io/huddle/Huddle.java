@@ -1,5 +1,6 @@
 package io.huddle;
 
+import io.huddle.cli.AgentCommand;
 import io.huddle.cli.ConsoleCommand;
 import io.huddle.cli.GatewayCommand;
 import picocli.CommandLine;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The command line: {@code huddle gateway | console | agent}. */
 @Command(name = "huddle", mixinStandardHelpOptions = true, versionProvider = Huddle.VersionProvider.class,
         description = "Supervisor call monitoring: console, agent window and the reference CCaaS gateway.",
-        subcommands = {GatewayCommand.class, ConsoleCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GatewayCommand.class, ConsoleCommand.class, AgentCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Huddle implements Runnable {
 
     public static void main(String[] args) {

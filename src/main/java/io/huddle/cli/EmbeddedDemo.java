@@ -3,14 +3,14 @@ package io.huddle.cli;
 import io.huddle.AppDirs;
 import io.huddle.gateway.GatewayConfig;
 import io.huddle.gateway.GatewayServer;
-import java.net.URI;
 import java.nio.file.Path;
-import java.util.function.Consumer;
-import javafx.stage.Stage;
 
 /** The demo gateway the console starts in-process when no server is configured. */
 final class EmbeddedDemo {
-    static final char[] PASSWORD = "demo".toCharArray();
+    /** A fresh copy each time: a client may clear the array after use. */
+    static char[] password() {
+        return "demo".toCharArray();
+    }
 
     private EmbeddedDemo() {
     }
@@ -19,10 +19,5 @@ final class EmbeddedDemo {
     static GatewayServer start(Path data) {
         Path dir = data != null ? data : AppDirs.data().resolve("demo-gateway");
         return GatewayServer.start(GatewayConfig.of("127.0.0.1", 0, dir, true));
-    }
-
-    /** Opens the agent mini-window for acme agent1 on the embedded gateway (null until it exists). */
-    static Consumer<Stage> agentWindow(URI base) {
-        return null;
     }
 }

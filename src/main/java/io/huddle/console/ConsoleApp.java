@@ -10,7 +10,13 @@ import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import io.huddle.agent.AgentApp;
+import io.huddle.agent.AgentSession;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,26 +30,27 @@ public final class ConsoleApp implements FxLauncher.FxApp {
 
     private final SignedIn signedIn;
     private final SettingsFile settingsFile;
-    private final Consumer<Stage> openAgentWindow;
-    private final Consumer<Stage> openAudit;
+    private final Callable<SignedIn> demoAgent;
+    private final SettingsFile agentSettings;
     private final ExecutorService disk = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "huddle-settings");
         t.setDaemon(true);
         return t;
     });
+    private final List<AgentSession> agentWindows = new ArrayList<>();
     private ConsoleSession session;
     private ConsoleWindow window;
 
     /**
-     * @param openAgentWindow opens the agent mini-window in a new stage (demo only), or null
-     * @param openAudit       opens the audit search in a new stage, or null
+     * @param demoAgent     signs in the demo agent whose mini-window the console can open (demo only), or null
+     * @param agentSettings where that agent window keeps its place
      */
-    public ConsoleApp(SignedIn signedIn, SettingsFile settingsFile, Consumer<Stage> openAgentWindow,
-                      Consumer<Stage> openAudit) {
+    public ConsoleApp(SignedIn signedIn, SettingsFile settingsFile, Callable<SignedIn> demoAgent,
+                      SettingsFile agentSettings) {
         this.signedIn = signedIn;
         this.settingsFile = settingsFile;
-        this.openAgentWindow = openAgentWindow;
-        this.openAudit = openAudit;
+        this.demoAgent = demoAgent;
+        this.agentSettings = agentSettings;
     }
 
     @Override
@@ -53,15 +60,33 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         session = new ConsoleSession(signedIn, StreamOptions.defaults());
         String who = signedIn.user().displayName() + " · " + signedIn.user().tenant() + "/"
                 + signedIn.user().domain();
+        boolean mayAudit = signedIn.user().hasRole("awa_manager") || signedIn.user().hasRole("auditor");
         window = new ConsoleWindow(primary, session.viewModel(), who, settings, this::save,
-                openAudit == null ? null : () -> openAudit.accept(new Stage()),
-                openAgentWindow == null ? null : () -> openAgentWindow.accept(new Stage()));
+                mayAudit ? () -> AuditApp.open(new Stage(), signedIn) : null,
+                demoAgent == null ? null : this::openDemoAgent);
         primary.setOnCloseRequest(e -> {
             shutdown();
             exit.run();
         });
         session.start();
         primary.show();
+    }
+
+    /** Signs the demo agent in off the FX thread, then opens its mini-window. */
+    private void openDemoAgent() {
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return demoAgent.call();
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        }, disk).whenComplete((agent, failure) -> session.bridge().post((Runnable) () -> {
+            if (failure != null) {
+                LOG.error("the demo agent could not sign in", failure);
+                return;
+            }
+            agentWindows.add(AgentApp.open(new Stage(), agent, agentSettings, () -> { }));
+        }));
     }
 
     public ConsoleSession session() {
@@ -90,6 +115,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         if (window != null) {
             save(window.currentSettings());
         }
+        agentWindows.forEach(AgentSession::close);
         if (session != null) {
             session.close();
         }

@@ -47,14 +47,14 @@ public final class ConsoleWindow {
         table = new InteractionTable(vm.floor());
         detail = new DetailPane(vm.detail());
         split = new SplitPane(tray, table, detail);
-        split.setDividerPositions(settings.dividers().getOrDefault("console.tray", 0.22),
-                settings.dividers().getOrDefault("console.detail", 0.62));
+        split.setDividerPositions(settings.dividers().getOrDefault("console.tray", 0.19),
+                settings.dividers().getOrDefault("console.detail", 0.70));
         SplitPane.setResizableWithParent(tray, false);
         StackPane center = new StackPane(split, help);
         BorderPane root = new BorderPane(center, header, null, new StatusBar(vm.connection(), signedInAs), null);
         root.setId("console-root");
 
-        Scene scene = new Scene(root, 1280, 800);
+        Scene scene = new Scene(root, 1440, 860);
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle("Huddle — supervisor console");

@@ -85,6 +85,8 @@ public final class DetailViewModel {
                 allOff("offline: reconnecting to the gateway");
             } else if (selected != null) {
                 select(selected);
+            } else {
+                allOff("select an interaction");
             }
         });
     }

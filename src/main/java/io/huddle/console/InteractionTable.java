@@ -33,18 +33,18 @@ final class InteractionTable extends TableView<InteractionRow> {
         SortedList<InteractionRow> sorted = new SortedList<>(floor.visibleRows());
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
-        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         setPlaceholder(new Label("No live interactions match the filters."));
 
         TableColumn<InteractionRow, Boolean> help = column("", 34, r -> r.helpRequestedProperty());
         help.setCellFactory(c -> new IconCell<>(v -> v ? Icons.HELP : null, "help-marker", "Help requested"));
         help.setComparator(Comparator.reverseOrder());
-        TableColumn<InteractionRow, Channel> channel = column("Channel", 96, r -> r.channelProperty());
+        TableColumn<InteractionRow, Channel> channel = column("", 40, r -> r.channelProperty());
         channel.setCellFactory(c -> new IconCell<>(InteractionTable::channelIcon, "channel-icon", null));
-        TableColumn<InteractionRow, String> agent = column("Agent", 150, InteractionRow::agentProperty);
-        TableColumn<InteractionRow, String> customer = column("Customer", 150, InteractionRow::customerProperty);
-        TableColumn<InteractionRow, String> queue = column("Queue", 130, InteractionRow::queueProperty);
-        TableColumn<InteractionRow, InteractionState> state = column("State", 90, r -> r.stateProperty());
+        TableColumn<InteractionRow, String> agent = column("Agent", 140, InteractionRow::agentProperty);
+        TableColumn<InteractionRow, String> customer = column("Customer", 140, InteractionRow::customerProperty);
+        TableColumn<InteractionRow, String> queue = column("Queue", 120, InteractionRow::queueProperty);
+        TableColumn<InteractionRow, InteractionState> state = column("State", 76, r -> r.stateProperty());
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(InteractionState s, boolean empty) {
@@ -52,10 +52,10 @@ final class InteractionTable extends TableView<InteractionRow> {
                 setText(empty || s == null ? null : stateLabel(s));
             }
         });
-        TableColumn<InteractionRow, Instant> duration = column("Duration", 80, r -> r.startedAtProperty());
+        TableColumn<InteractionRow, Instant> duration = column("Duration", 72, r -> r.startedAtProperty());
         duration.setComparator(Comparator.nullsLast(Comparator.reverseOrder()));
         duration.setCellFactory(c -> new DurationCell(floor));
-        TableColumn<InteractionRow, String> sups = column("Supervisors", 220, InteractionRow::supervisorsProperty);
+        TableColumn<InteractionRow, String> sups = column("Supervisors", 180, InteractionRow::supervisorsProperty);
         getColumns().addAll(java.util.List.of(help, channel, agent, customer, queue, state, duration, sups));
         getSortOrder().add(help);
 
@@ -161,11 +161,10 @@ final class InteractionTable extends TableView<InteractionRow> {
             FontIcon fi = Icons.of(ikon, 16);
             fi.getStyleClass().add(style);
             setGraphic(fi);
-            if (item instanceof Channel c) {
-                setText(channelLabel(c));
-            } else {
-                setAccessibleText(accessible);
-            }
+            setText(null);
+            String label = item instanceof Channel c ? channelLabel(c) : accessible;
+            setAccessibleText(label);
+            setTooltip(label == null ? null : new javafx.scene.control.Tooltip(label));
         }
     }
 

@@ -12,6 +12,10 @@ final class Scripts {
             "Omar Haddad", "Priya Nair", "Tomás Ruiz", "Grace Okafor", "Noah Schmidt", "Chloé Martin",
             "Ivan Petrov", "Sara Lindqvist", "Ahmed Khan", "Emma Rossi", "Lucas Moreau", "Mei Chen");
 
+    static final List<String> AGENTS = List.of("Ivan Sokolov", "Fatima Zahra", "Kenji Mori", "Sofia Lopez",
+            "Daniel Weber", "Amara Obi", "Luca Bianchi", "Hana Novak", "Pedro Alves", "Nina Berg", "Yusuf Demir",
+            "Clara Dubois", "Mateo Garcia", "Ingrid Holm", "Ravi Patel", "Zoe Walsh");
+
     static final List<String> QUEUES = List.of("Billing", "Technical support", "Orders", "Retention");
 
     static final List<String> CUSTOMER_LINES = List.of(

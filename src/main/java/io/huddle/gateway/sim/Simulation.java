@@ -85,7 +85,7 @@ public final class Simulation implements AutoCloseable {
                 unusable = hasher.hash(UUID.randomUUID().toString().toCharArray());
             }
             User u = new User(tenant + ":" + username, tenant, domain, username,
-                    Scripts.CUSTOMERS.get(n % Scripts.CUSTOMERS.size()).split(" ")[0] + " (simulated agent)",
+                    Scripts.AGENTS.get((n - 1) % Scripts.AGENTS.size()),
                     Set.of(Role.AWA_AGENT));
             store.saveUser(u, unusable);
             agents.add(u);

@@ -1,0 +1,23 @@
+package io.huddle.cli;
+
+import io.huddle.AppDirs;
+import io.huddle.agent.AgentLauncher;
+import io.huddle.settings.SettingsFile;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code huddle agent}: the agent mini-window, after a sign-in. */
+@Command(name = "agent", mixinStandardHelpOptions = true,
+        description = "Open the agent mini-window (asks for a sign-in; remembers all but the password).")
+public final class AgentCommand implements Callable<Integer> {
+
+    @Option(names = "--server", description = "Gateway address, e.g. http://gateway:8787 (default: the last one).")
+    String server;
+
+    @Override
+    public Integer call() throws Exception {
+        AgentLauncher.runWithSignIn(server, new SettingsFile(AppDirs.data().resolve("agent-settings.json")));
+        return 0;
+    }
+}
