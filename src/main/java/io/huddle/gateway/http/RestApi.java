@@ -119,6 +119,12 @@ final class RestApi {
             throw DomainException.forbidden("changing tenant settings requires the admin role");
         }
         Requests.Settings body = http.body(ctx, Requests.Settings.class);
+        if (body.monitoredChannels() != null && body.monitoredChannels().contains(null)) {
+            throw DomainException.badRequest("field 'monitoredChannels' must not contain null");
+        }
+        if (body.helpReasons() != null && body.helpReasons().contains(null)) {
+            throw DomainException.badRequest("field 'helpReasons' needs at least one reason of 1 to 100 characters");
+        }
         TenantSettings now = floor.settings(user.tenant());
         TenantSettings next = new TenantSettings(user.tenant(),
                 body.monitoringEnabled() != null ? body.monitoringEnabled() : now.monitoringEnabled(),
