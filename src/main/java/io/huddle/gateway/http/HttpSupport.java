@@ -1,6 +1,7 @@
 package io.huddle.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -64,11 +65,11 @@ final class HttpSupport {
             throw DomainException.badRequest("request body is empty: a JSON object is required");
         }
         try {
-            T value = json.readValue(bytes, type);
-            if (value == null) {
+            JsonNode tree = json.readTree(bytes);
+            if (tree == null || !tree.isObject()) {
                 throw DomainException.badRequest("request body must be a JSON object");
             }
-            return value;
+            return json.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw DomainException.badRequest(describe(e));
         } catch (java.io.IOException e) {
