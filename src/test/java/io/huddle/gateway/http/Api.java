@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,11 @@ final class Api implements AutoCloseable {
     }
 
     /** An HTTP answer: status, body and the headers that tests look at. */
-    record Res(int status, String body, String contentType) {
+    record Res(int status, String body, String contentType, HttpHeaders headers) {
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
         JsonNode json() {
             return TestGateway.json(body);
         }
@@ -110,7 +115,7 @@ final class Api implements AutoCloseable {
         headers.forEach(b::header);
         try {
             HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            return new Res(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""));
+            return new Res(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {
