@@ -47,9 +47,10 @@ final class RestApi {
         routes.get(BASE + "/health", ctx -> http.send(ctx, 200, Map.of("status", "ok", "version", version)));
         routes.post(BASE + "/sessions", this::signIn);
         routes.before(BASE + "/*", ctx -> {
-            boolean open = ctx.path().equals(BASE + "/health")
-                    || (ctx.path().equals(BASE + "/sessions") && "POST".equals(ctx.method().name()));
-            if (!open && !ctx.path().equals(BASE + "/stream")) {
+            String path = ctx.path().replaceAll("/+$", ""); // routes ignore a trailing slash, so must this
+            boolean open = path.equals(BASE + "/health")
+                    || (path.equals(BASE + "/sessions") && "POST".equals(ctx.method().name()));
+            if (!open && !path.equals(BASE + "/stream")) {
                 http.authenticate(ctx);
             }
         });
