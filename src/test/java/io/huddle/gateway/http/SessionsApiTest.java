@@ -5,6 +5,7 @@ import static io.huddle.gateway.http.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.huddle.gateway.auth.AuthService;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +42,26 @@ class SessionsApiTest {
         JsonNode h = api.get(V1 + "/health", null).expect(200).json();
         assertThat(h.get("status").asText()).isEqualTo("ok");
         assertThat(h.get("version").asText()).isNotBlank();
+    }
+
+    @Test
+    void aTrailingSlashRoutesTheSameWayWithoutAToken() {
+        assertThat(api.get(V1 + "/health/", null).expect(200).json().get("status").asText()).isEqualTo("ok");
+        api.post(V1 + "/sessions/", null, body("tenant", "acme", "username", "agent1", "password", "demo"))
+                .expect(201);
+        api.get(V1 + "/interactions/", null).expectError(401, "unauthorized", "bearer token");
+        assertThat(api.get(V1 + "/interactions/", "acme:agent1").expect(200).json().get("items")).isEmpty();
+    }
+
+    @Test
+    void anExpiredSessionIs401() {
+        api.gw.server().store().saveSession(AuthService.digest("old-token"), "acme:supervisor1",
+                Instant.now().minusMillis(1));
+        api.send("GET", V1 + "/me", "old-token", null, Map.of()).expectError(401, "unauthorized",
+                "missing, unknown or expired bearer token");
+        api.gw.server().store().saveSession(AuthService.digest("old-token"), "acme:supervisor1",
+                Instant.now().plusSeconds(60));
+        api.send("GET", V1 + "/me", "old-token", null, Map.of()).expect(200);
     }
 
     @Test
