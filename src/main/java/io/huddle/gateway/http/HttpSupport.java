@@ -111,6 +111,12 @@ final class HttpSupport {
         send(ctx, kind.httpStatus(), new ErrorBody(kind.code(), message));
     }
 
+    /** A text query parameter, or null when it is missing or blank (an empty parameter is no filter). */
+    static String textParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        return v == null || v.isBlank() ? null : v.strip();
+    }
+
     static Instant instantParam(Context ctx, String name) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) {

@@ -141,14 +141,15 @@ final class RestApi {
 
     private void searchHelpRequests(Context ctx) {
         User user = HttpSupport.user(ctx);
-        String agentId = ctx.queryParam("agentId");
+        String agentId = HttpSupport.textParam(ctx, "agentId");
         if (user.isAgent() && !user.isSupervisor() && !user.has(Role.AUDITOR) && !user.has(Role.ADMIN)) {
             agentId = user.id();
         }
         HelpRequestQuery q = new HelpRequestQuery(user.tenant(), user.domain(),
                 HttpSupport.enumParam(ctx, "status", HelpRequestStatus.class), agentId,
-                ctx.queryParam("helpProvidedBy"), HttpSupport.instantParam(ctx, "from"),
-                HttpSupport.instantParam(ctx, "to"), HttpSupport.limitParam(ctx), ctx.queryParam("cursor"));
+                HttpSupport.textParam(ctx, "helpProvidedBy"), HttpSupport.instantParam(ctx, "from"),
+                HttpSupport.instantParam(ctx, "to"), HttpSupport.limitParam(ctx),
+                HttpSupport.textParam(ctx, "cursor"));
         Page<io.huddle.domain.HelpRequest> page = store.searchHelpRequests(q);
         http.send(ctx, 200, new ListBody<>(page.items().stream().map(HelpRequestDto::of).toList(),
                 page.nextCursor()));
@@ -159,10 +160,11 @@ final class RestApi {
         if (!user.isSupervisor() && !user.has(Role.AUDITOR)) {
             throw DomainException.forbidden("audit search requires the awa_manager or auditor role");
         }
-        ActionQuery q = new ActionQuery(user.tenant(), user.domain(), ctx.queryParam("supervisorId"),
-                ctx.queryParam("agentId"), ctx.queryParam("interactionId"), ctx.queryParam("helpRequestId"),
-                HttpSupport.enumParam(ctx, "action", ActionType.class), HttpSupport.instantParam(ctx, "from"),
-                HttpSupport.instantParam(ctx, "to"), HttpSupport.limitParam(ctx), ctx.queryParam("cursor"));
+        ActionQuery q = new ActionQuery(user.tenant(), user.domain(), HttpSupport.textParam(ctx, "supervisorId"),
+                HttpSupport.textParam(ctx, "agentId"), HttpSupport.textParam(ctx, "interactionId"),
+                HttpSupport.textParam(ctx, "helpRequestId"), HttpSupport.enumParam(ctx, "action", ActionType.class),
+                HttpSupport.instantParam(ctx, "from"), HttpSupport.instantParam(ctx, "to"),
+                HttpSupport.limitParam(ctx), HttpSupport.textParam(ctx, "cursor"));
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/csv")) {
             new CsvExport(store).write(ctx, q);
