@@ -106,6 +106,12 @@ class AuditSearchApiTest {
     }
 
     @Test
+    void anEmptyParameterIsNoFilter() {
+        assertThat(search("?supervisorId=&agentId=&interactionId=&helpRequestId=&action=&from=&to=&limit=&cursor=",
+                "acme:auditor1").get("items")).hasSize(5);
+    }
+
+    @Test
     void aHalfOpenTimeRangeOnStartedAt() {
         JsonNode items = search("", "acme:auditor1").get("items");
         String from = items.get(1).get("startedAt").asText();

@@ -104,6 +104,11 @@ class HelpRequestSearchApiTest {
     }
 
     @Test
+    void anEmptyParameterIsNoFilter() {
+        assertThat(ids("?status=&agentId=&helpProvidedBy=&from=&to=&limit=&cursor=", "acme:supervisor1")).hasSize(5);
+    }
+
+    @Test
     void aHalfOpenTimeRangeOnCreatedAt() {
         JsonNode items = api.get(V1 + "/help-requests", "acme:supervisor1").json().get("items");
         String from = items.get(1).get("createdAt").asText();
