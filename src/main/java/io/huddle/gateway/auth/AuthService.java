@@ -56,10 +56,6 @@ public final class AuthService {
         boolean ok = user.isPresent()
                 && store.passwordHash(user.get().id()).map(h -> hasher.verify(password.toCharArray(), h)).orElse(false);
         if (!ok) {
-            Deque<Instant> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-            synchronized (recent) {
-                recent.addLast(now);
-            }
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "unknown tenant, user name or password");
         }
         failures.remove(key);
@@ -104,11 +100,12 @@ public final class AuthService {
         }
     }
 
+    /**
+     * Refuses when the user name had too many recent failures, else counts this attempt as a failure until it
+     * succeeds. Checking and counting under one lock keeps parallel guesses from all passing the check.
+     */
     private void throttle(String key, Instant now) {
-        Deque<Instant> recent = failures.get(key);
-        if (recent == null) {
-            return;
-        }
+        Deque<Instant> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
         synchronized (recent) {
             while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minusSeconds(60))) {
                 recent.pollFirst();
@@ -117,6 +114,7 @@ public final class AuthService {
                 throw new DomainException(DomainException.Kind.RATE_LIMITED,
                         "too many failed sign-ins for this user: wait a minute and try again");
             }
+            recent.addLast(now);
         }
     }
 

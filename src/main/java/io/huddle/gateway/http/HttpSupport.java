@@ -1,6 +1,7 @@
 package io.huddle.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -64,11 +65,11 @@ final class HttpSupport {
             throw DomainException.badRequest("request body is empty: a JSON object is required");
         }
         try {
-            T value = json.readValue(bytes, type);
-            if (value == null) {
+            JsonNode tree = json.readTree(bytes);
+            if (tree == null || !tree.isObject()) {
                 throw DomainException.badRequest("request body must be a JSON object");
             }
-            return value;
+            return json.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
             throw DomainException.badRequest(describe(e));
         } catch (java.io.IOException e) {
@@ -110,7 +111,7 @@ final class HttpSupport {
         send(ctx, kind.httpStatus(), new ErrorBody(kind.code(), message));
     }
 
-    /** A text query parameter, or null when absent or blank. */
+    /** A text query parameter, or null when it is missing or blank (an empty parameter is no filter). */
     static String textParam(Context ctx, String name) {
         String v = ctx.queryParam(name);
         return v == null || v.isBlank() ? null : v.strip();

@@ -47,9 +47,10 @@ final class RestApi {
         routes.get(BASE + "/health", ctx -> http.send(ctx, 200, Map.of("status", "ok", "version", version)));
         routes.post(BASE + "/sessions", this::signIn);
         routes.before(BASE + "/*", ctx -> {
-            boolean open = ctx.path().equals(BASE + "/health")
-                    || (ctx.path().equals(BASE + "/sessions") && "POST".equals(ctx.method().name()));
-            if (!open && !ctx.path().equals(BASE + "/stream")) {
+            String path = ctx.path().replaceAll("/+$", ""); // routes ignore a trailing slash, so must this
+            boolean open = path.equals(BASE + "/health")
+                    || (path.equals(BASE + "/sessions") && "POST".equals(ctx.method().name()));
+            if (!open && !path.equals(BASE + "/stream")) {
                 http.authenticate(ctx);
             }
         });
@@ -119,6 +120,12 @@ final class RestApi {
             throw DomainException.forbidden("changing tenant settings requires the admin role");
         }
         Requests.Settings body = http.body(ctx, Requests.Settings.class);
+        if (body.monitoredChannels() != null && body.monitoredChannels().contains(null)) {
+            throw DomainException.badRequest("field 'monitoredChannels' must not contain null");
+        }
+        if (body.helpReasons() != null && body.helpReasons().contains(null)) {
+            throw DomainException.badRequest("field 'helpReasons' needs at least one reason of 1 to 100 characters");
+        }
         TenantSettings now = floor.settings(user.tenant());
         TenantSettings next = new TenantSettings(user.tenant(),
                 body.monitoringEnabled() != null ? body.monitoringEnabled() : now.monitoringEnabled(),
@@ -141,7 +148,8 @@ final class RestApi {
         HelpRequestQuery q = new HelpRequestQuery(user.tenant(), user.domain(),
                 HttpSupport.enumParam(ctx, "status", HelpRequestStatus.class), agentId,
                 HttpSupport.textParam(ctx, "helpProvidedBy"), HttpSupport.instantParam(ctx, "from"),
-                HttpSupport.instantParam(ctx, "to"), HttpSupport.limitParam(ctx), HttpSupport.textParam(ctx, "cursor"));
+                HttpSupport.instantParam(ctx, "to"), HttpSupport.limitParam(ctx),
+                HttpSupport.textParam(ctx, "cursor"));
         Page<io.huddle.domain.HelpRequest> page = store.searchHelpRequests(q);
         http.send(ctx, 200, new ListBody<>(page.items().stream().map(HelpRequestDto::of).toList(),
                 page.nextCursor()));
@@ -153,9 +161,10 @@ final class RestApi {
             throw DomainException.forbidden("audit search requires the awa_manager or auditor role");
         }
         ActionQuery q = new ActionQuery(user.tenant(), user.domain(), HttpSupport.textParam(ctx, "supervisorId"),
-                HttpSupport.textParam(ctx, "agentId"), HttpSupport.textParam(ctx, "interactionId"), HttpSupport.textParam(ctx, "helpRequestId"),
-                HttpSupport.enumParam(ctx, "action", ActionType.class), HttpSupport.instantParam(ctx, "from"),
-                HttpSupport.instantParam(ctx, "to"), HttpSupport.limitParam(ctx), HttpSupport.textParam(ctx, "cursor"));
+                HttpSupport.textParam(ctx, "agentId"), HttpSupport.textParam(ctx, "interactionId"),
+                HttpSupport.textParam(ctx, "helpRequestId"), HttpSupport.enumParam(ctx, "action", ActionType.class),
+                HttpSupport.instantParam(ctx, "from"), HttpSupport.instantParam(ctx, "to"),
+                HttpSupport.limitParam(ctx), HttpSupport.textParam(ctx, "cursor"));
         String accept = ctx.header("Accept");
         if (accept != null && accept.contains("text/csv")) {
             new CsvExport(store).write(ctx, q);
