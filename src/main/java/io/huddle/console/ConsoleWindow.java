@@ -119,7 +119,7 @@ public final class ConsoleWindow {
                 .title("Help requested: " + item.agentName())
                 .text(item.reason() + "\n" + item.interactionLabel() + "\nCtrl+Enter to confirm")
                 .owner(stage)
-                .position(Pos.BOTTOM_RIGHT)
+                .position(Pos.TOP_RIGHT)
                 .hideAfter(Duration.seconds(8))
                 .onAction(e -> {
                     stage.toFront();
