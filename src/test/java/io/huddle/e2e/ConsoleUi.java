@@ -80,8 +80,13 @@ public record ConsoleUi(ConsoleApp app, Stage stage, FxRobot robot) {
 
     /** Whether a cell of the live list shows exactly this text. */
     public boolean tableShows(String text) {
+        return cell(text).isPresent();
+    }
+
+    /** The cell of the live list that shows exactly this text (an agent's name, a customer's), if any. */
+    public Optional<Node> cell(String text) {
         Predicate<Node> cell = n -> n instanceof TableCell<?, ?> c && text.equals(c.getText()) && c.isVisible();
-        return Fx.call(() -> robot.from((Node) node("#interactions")).lookup(cell).tryQuery().isPresent());
+        return Fx.call(() -> robot.from((Node) node("#interactions")).lookup(cell).tryQuery());
     }
 
     /** How many help markers (the hand icon) the live list shows. */
