@@ -73,6 +73,23 @@ public record AgentUi(AgentSession session, Stage stage, FxRobot robot) {
         return Fx.call(() -> (Button) robot.from(pane).lookup(withText).query());
     }
 
+    /** Clicks the one help button (Request help / Cancel request / Close help request). */
+    public void clickHelp() {
+        robot.clickOn((Node) node("#agent-help-button"));
+    }
+
+    /** The id of the open help request of the selected interaction, or null. */
+    public String requestId() {
+        return Fx.call(() -> vm().request().get() == null ? null : vm().request().get().id());
+    }
+
+    /** Every text the window shows (labels, buttons, list cells), for "shows nothing about X" checks. */
+    public List<String> allTexts() {
+        Predicate<Node> labeled = n -> n instanceof Labeled l && l.getText() != null && n.isVisible();
+        return Fx.call(() -> robot.from(root()).lookup(labeled).queryAll().stream()
+                .map(n -> ((Labeled) n).getText()).toList());
+    }
+
     public void focus() {
         Fx.run(() -> {
             stage.toFront();

@@ -51,8 +51,16 @@ public record ConsoleUi(ConsoleApp app, Stage stage, FxRobot robot) {
         return Fx.call(() -> !n.isDisabled());
     }
 
+    /** Whether the node is in the window and it and all its parents are visible. */
     public boolean visible(String query) {
-        return find(query).map(n -> Fx.call(() -> n.isVisible() && n.getScene() != null)).orElse(false);
+        return find(query).map(n -> Fx.call(() -> {
+            for (Node at = n; at != null; at = at.getParent()) {
+                if (!at.isVisible()) {
+                    return false;
+                }
+            }
+            return n.getScene() != null;
+        })).orElse(false);
     }
 
     /** The ids of the requests in the tray, top first. */
