@@ -12,10 +12,13 @@ import io.huddle.console.ConsoleApp;
 import io.huddle.domain.Channel;
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.Interaction;
+import io.huddle.domain.InteractionState;
+import io.huddle.domain.Participant;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.User;
 import io.huddle.gateway.TestGateway;
 import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.Ids;
 import io.huddle.gateway.store.ActionQuery;
 import io.huddle.settings.SettingsFile;
 import io.huddle.settings.UserSettings;
@@ -97,6 +100,17 @@ public final class ConsoleFixture implements AutoCloseable {
         return gw.startInteraction(TENANT, agentUsername, channel);
     }
 
+    /** An active interaction with a named customer and queue that started {@code ago} before now. */
+    public Interaction interaction(String agentUsername, Channel channel, String customer, String queue,
+                                   java.time.Duration ago) {
+        User agent = user(agentUsername);
+        java.time.Instant at = floor().now().minus(ago);
+        Participant c = new Participant("cust-" + Ids.next("c"), customer, Participant.Kind.CUSTOMER, null, null, at);
+        Participant a = new Participant(agent.id(), agent.displayName(), Participant.Kind.AGENT, null, null, at);
+        return floor().startInteraction(new Interaction(Ids.next("ix"), TENANT, agent.domain(), channel, agent.id(),
+                agent.displayName(), customer, queue, at, InteractionState.ACTIVE, false, List.of(c, a), null));
+    }
+
     public HelpRequest raiseHelp(String agentUsername, String interactionId, String reason, String comment) {
         return floor().raiseHelp(user(agentUsername), interactionId, reason, comment);
     }
@@ -149,9 +163,13 @@ public final class ConsoleFixture implements AutoCloseable {
 
     /** Opens an agent's mini-window to the right of the console and waits until it is connected. */
     public AgentUi openAgentWindow(String username) {
+        return openAgentWindow(username, AGENT_X, 0);
+    }
+
+    public AgentUi openAgentWindow(String username, double x, double y) {
         SignedIn who = signIn(username);
         SettingsFile file = settingsFile("agent-" + username, UserSettings.defaults()
-                .withWindow("agent", new UserSettings.WindowPlace(AGENT_X, 0, 420, 600, false)));
+                .withWindow("agent", new UserSettings.WindowPlace(x, y, 420, 600, false)));
         AgentUi ui = Fx.call(() -> {
             Stage s = new Stage();
             return new AgentUi(AgentApp.open(s, who, file, () -> { }), s, robot);
