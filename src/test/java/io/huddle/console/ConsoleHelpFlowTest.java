@@ -95,8 +95,11 @@ class ConsoleHelpFlowTest {
         robot.clickOn(console.button("#control-monitor"));
         eventually(() -> assertThat(console.text("#mode-banner")).contains("monitoring silently"));
         eventually(() -> assertThat(console.tableShows("Supervisor One (monitoring)")).isTrue());
-        assertThat(console.enabled("#control-monitor")).isFalse();
-        assertThat(console.text("#control-reasons")).contains("Monitor: you are already in monitor mode");
+        // the stream's update can show before the action's answer: wait for both
+        eventually(() -> {
+            assertThat(console.enabled("#control-monitor")).isFalse();
+            assertThat(console.text("#control-reasons")).contains("Monitor: you are already in monitor mode");
+        });
 
         robot.clickOn(console.button("#control-coach"));
         eventually(() -> assertThat(console.text("#mode-banner")).contains("coaching"));
@@ -120,12 +123,14 @@ class ConsoleHelpFlowTest {
         eventually(() -> assertThat(console.text("#mode-banner")).contains("barged in"));
 
         robot.clickOn(console.button("#control-disconnect"));
-        eventually(() -> assertThat(console.visible("#mode-banner")).isFalse());
-        eventually(() -> assertThat(console.enabled("#control-disconnect")).isFalse());
-        assertThat(console.enabled("#control-monitor")).isTrue();
-        assertThat(console.enabled("#control-coach")).isTrue();
-        assertThat(console.enabled("#control-barge-in")).isTrue();
-        assertThat(console.text("#control-reasons")).isEqualTo("Disconnect: you are not on this interaction");
+        eventually(() -> {
+            assertThat(console.visible("#mode-banner")).isFalse();
+            assertThat(console.enabled("#control-disconnect")).isFalse();
+            assertThat(console.enabled("#control-monitor")).isTrue();
+            assertThat(console.enabled("#control-coach")).isTrue();
+            assertThat(console.enabled("#control-barge-in")).isTrue();
+            assertThat(console.text("#control-reasons")).isEqualTo("Disconnect: you are not on this interaction");
+        });
         assertThat(console.tableShows("Supervisor One (barged in)")).isFalse();
 
         List<SupervisorAction> actions = fx.actionsOn(chat.id());

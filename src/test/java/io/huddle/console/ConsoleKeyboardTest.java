@@ -79,10 +79,11 @@ class ConsoleKeyboardTest {
         eventually(() -> assertThat(console.text("#mode-banner")).contains("barged in"));
 
         robot.push(KeyCode.F9);
-        eventually(() -> assertThat(console.visible("#mode-banner")).isFalse());
-        eventually(() -> assertThat(console.text("#control-reasons"))
-                .isEqualTo("Disconnect: you are not on this interaction"));
-        assertThat(console.enabled("#control-monitor")).isTrue();
+        eventually(() -> {
+            assertThat(console.visible("#mode-banner")).isFalse();
+            assertThat(console.text("#control-reasons")).isEqualTo("Disconnect: you are not on this interaction");
+            assertThat(console.enabled("#control-monitor")).isTrue();
+        });
         assertThat(fx.actionsOn(chat.id())).extracting(SupervisorAction::action).containsExactly(
                 ActionType.MONITOR, ActionType.COACH, ActionType.BARGE_IN, ActionType.DISCONNECT);
     }

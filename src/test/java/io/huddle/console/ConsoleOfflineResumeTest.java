@@ -91,13 +91,15 @@ class ConsoleOfflineResumeTest {
         assertThat(console.tableShows("Supervisor One (monitoring)")).isFalse();
 
         // The selected interaction is viewed again: the request survived, the leg did not.
-        eventually(() -> assertThat(console.enabled("#control-monitor")).isTrue());
-        assertThat(console.visible("#mode-banner")).isFalse();
-        assertThat(console.text("#help-status"))
-                .isEqualTo("Help request in progress: help provided by Supervisor One");
-        assertThat(console.enabled("#control-coach")).isTrue();
-        assertThat(console.enabled("#control-disconnect")).isFalse();
-        assertThat(console.text("#control-reasons")).isEqualTo("Disconnect: you are not on this interaction");
+        eventually(() -> {
+            assertThat(console.enabled("#control-monitor")).isTrue();
+            assertThat(console.visible("#mode-banner")).isFalse();
+            assertThat(console.text("#help-status"))
+                    .isEqualTo("Help request in progress: help provided by Supervisor One");
+            assertThat(console.enabled("#control-coach")).isTrue();
+            assertThat(console.enabled("#control-disconnect")).isFalse();
+            assertThat(console.text("#control-reasons")).isEqualTo("Disconnect: you are not on this interaction");
+        });
         List<SupervisorAction> actions = fx.actionsOn(voice.id());
         assertThat(actions).extracting(SupervisorAction::action).containsExactly(ActionType.MONITOR);
         assertThat(actions.get(0).endedAt()).isNotNull();
