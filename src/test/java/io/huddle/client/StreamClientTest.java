@@ -241,6 +241,8 @@ class StreamClientTest {
         await().atMost(WAIT).until(() -> rec.state() == SIGNED_OUT);
         int seen = rec.statuses.size();
         await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> rec.statuses.size() == seen);
+        assertThat(rec.states()).containsExactly(CONNECTING, CONNECTED, SIGNED_OUT);
+        assertThat(rec.statuses.get(2).detail()).isEqualTo("the sign-in ended: sign in again");
         assertThat(rec.welcomes).hasSize(1);
         assertThat(failure(c.command("ping", Map.of())).code()).isEqualTo(CommandException.CLOSED);
     }
