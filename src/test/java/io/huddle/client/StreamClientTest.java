@@ -145,6 +145,12 @@ class StreamClientTest {
         CommandException notAgent = failure(cmd.requestHelp(ix.id(), "Other", null));
         assertThat(notAgent.code()).isEqualTo("forbidden");
         assertThat(failure(c.command("dance", Map.of())).code()).isEqualTo("bad_request");
+
+        // the gateway would close the socket (1009) on it, and a re-send after resume would do it again
+        CommandException tooLarge = failure(cmd.sendMessage(ix.id(), "a".repeat(70_000)));
+        assertThat(tooLarge.code()).isEqualTo(CommandException.TOO_LARGE);
+        assertThat(c.command("ping", Map.of()).join().isEmpty()).isTrue();
+        assertThat(rec.welcomes).hasSize(1);
     }
 
     @Test
