@@ -100,10 +100,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         StreamSession fresh = new StreamSession(Ids.next("st"), user, tokenDigest, settings.keepFrames(),
                 clock.instant());
         FloorService.FloorSnapshot snap = floor.snapshot(user, () -> register(fresh));
-        // The snapshot is as of seq 0: the stream was registered, with nothing numbered yet, while the floor
-        // was locked. Events published since (after the lock was released) are numbered from 1 and are sent
-        // after the snapshot; reading fresh.seq() here instead would skip them.
-        long at = 0;
+        long at = fresh.seq();
         Map<String, Object> snapshot = EventFrames.map("snapshot", "seq", at,
                 "interactions", snap.interactions().stream().map(InteractionDto::of).toList(),
                 "helpRequests", snap.helpRequests().stream().map(HelpRequestDto::of).toList(),
