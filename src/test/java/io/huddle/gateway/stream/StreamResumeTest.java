@@ -10,6 +10,7 @@ import io.huddle.domain.Channel;
 import io.huddle.domain.Interaction;
 import io.huddle.gateway.TestGateway;
 import io.huddle.gateway.floor.FloorService;
+import jakarta.websocket.CloseReason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -92,6 +93,24 @@ class StreamResumeTest {
     }
 
     @Test
+    void resumingOnASecondSocketClosesTheFirstWith4409() {
+        start(10_000, Duration.ofSeconds(30));
+        String token = gw.signIn("acme", "supervisor1");
+        WsTestClient first = WsTestClient.connect(gw.streamUri(), token);
+        String streamId = first.hello().path("streamId").asText();
+        long n = lastSeq(first);
+        try (WsTestClient second = WsTestClient.connect(gw.streamUri(), token)) {
+            assertThat(second.resume(streamId, n).path("resumed").asBoolean()).isTrue();
+            assertThat(first.awaitClose(WsTestClient.WAIT).getCloseCode().getCode()).isEqualTo(4409);
+            Interaction ix = causeEvents();
+            second.awaitFrame(type("notification"), WsTestClient.WAIT);
+            assertThat(second.events()).hasSize(4).allMatch(f -> f.toString().contains(ix.id()));
+            Streams.assertGapless(second);
+            assertThat(first.events()).isEmpty();
+        }
+    }
+
+    @Test
     void resumingSomeoneElsesStreamOrAnUnknownOneGivesAFreshSnapshot() {
         start(10_000, Duration.ofSeconds(30));
         WsTestClient sup1 = Streams.open(gw, "acme", "supervisor1");
@@ -170,6 +189,26 @@ class StreamResumeTest {
         }
     }
 
+    @Test
+    void whileTheGatewayIsDownNothingConnectsAndAfterwardsTheStreamStartsAfresh() {
+        start(10_000, Duration.ofSeconds(30));
+        Interaction ix = causeEvents();
+        String token = gw.signIn("acme", "agent2");
+        WsTestClient before = WsTestClient.connect(gw.streamUri(), token);
+        String streamId = before.hello().path("streamId").asText();
+        gw.stop();
+        before.awaitClose(WsTestClient.WAIT);
+        assertThatThrownBy(() -> WsTestClient.connect(gw.streamUri(), token))
+                .isInstanceOf(IllegalStateException.class).isNotInstanceOf(WsTestClient.Refused.class);
+        gw.startAgain();
+        try (WsTestClient after = WsTestClient.connect(gw.streamUri(), token)) {
+            assertThat(after.resume(streamId, 0).path("resumed").asBoolean()).isFalse();
+            JsonNode snapshot = after.awaitType("snapshot");
+            assertThat(ids(snapshot.path("interactions"))).containsExactly(ix.id());
+            assertThat(snapshot.path("helpRequests").get(0).path("status").asText()).isEqualTo("PENDING");
+        }
+    }
+
     private static List<String> ids(JsonNode array) {
         return StreamSupport.stream(array.spliterator(), false).map(n -> n.path("id").asText()).toList();
     }
@@ -183,6 +222,18 @@ class StreamResumeTest {
                 assertThat(b.has("seq")).isFalse();
                 assertThat(b.path("serverTime").asText()).endsWith("Z");
             });
+        }
+    }
+
+    @Test
+    void aSignInThatEndsBehindTheStreamsBackIsNoticedByTheTicker() {
+        start(10_000, Duration.ofSeconds(30));
+        String token = gw.signIn("acme", "supervisor1");
+        try (WsTestClient sup = WsTestClient.connect(gw.streamUri(), token)) {
+            sup.hello();
+            gw.server().store().deleteSession(io.huddle.gateway.auth.AuthService.digest(token));
+            CloseReason reason = sup.awaitClose(Duration.ofSeconds(4));
+            assertThat(reason.getCloseCode().getCode()).isEqualTo(4001);
         }
     }
 

@@ -34,7 +34,8 @@ import org.glassfish.tyrus.core.HandshakeException;
 /**
  * A stream client for tests on the real Tyrus client: the bearer token goes in the Authorization header
  * of the upgrade request, every received frame is parsed and kept (in arrival order) and the close reason
- * is captured. A refused upgrade surfaces as {@link Refused} with the HTTP status.
+ * is captured. A refused upgrade surfaces as {@link Refused} with the HTTP status; a connection that
+ * gets no HTTP answer at all as an IllegalStateException.
  */
 public final class WsTestClient implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(5);
@@ -112,7 +113,7 @@ public final class WsTestClient implements AutoCloseable {
                 return h.getHttpStatusCode();
             }
         }
-        throw new AssertionError("the upgrade failed without an HTTP status", e);
+        throw new IllegalStateException("could not connect (no HTTP answer): " + e.getMessage(), e);
     }
 
     private Endpoint endpoint() {
@@ -236,7 +237,7 @@ public final class WsTestClient implements AutoCloseable {
                 long left = deadline - System.nanoTime();
                 if (left <= 0 || closed.isDone()) {
                     throw new AssertionError("expected " + count + " matching frame(s) within " + timeout
-                            + " but got " + found.size() + (isOpen() ? "" : " (socket closed: " + closeReason()
+                            + " but got " + found.size() + (isOpen() ? "" : " (socket closed: " + closed.getNow(null)
                             + ")") + "; received: " + history);
                 }
                 try {
@@ -260,11 +261,6 @@ public final class WsTestClient implements AutoCloseable {
     public List<JsonNode> events() {
         return frames().stream().filter(f -> f.has("seq") && !f.path("type").asText().equals("welcome")
                 && !f.path("type").asText().equals("snapshot")).toList();
-    }
-
-    /** Frames other than heartbeats received so far. */
-    public List<JsonNode> framesButHeartbeats() {
-        return frames().stream().filter(f -> !"heartbeat".equals(f.path("type").asText())).toList();
     }
 
     public List<JsonNode> replies(String id) {
@@ -295,10 +291,6 @@ public final class WsTestClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    public CloseReason closeReason() {
-        return closed.getNow(null);
     }
 
     /** Closes the socket from the client side (1000) and waits until it is closed. */
