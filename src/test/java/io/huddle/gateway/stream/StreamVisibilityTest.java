@@ -137,6 +137,24 @@ class StreamVisibilityTest {
     }
 
     @Test
+    void theAgentsUpdatesNeverListASilentMonitorBesideAVisibleChange() {
+        ack(sup2.command("action", "interactionId", ix.id(), "action", "MONITOR"));
+        act("COACH");
+        gw.server().floor().changeState("acme", ix.id(), io.huddle.domain.InteractionState.ON_HOLD);
+        agent.awaitFrame(interactionUpdated(ix.id()).and(f -> f.path("interaction").path("state").asText()
+                .equals("ON_HOLD")), WsTestClient.WAIT);
+        List<JsonNode> updates = agent.frames().stream().filter(interactionUpdated(ix.id())).toList();
+        assertThat(updates).hasSize(2).allSatisfy(u -> {
+            assertThat(participant(u, "acme:supervisor2").isMissingNode()).isTrue();
+            assertThat(participant(u, SUP1).path("mode").asText()).isEqualTo("COACH");
+        });
+        // supervisors (and auditors) do see the monitor
+        JsonNode full = sup1.awaitFrame(interactionUpdated(ix.id()).and(f -> f.path("interaction").path("state")
+                .asText().equals("ON_HOLD")), WsTestClient.WAIT);
+        assertThat(participant(full, "acme:supervisor2").path("mode").asText()).isEqualTo("MONITOR");
+    }
+
+    @Test
     void bargingInIsShownToTheAgentAndTheCustomer() {
         act("BARGE_IN");
         JsonNode barged = agent.awaitFrame(interactionUpdated(ix.id()), WsTestClient.WAIT);
