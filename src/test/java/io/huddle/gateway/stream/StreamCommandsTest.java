@@ -112,6 +112,30 @@ class StreamCommandsTest {
     }
 
     @Test
+    void anActionNamesItsHelpRequestOnlyIfItIsThisOnesAndInProgressWithYou() {
+        String hr = ack(agent.command("help.request", "interactionId", ix.id(), "reason", "Other"))
+                .path("helpRequest").path("id").asText();
+        Interaction other = gw.startInteraction("acme", "agent2", Channel.CHAT);
+        String otherHr = gw.server().floor().raiseHelp(gw.user("acme", "agent2"), other.id(), "Other", null).id();
+        Interaction globex = gw.startInteraction("globex", "agent1", Channel.CHAT);
+        String globexHr = gw.server().floor().raiseHelp(gw.user("globex", "agent1"), globex.id(), "Other", null).id();
+
+        assertError(sup.command("action", "interactionId", ix.id(), "action", "COACH", "helpRequestId", hr),
+                "conflict");
+        ack(sup.command("help.accept", "helpRequestId", hr));
+        assertError(sup.command("action", "interactionId", ix.id(), "action", "COACH", "helpRequestId", globexHr),
+                "not_found");
+        assertBadRequest(sup.command("action", "interactionId", ix.id(), "action", "COACH",
+                "helpRequestId", otherHr), "helpRequestId");
+        JsonNode coach = ack(sup.command("action", "interactionId", ix.id(), "action", "COACH",
+                "helpRequestId", hr));
+        assertThat(coach.path("action").path("helpRequestId").asText()).isEqualTo(hr);
+        JsonNode barge = ack(sup.command("action", "interactionId", ix.id(), "action", "BARGE_IN"));
+        assertThat(barge.path("action").path("helpRequestId").asText()).as("the accepted request by default")
+                .isEqualTo(hr);
+    }
+
+    @Test
     void badRequestsNameTheFieldAndKeepTheSocketOpen() {
         assertBadRequest(sup.command("view"), "interactionId");
         assertBadRequest(sup.command("view", "interactionId", 42), "interactionId");
