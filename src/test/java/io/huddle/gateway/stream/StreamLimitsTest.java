@@ -143,10 +143,13 @@ class StreamLimitsTest {
     @Test
     void failedCommandsCountTowardsTheErrorBudgetToo() {
         try (WsTestClient agent = Streams.open(gw, "acme", "agent1")) {
-            for (int i = 0; i < 120; i++) {
+            // forbidden, then rate_limited once the burst is spent: 101 errors either way
+            for (int i = 0; i < 101; i++) {
                 agent.send(WsTestClient.frame("action", "id", "a" + i, "interactionId", ix.id(), "action", "MONITOR"));
             }
             assertThat(agent.awaitClose(WsTestClient.WAIT).getCloseCode().getCode()).isEqualTo(4008);
+            assertThat(agent.frames().stream().filter(type("error")).map(f -> f.path("error").asText()))
+                    .hasSize(101).contains("forbidden", "rate_limited");
         }
     }
 }

@@ -40,6 +40,15 @@ import org.glassfish.tyrus.core.HandshakeException;
 public final class WsTestClient implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = Json.newMapper();
+    /**
+     * One Tyrus client for every socket, that keeps its (daemon) executors: Tyrus shuts them down whenever
+     * its last socket closes, which races the next socket's first send (RejectedExecutionException).
+     */
+    private static final ClientManager TYRUS = new ClientManager() {
+        @Override
+        protected void shutdown(ShutDownCondition condition) {
+        }
+    };
 
     /** Every frame in arrival order, for {@link #next}; never drained by the other helpers. */
     private final BlockingQueue<JsonNode> inbox = new LinkedBlockingQueue<>();
@@ -93,9 +102,7 @@ public final class WsTestClient implements AutoCloseable {
                     }
                 }).build();
         try {
-            // one ClientManager per socket: a shared one shuts its executors down when its last socket
-            // closes and then fails the next socket's first send
-            client.session = ClientManager.createClient().connectToServer(client.endpoint(), config, uri);
+            client.session = TYRUS.connectToServer(client.endpoint(), config, uri);
             return client;
         } catch (DeploymentException e) {
             throw new Refused(statusOf(e), e);
