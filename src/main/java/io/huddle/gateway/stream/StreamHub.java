@@ -92,6 +92,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         if (resumeId != null) {
             StreamSession old = sessions.get(resumeId);
             if (old != null && old.user.id().equals(user.id()) && old.canResumeFrom(lastSeq)) {
+                old.tokenDigest = tokenDigest; // the ticker and sign-out now follow the new sign-in
                 old.attach(socket, lastSeq, welcome(old, true, old.seq()));
                 LOG.info("stream {} of {} resumed after seq {}", old.id, user.username(), lastSeq);
                 return old;
