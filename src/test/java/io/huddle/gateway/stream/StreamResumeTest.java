@@ -238,6 +238,25 @@ class StreamResumeTest {
     }
 
     @Test
+    void aStreamResumedWithANewSignInLivesOnThatSignIn() {
+        start(10_000, Duration.ofSeconds(30));
+        String oldToken = gw.signIn("acme", "supervisor1");
+        WsTestClient first = WsTestClient.connect(gw.streamUri(), oldToken);
+        String streamId = first.hello().path("streamId").asText();
+        first.close();
+        assertThat(gw.call("DELETE", "/api/v1/sessions/current", oldToken, null).statusCode()).isEqualTo(204);
+
+        String newToken = gw.signIn("acme", "supervisor1");
+        try (WsTestClient back = WsTestClient.connect(gw.streamUri(), newToken)) {
+            assertThat(back.resume(streamId, 0).path("resumed").asBoolean()).isTrue();
+            // a heartbeat is sent only after the ticker found the stream's sign-in valid
+            back.awaitFrame(type("heartbeat"), Duration.ofSeconds(4));
+            assertThat(back.isOpen()).as("closed with %s", back.frames()).isTrue();
+            Streams.barrier(back);
+        }
+    }
+
+    @Test
     void signingOutClosesThatSignInsStreamsWith4001() {
         start(10_000, Duration.ofSeconds(30));
         String token = gw.signIn("acme", "supervisor1");
