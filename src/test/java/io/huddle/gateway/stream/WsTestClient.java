@@ -154,8 +154,6 @@ public final class WsTestClient implements AutoCloseable {
         }
     }
 
-    // ---- sending -----------------------------------------------------------------------------------
-
     public void send(String text) {
         try {
             session.getBasicRemote().sendText(text);
@@ -206,8 +204,6 @@ public final class WsTestClient implements AutoCloseable {
         }
         return n;
     }
-
-    // ---- receiving ---------------------------------------------------------------------------------
 
     /** The next frame in arrival order (consumes it from the queue only). */
     public JsonNode next(Duration timeout) {
@@ -270,7 +266,7 @@ public final class WsTestClient implements AutoCloseable {
                 && !f.path("type").asText().equals("snapshot")).toList();
     }
 
-    public List<JsonNode> replies(String id) {
+    private List<JsonNode> replies(String id) {
         return frames().stream().filter(f -> isReplyTo(f, id)).toList();
     }
 
@@ -278,8 +274,6 @@ public final class WsTestClient implements AutoCloseable {
         String type = f.path("type").asText();
         return ("ack".equals(type) || "error".equals(type)) && id.equals(f.path("id").asText(null));
     }
-
-    // ---- closing -----------------------------------------------------------------------------------
 
     public boolean isOpen() {
         Session s = session;
