@@ -177,8 +177,9 @@ class StreamVisibilityTest {
         act("MONITOR");
         supervisorsSee("MONITOR");
 
-        List<JsonNode> updates = agent.frames().stream().filter(interactionUpdated(ix.id())).toList();
-        assertThat(updates).hasSize(2);
+        List<JsonNode> updates = agent.awaitCount(interactionUpdated(ix.id()), 2, WsTestClient.WAIT);
+        Streams.barrier(agent);
+        assertThat(agent.frames().stream().filter(interactionUpdated(ix.id()))).hasSize(2);
         assertThat(participant(updates.get(1), SUP1).isMissingNode()).as("the coach is gone").isTrue();
         assertThat(updates.get(1).path("interaction").path("participants")).hasSize(2);
         JsonNode stopped = agent.awaitFrame(line("stopped coaching"), WsTestClient.WAIT).path("line");
