@@ -94,9 +94,18 @@ public final class DetailViewModel {
     private AsyncCommand<ConsoleGateway.ActionResult> action(String label, ActionType type, ControlState control) {
         BooleanBinding allowed = Bindings.createBooleanBinding(
                 () -> control.enabled().get() && online.get() && selected != null, control.enabled(), online);
+        // the interaction the command in flight acts on (a command runs once at a time)
+        String[] target = new String[1];
         // no help request id: the gateway records the one this supervisor is providing help on, if any
-        return new AsyncCommand<>(label, ui, allowed, () -> gateway.act(selected, type, null),
-                result -> applyControls(result.controls()));
+        return new AsyncCommand<>(label, ui, allowed, () -> {
+            target[0] = selected;
+            return gateway.act(target[0], type, null);
+        }, result -> {
+            // the ack describes the interaction acted on: not the one shown if the selection moved meanwhile
+            if (target[0].equals(selected)) {
+                applyControls(result.controls());
+            }
+        });
     }
 
     /** Views an interaction (null clears the detail). Stale answers for an earlier selection are ignored. */
