@@ -76,7 +76,7 @@ public final class DetailViewModel {
         sendCmd = new AsyncCommand<>("Send", ui, canSend,
                 () -> gateway.send(selected, draft.get().strip()), line -> {
                     draft.set("");
-                    appendLine(line);
+                    transcriptAppended(line);
                 });
         anyRunning = monitorCmd.running().or(coachCmd.running()).or(bargeCmd.running())
                 .or(disconnectCmd.running());
