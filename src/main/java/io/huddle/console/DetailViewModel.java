@@ -138,7 +138,12 @@ public final class DetailViewModel {
             showInteraction(result.interaction());
             helpRequest.set(result.helpRequest());
             applyControls(result.controls());
+            // lines that arrived live while the view was loading come after the history, not before it
+            List<TranscriptLineDto> live = List.copyOf(transcript);
+            transcript.clear();
+            lineIds.clear();
             result.transcript().forEach(this::appendLine);
+            live.forEach(this::appendLine);
         }));
     }
 
