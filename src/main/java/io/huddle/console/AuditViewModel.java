@@ -29,6 +29,7 @@ public final class AuditViewModel {
     public interface AuditSource {
         CompletableFuture<ListBody<ActionDto>> search(ActionFilter filter);
 
+        /** Writes every action the filter matches to {@code target} as CSV; answers the bytes written. */
         CompletableFuture<Long> export(ActionFilter filter, Path target);
     }
 
@@ -76,7 +77,7 @@ public final class AuditViewModel {
             }
         });
         export = new AsyncCommand<>("Export", ui, always, () -> source.export(filter(), exportTarget),
-                rows -> summary.set("Exported " + rows + " actions to " + exportTarget));
+                bytes -> summary.set("Exported the matching actions to " + exportTarget + " (" + bytes + " bytes)."));
     }
 
     private void page(ListBody<ActionDto> page) {
