@@ -125,6 +125,8 @@ public final class DetailViewModel {
             return;
         }
         loading.set(true);
+        // the previous selection's controls say nothing about this one: off until the gateway describes it
+        allOff(online.get() ? "loading the interaction…" : "offline: reconnecting to the gateway");
         gateway.view(interactionId).whenComplete((result, failure) -> ui.post(() -> {
             if (generation != viewGeneration) {
                 return;
