@@ -52,19 +52,20 @@ public final class ConsoleViewModel {
             } else if (selected != null) {
                 detail.select(selected);
             }
-            return;
+        } else {
+            floor.applyBatch(change.interactions(), change.removedInteractions());
+            for (InteractionDto i : change.interactions()) {
+                detail.interactionUpdated(i);
+            }
+            for (String gone : change.removedInteractions()) {
+                detail.interactionEnded(gone);
+            }
+            for (HelpRequestDto r : change.helpRequests()) {
+                tray.apply(r);
+                detail.helpUpdated(r);
+            }
         }
-        floor.applyBatch(change.interactions(), change.removedInteractions());
-        for (InteractionDto i : change.interactions()) {
-            detail.interactionUpdated(i);
-        }
-        for (String gone : change.removedInteractions()) {
-            detail.interactionEnded(gone);
-        }
-        for (HelpRequestDto r : change.helpRequests()) {
-            tray.apply(r);
-            detail.helpUpdated(r);
-        }
+        // a snapshot merged with the frames around it still carries their notices and lines
         for (FloorChange.Notification n : change.notifications()) {
             tray.notification(n.kind(), n.helpRequestId(), n.text());
         }

@@ -76,7 +76,7 @@ public final class DetailViewModel {
         sendCmd = new AsyncCommand<>("Send", ui, canSend,
                 () -> gateway.send(selected, draft.get().strip()), line -> {
                     draft.set("");
-                    appendLine(line);
+                    transcriptAppended(line);
                 });
         anyRunning = monitorCmd.running().or(coachCmd.running()).or(bargeCmd.running())
                 .or(disconnectCmd.running());
@@ -94,9 +94,18 @@ public final class DetailViewModel {
     private AsyncCommand<ConsoleGateway.ActionResult> action(String label, ActionType type, ControlState control) {
         BooleanBinding allowed = Bindings.createBooleanBinding(
                 () -> control.enabled().get() && online.get() && selected != null, control.enabled(), online);
+        // the interaction the command in flight acts on (a command runs once at a time)
+        String[] target = new String[1];
         // no help request id: the gateway records the one this supervisor is providing help on, if any
-        return new AsyncCommand<>(label, ui, allowed, () -> gateway.act(selected, type, null),
-                result -> applyControls(result.controls()));
+        return new AsyncCommand<>(label, ui, allowed, () -> {
+            target[0] = selected;
+            return gateway.act(target[0], type, null);
+        }, result -> {
+            // the ack describes the interaction acted on: not the one shown if the selection moved meanwhile
+            if (target[0].equals(selected)) {
+                applyControls(result.controls());
+            }
+        });
     }
 
     /** Views an interaction (null clears the detail). Stale answers for an earlier selection are ignored. */
@@ -116,6 +125,8 @@ public final class DetailViewModel {
             return;
         }
         loading.set(true);
+        // the previous selection's controls say nothing about this one: off until the gateway describes it
+        allOff(online.get() ? "loading the interaction…" : "offline: reconnecting to the gateway");
         gateway.view(interactionId).whenComplete((result, failure) -> ui.post(() -> {
             if (generation != viewGeneration) {
                 return;
@@ -129,7 +140,12 @@ public final class DetailViewModel {
             showInteraction(result.interaction());
             helpRequest.set(result.helpRequest());
             applyControls(result.controls());
+            // lines that arrived live while the view was loading come after the history, not before it
+            List<TranscriptLineDto> live = List.copyOf(transcript);
+            transcript.clear();
+            lineIds.clear();
             result.transcript().forEach(this::appendLine);
+            live.forEach(this::appendLine);
         }));
     }
 
