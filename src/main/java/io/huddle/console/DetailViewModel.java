@@ -59,6 +59,7 @@ public final class DetailViewModel {
     private final AsyncCommand<ConsoleGateway.ActionResult> disconnectCmd;
     private final AsyncCommand<TranscriptLineDto> sendCmd;
     private final BooleanBinding anyRunning;
+    private final SimpleBooleanProperty actionBusy = new SimpleBooleanProperty(false);
     private String selected;
     private long viewGeneration;
 
@@ -80,6 +81,7 @@ public final class DetailViewModel {
                 });
         anyRunning = monitorCmd.running().or(coachCmd.running()).or(bargeCmd.running())
                 .or(disconnectCmd.running());
+        actionBusy.bind(anyRunning);
         online.addListener((o, was, is) -> {
             if (!is) {
                 allOff("offline: reconnecting to the gateway");
@@ -92,8 +94,10 @@ public final class DetailViewModel {
     }
 
     private AsyncCommand<ConsoleGateway.ActionResult> action(String label, ActionType type, ControlState control) {
+        // one call control at a time: while Coach is in flight, Barge In waits too
         BooleanBinding allowed = Bindings.createBooleanBinding(
-                () -> control.enabled().get() && online.get() && selected != null, control.enabled(), online);
+                () -> control.enabled().get() && online.get() && selected != null && !actionBusy.get(),
+                control.enabled(), online, actionBusy);
         // the interaction the command in flight acts on (a command runs once at a time)
         String[] target = new String[1];
         // no help request id: the gateway records the one this supervisor is providing help on, if any

@@ -109,6 +109,17 @@ class DetailViewModelTest {
     }
 
     @Test
+    void whileOneControlIsInFlightNoOtherCanBePressed() {
+        open("a", null, true, true, true, false);
+        vm.coachCommand().execute();
+        assertThat(vm.bargeInCommand().executable().get()).isFalse();
+        vm.bargeInCommand().execute();
+        assertThat(gateway.acted).containsExactly("a:COACH");
+        gateway.acts.get(0).complete(acted("a", ActionType.COACH, controls(true, false, true, true)));
+        assertThat(vm.bargeInCommand().executable().get()).isTrue();
+    }
+
+    @Test
     void aFailedActionLeavesTheControlsAsTheyWereAndSetsAnError() {
         open("a", SupervisorMode.MONITOR, false, true, true, true);
         vm.bargeInCommand().execute();
