@@ -113,7 +113,8 @@ public final class StreamClient implements AutoCloseable {
 
     /**
      * Sends a command ({@code ping}, {@code view}, {@code help.accept}, {@code action}, ...); the future
-     * completes on the client thread with the ack's {@code result}, or fails with a {@link CommandException}:
+     * completes on the client thread with the ack's {@code result} (with the ack's {@code serverTime} added
+     * when the result is an object without one), or fails with a {@link CommandException}:
      * the gateway's refusal (its code), or {@code not_connected} at once when not connected (nothing is
      * queued), {@code too_large} at once (over 64 KiB), {@code timeout}, {@code connection_lost} or
      * {@code closed}. A command whose answer was lost in a drop is re-sent with the same id when the

@@ -24,6 +24,15 @@ public record JournalRecord(JournalScope scope, JournalAction action, Phase phas
                 null, null, null, null, null);
     }
 
+    /**
+     * The sign-in, recorded once the console opens its journal: the journal belongs to the user, so it can
+     * only be opened after the gateway said who signed in. One entry, an ACK outcome without an intent.
+     */
+    public static JournalRecord signedIn(JournalScope scope) {
+        return new JournalRecord(scope, JournalAction.SIGN_IN, Phase.OUTCOME, null, null, null, null, Outcome.ACK,
+                null, null, null, null, null, null);
+    }
+
     /** This intent carrying a message's digest and, when the tenant allows it, its text. */
     public JournalRecord withMessage(String digest, String messageText) {
         return new JournalRecord(scope, action, phase, intentId, agentId, interactionId, helpRequestId, outcome,
