@@ -2,7 +2,9 @@ package io.huddle.journal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.huddle.protocol.JournalChain;
 import io.huddle.protocol.JournalEntry;
 import io.huddle.protocol.Json;
@@ -24,6 +26,9 @@ import java.util.NoSuchElementException;
  */
 public final class JournalVerifier {
     private static final ObjectMapper JSON = Json.newMapper();
+    /** Reads one element of the array at a time: what follows it is the next element, not trailing garbage. */
+    private static final ObjectReader ENTRY = JSON.readerFor(JournalEntry.class)
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private JournalVerifier() {
@@ -90,7 +95,7 @@ public final class JournalVerifier {
             }
             next = null;
             try {
-                return JSON.readValue(parser, JournalEntry.class);
+                return ENTRY.readValue(parser);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -127,6 +127,14 @@ public final class JournalChain {
             return new Break(expSeq - 1, Problem.EDITED, "entry " + (expSeq - 1) + " was changed after it was"
                     + " written and its hash recomputed: entry " + r.seq() + " does not chain to it");
         }
+        if (r.seq() != expSeq) {
+            if (r.withSeq(expSeq).hashMatches()) {
+                return new Break(expSeq, Problem.EDITED, "entry " + expSeq + " was changed after it was written: its"
+                        + " seq now reads " + r.seq());
+            }
+            return new Break(expSeq, r.seq() > expSeq ? Problem.MISSING : Problem.EDITED, "entry " + expSeq
+                    + " is not there: the next entry carries seq " + r.seq() + " and its hash does not match its content");
+        }
         long o = originalSeq(r);
         if (o >= 0 && o < r.seq()) {
             return new Break(o, Problem.INSERTED, (r.seq() - o == 1 ? "an entry was" : (r.seq() - o)
