@@ -44,7 +44,7 @@ public final class JournalSession implements AutoCloseable {
         UserDto u = signedIn.user();
         JournalScope scope = new JournalScope(u.tenant(), u.domain(), u.id());
         Journal journal = Journal.open(fileFor(dir, u.tenant(), u.username()), scope, clock);
-        GatewayClient client = new GatewayClient(signedIn, TIMEOUT, GatewayClient.READ_TIMEOUT);
+        GatewayClient client = new GatewayClient(signedIn, TIMEOUT, Duration.ofSeconds(10));
         try {
             journal.append(JournalRecord.signedIn(scope)).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
