@@ -3,7 +3,6 @@ package io.huddle.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huddle.protocol.UserDto;
 import java.time.Instant;
 import org.slf4j.Logger;
@@ -60,10 +59,13 @@ final class FrameReader {
             case "heartbeat" -> { }
             case "ack" -> {
                 JsonNode result = f.has("result") ? f.get("result") : json.createObjectNode();
-                if (result instanceof ObjectNode o && f.hasNonNull("serverTime") && !o.has("serverTime")) {
-                    o.set("serverTime", f.get("serverTime")); // the gateway's time of the ack, for the journal
+                Instant serverTime = null;
+                try {
+                    serverTime = f.hasNonNull("serverTime") ? Instant.parse(f.get("serverTime").asText()) : null;
+                } catch (RuntimeException e) {
+                    LOG.debug("stream {}: an ack with an unreadable serverTime", sequence.resumeId());
                 }
-                if (!pending.ack(f.path("id").asText(null), result)) {
+                if (!pending.ack(f.path("id").asText(null), result, serverTime)) {
                     LOG.debug("stream {}: an ack for a command no longer waiting", sequence.resumeId());
                 }
             }
