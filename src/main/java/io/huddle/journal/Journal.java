@@ -102,7 +102,7 @@ public final class Journal implements AutoCloseable {
             if (closed) {
                 done.completeExceptionally(new JournalException("the journal " + file + " is closed", null));
             } else {
-                writer.submit(new AppendTask(unsealed(record, clock.millis()), done));
+                writer.submit(new JournalTasks.Append(unsealed(record, clock.millis()), done));
             }
         }
         return done;
@@ -118,7 +118,7 @@ public final class Journal implements AutoCloseable {
             if (closed) {
                 done.completeExceptionally(new JournalException("the journal " + file + " is closed", null));
             } else {
-                writer.submit(new AckTask(anchor, done));
+                writer.submit(new JournalTasks.Acknowledge(anchor, done));
             }
         }
         return done;
@@ -213,71 +213,5 @@ public final class Journal implements AutoCloseable {
         }
         JournalStore.closeQuietly(reader, null);
         JournalStore.closeQuietly(writer.connection(), null);
-    }
-
-    private static final class AppendTask implements JournalWriter.Task {
-        private final JournalEntry unsealed;
-        private final CompletableFuture<JournalEntry> done;
-        private JournalEntry sealed;
-
-        AppendTask(JournalEntry unsealed, CompletableFuture<JournalEntry> done) {
-            this.unsealed = unsealed;
-            this.done = done;
-        }
-
-        @Override
-        public void apply(JournalWriter.Batch batch) throws SQLException {
-            sealed = JournalWriter.chain(batch, unsealed);
-        }
-
-        @Override
-        public void commitFailed(JournalException e) {
-            done.completeExceptionally(e);
-        }
-
-        @Override
-        public void committed() {
-            done.complete(sealed);
-        }
-    }
-
-    private static final class AckTask implements JournalWriter.Task {
-        private final JournalChain.Anchor anchor;
-        private final CompletableFuture<Void> done;
-        private JournalException refused;
-
-        AckTask(JournalChain.Anchor anchor, CompletableFuture<Void> done) {
-            this.anchor = anchor;
-            this.done = done;
-        }
-
-        @Override
-        public void apply(JournalWriter.Batch batch) throws SQLException {
-            String mine = anchor.seq() == 0 ? JournalEntry.GENESIS
-                    : anchor.seq() <= batch.seq ? JournalStore.hashAt(batch.connection, anchor.seq()) : null;
-            if (mine == null || !mine.equals(anchor.hash())) {
-                refused = new JournalException("the gateway holds entry " + anchor.seq() + " with hash "
-                        + anchor.hash() + ", but this journal " + (mine == null ? "has no such entry"
-                        : "has " + mine), null);
-                return;
-            }
-            JournalStore.putMeta(batch.connection, ACKED_SEQ, Long.toString(anchor.seq()));
-            JournalStore.putMeta(batch.connection, ACKED_HASH, anchor.hash());
-            batch.acked = anchor;
-        }
-
-        @Override
-        public void commitFailed(JournalException e) {
-            done.completeExceptionally(e);
-        }
-
-        @Override
-        public void committed() {
-            if (refused != null) {
-                done.completeExceptionally(refused);
-            } else {
-                done.complete(null);
-            }
-        }
     }
 }
