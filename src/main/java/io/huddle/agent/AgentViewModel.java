@@ -93,7 +93,7 @@ public final class AgentViewModel {
         }
         if (change.settings() != null) {
             reasons.setAll(change.settings().helpReasons());
-            if (reason.get() == null && !reasons.isEmpty()) {
+            if ((reason.get() == null || !reasons.contains(reason.get())) && !reasons.isEmpty()) {
                 reason.set(reasons.get(0));
             }
         }

@@ -14,6 +14,8 @@ public final class CommandException extends RuntimeException {
     public static final String TIMEOUT = "timeout";
     /** The connection dropped and the stream could not be resumed; it may or may not have been applied. */
     public static final String CONNECTION_LOST = "connection_lost";
+    /** Larger than the gateway accepts; it was not sent. */
+    public static final String TOO_LARGE = "too_large";
     /** The client was closed, or the sign-in ended, before an answer came. */
     public static final String CLOSED = "closed";
 

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param state         see {@link State}
  * @param nextAttemptAt when the next connection attempt starts, while waiting for it; null otherwise
- * @param attempt       how many attempts in a row have failed or dropped (0 once connected)
+ * @param attempt       how many attempts in a row have failed (0 when connected); a connection that drops
+ *                      within 10 s of its welcome counts as failed, so the backoff keeps growing
  * @param detail        a sentence for a person: what happened last ("cannot reach the gateway at ...")
  */
 public record ConnectionStatus(State state, Instant nextAttemptAt, int attempt, String detail) {

@@ -17,6 +17,7 @@ import jakarta.websocket.EndpointConfig;
 import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -44,6 +45,10 @@ public final class StreamClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamClient.class);
     private static final ObjectMapper JSON = Json.newMapper();
     private static final AtomicInteger COUNT = new AtomicInteger();
+    /** The gateway closes the socket (1009) on a frame larger than this. */
+    static final int MAX_COMMAND_BYTES = 64 * 1024;
+    /** A connection that lasted this long resets the backoff; one dropped sooner keeps backing off. */
+    static final long STABLE_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final URI uri;
     private final StreamListener listener;
@@ -63,6 +68,7 @@ public final class StreamClient implements AutoCloseable {
     private boolean everConnected;
     private int failures;
     private long lastFrameNanos;
+    private long welcomedAtNanos;
     private long heartbeatNanos;
     private ScheduledFuture<?> retryTask;
     private ScheduledFuture<?> watchdogTask;
@@ -84,7 +90,6 @@ public final class StreamClient implements AutoCloseable {
             @Override
             public void resync(String why) {
                 sequence.forget();
-                failures = 0;
                 retry(why);
             }
         });
@@ -110,9 +115,10 @@ public final class StreamClient implements AutoCloseable {
      * Sends a command ({@code ping}, {@code view}, {@code help.accept}, {@code action}, ...); the future
      * completes on the client thread with the ack's {@code result}, or fails with a {@link CommandException}:
      * the gateway's refusal (its code), or {@code not_connected} at once when not connected (nothing is
-     * queued), {@code timeout}, {@code connection_lost} or {@code closed}. A command whose answer was lost in
-     * a drop is re-sent with the same id when the stream resumes, and the gateway answers it with the
-     * original outcome, never applying it twice. Do not block on the future on the client thread.
+     * queued), {@code too_large} at once (over 64 KiB), {@code timeout}, {@code connection_lost} or
+     * {@code closed}. A command whose answer was lost in a drop is re-sent with the same id when the
+     * stream resumes, and the gateway answers it with the original outcome, never applying it twice.
+     * Do not block on the future on the client thread.
      */
     public CompletableFuture<JsonNode> command(String type, Map<String, ?> fields) {
         String id = "c-" + UUID.randomUUID();
@@ -125,11 +131,32 @@ public final class StreamClient implements AutoCloseable {
                 frame.set(k, JSON.valueToTree(v));
             });
         }
-        CompletableFuture<JsonNode> f = new CompletableFuture<>();
-        if (!threads.post(() -> send(id, type, frame.toString(), f))) {
+        CompletableFuture<JsonNode> f = new CommandFuture();
+        String text = frame.toString();
+        if (text.getBytes(StandardCharsets.UTF_8).length > MAX_COMMAND_BYTES) {
+            f.completeExceptionally(new CommandException(CommandException.TOO_LARGE, "command '" + type
+                    + "' is larger than the gateway accepts (64 KiB); it was not sent"));
+            return f;
+        }
+        if (!threads.post(() -> send(id, type, text, f))) {
             f.completeExceptionally(new CommandException(CommandException.CLOSED, "the stream client is closed"));
         }
         return f;
+    }
+
+    /** As {@link #command}, answering the result together with the ack's {@code serverTime} (null if none). */
+    public CompletableFuture<Acked> commandAcked(String type, Map<String, ?> fields) {
+        CompletableFuture<JsonNode> f = command(type, fields);
+        return f.thenApply(r -> new Acked(r, f instanceof CommandFuture c ? c.serverTime : null));
+    }
+
+    /** A command's result and the gateway's time of its ack. */
+    public record Acked(JsonNode result, Instant serverTime) {
+    }
+
+    /** A command's future, which also holds the ack's time (set before it completes). */
+    static final class CommandFuture extends CompletableFuture<JsonNode> {
+        volatile Instant serverTime;
     }
 
     /** For tests: drops the connection from the client side, as a network failure would. */
@@ -205,7 +232,7 @@ public final class StreamClient implements AutoCloseable {
     private void onWelcomed(Welcome w, boolean resumed) {
         welcomed = true;
         everConnected = true;
-        failures = 0;
+        welcomedAtNanos = System.nanoTime();
         heartbeatNanos = TimeUnit.SECONDS.toNanos(Math.max(1, w.heartbeatSeconds()));
         if (resumed) {
             pending.frames().forEach(this::sendText);
@@ -241,6 +268,9 @@ public final class StreamClient implements AutoCloseable {
     private void retry(String detail) {
         if (status.state().isFinal()) {
             return;
+        }
+        if (welcomed && System.nanoTime() - welcomedAtNanos >= STABLE_NANOS) {
+            failures = 0;
         }
         dropSocket(1000, "reconnecting");
         failures++;

@@ -29,6 +29,7 @@ public final class AuditViewModel {
     public interface AuditSource {
         CompletableFuture<ListBody<ActionDto>> search(ActionFilter filter);
 
+        /** Writes every action the filter matches to {@code target} as CSV; answers the bytes written. */
         CompletableFuture<Long> export(ActionFilter filter, Path target);
     }
 
@@ -48,6 +49,7 @@ public final class AuditViewModel {
     private final AsyncCommand<ListBody<ActionDto>> more;
     private final AsyncCommand<Long> export;
     private String nextCursor;
+    private long searches;
     private ActionFilter lastFilter;
     private Path exportTarget;
 
@@ -56,19 +58,26 @@ public final class AuditViewModel {
         this.zone = zone;
         SimpleBooleanProperty always = new SimpleBooleanProperty(true);
         search = new AsyncCommand<>("Search", ui, always, () -> {
+            searches++;
             lastFilter = filter();
             return source.search(lastFilter);
         }, page -> {
             results.setAll(page.items());
             page(page);
         });
-        more = new AsyncCommand<>("Load more", ui, hasMore,
-                () -> source.search(lastFilter.withCursor(nextCursor)), page -> {
-                    results.addAll(page.items());
-                    page(page);
-                });
+        // the next page belongs to the search shown: not while a new one is on its way, nor after it
+        long[] pageOf = new long[1];
+        more = new AsyncCommand<>("Load more", ui, hasMore.and(search.running().not()), () -> {
+            pageOf[0] = searches;
+            return source.search(lastFilter.withCursor(nextCursor));
+        }, page -> {
+            if (pageOf[0] == searches) {
+                results.addAll(page.items());
+                page(page);
+            }
+        });
         export = new AsyncCommand<>("Export", ui, always, () -> source.export(filter(), exportTarget),
-                rows -> summary.set("Exported " + rows + " actions to " + exportTarget));
+                bytes -> summary.set("Exported the matching actions to " + exportTarget + " (" + bytes + " bytes)."));
     }
 
     private void page(ListBody<ActionDto> page) {

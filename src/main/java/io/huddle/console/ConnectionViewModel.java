@@ -51,20 +51,22 @@ public final class ConnectionViewModel {
     public void tick(Instant now) {
         text.set(switch (shown.get()) {
             case CONNECTED -> "Connected to " + server;
-            case CONNECTING -> "Connecting to " + server + "…";
-            case RECONNECTING -> reconnecting(now);
+            // a first connection that failed waits for its next attempt like a reconnection: say why and when
+            case CONNECTING -> nextAttemptAt == null ? "Connecting to " + server + "…"
+                    : retrying("Connecting", "cannot connect", now);
+            case RECONNECTING -> retrying("Reconnecting", "connection lost", now);
             case OFFLINE -> "Offline: " + (detail == null ? "the connection was closed" : detail)
                     + ". Controls are off.";
         });
     }
 
-    private String reconnecting(Instant now) {
-        String why = detail == null ? "connection lost" : detail;
+    private String retrying(String verb, String unknownWhy, Instant now) {
+        String why = detail == null ? unknownWhy : detail;
         if (nextAttemptAt == null) {
-            return "Reconnecting to " + server + " (" + why + ")… Controls are off.";
+            return verb + " to " + server + " (" + why + ")… Controls are off.";
         }
         long s = Math.max(0, Duration.between(now, nextAttemptAt).toMillis() + 999) / 1000;
-        return "Reconnecting to " + server + " in " + s + " s (attempt " + attempt + ", " + why
+        return verb + " to " + server + " in " + s + " s (attempt " + attempt + ", " + why
                 + "). Controls are off until then.";
     }
 

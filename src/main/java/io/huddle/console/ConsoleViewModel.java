@@ -19,6 +19,7 @@ public final class ConsoleViewModel {
     private final TrayViewModel tray;
     private final DetailViewModel detail;
     private final ConnectionViewModel connection;
+    private final JournalViewModel journal = new JournalViewModel();
     private final ReadOnlyStringWrapper focusRequest = new ReadOnlyStringWrapper();
 
     public ConsoleViewModel(String myId, String server, UiThread ui, ConsoleGateway gateway) {
@@ -52,19 +53,20 @@ public final class ConsoleViewModel {
             } else if (selected != null) {
                 detail.select(selected);
             }
-            return;
+        } else {
+            floor.applyBatch(change.interactions(), change.removedInteractions());
+            for (InteractionDto i : change.interactions()) {
+                detail.interactionUpdated(i);
+            }
+            for (String gone : change.removedInteractions()) {
+                detail.interactionEnded(gone);
+            }
+            for (HelpRequestDto r : change.helpRequests()) {
+                tray.apply(r);
+                detail.helpUpdated(r);
+            }
         }
-        floor.applyBatch(change.interactions(), change.removedInteractions());
-        for (InteractionDto i : change.interactions()) {
-            detail.interactionUpdated(i);
-        }
-        for (String gone : change.removedInteractions()) {
-            detail.interactionEnded(gone);
-        }
-        for (HelpRequestDto r : change.helpRequests()) {
-            tray.apply(r);
-            detail.helpUpdated(r);
-        }
+        // a snapshot merged with the frames around it still carries their notices and lines
         for (FloorChange.Notification n : change.notifications()) {
             tray.notification(n.kind(), n.helpRequestId(), n.text());
         }
@@ -77,6 +79,7 @@ public final class ConsoleViewModel {
     public void tick(Instant now) {
         floor.tick(now);
         connection.tick(now);
+        journal.tick(now);
     }
 
     /** Merges a batch of changes into one. */
@@ -102,6 +105,11 @@ public final class ConsoleViewModel {
 
     public ConnectionViewModel connection() {
         return connection;
+    }
+
+    /** How many journal entries wait to be uploaded, and why. */
+    public JournalViewModel journal() {
+        return journal;
     }
 
     /** The interaction the list should scroll to and select (set after a Confirm). */

@@ -129,18 +129,21 @@ final class DetailPane extends VBox {
         return b;
     }
 
+    /** One line per reason, naming the controls it turns off: "Coach, Barge In: …". */
     private String reasonsText() {
+        java.util.Map<String, List<String>> byReason = new java.util.LinkedHashMap<>();
+        add(byReason, "Monitor", detail.monitorControl());
+        add(byReason, "Coach", detail.coachControl());
+        add(byReason, "Barge In", detail.bargeInControl());
+        add(byReason, "Disconnect", detail.disconnectControl());
         List<String> lines = new ArrayList<>();
-        add(lines, "Monitor", detail.monitorControl());
-        add(lines, "Coach", detail.coachControl());
-        add(lines, "Barge In", detail.bargeInControl());
-        add(lines, "Disconnect", detail.disconnectControl());
-        return String.join("\n", lines.stream().distinct().toList());
+        byReason.forEach((reason, labels) -> lines.add(String.join(", ", labels) + ": " + reason));
+        return String.join("\n", lines);
     }
 
-    private static void add(List<String> lines, String label, ControlState s) {
+    private static void add(java.util.Map<String, List<String>> byReason, String label, ControlState s) {
         if (!s.enabled().get() && s.reason().get() != null) {
-            lines.add(label + ": " + s.reason().get());
+            byReason.computeIfAbsent(s.reason().get(), r -> new ArrayList<>()).add(label);
         }
     }
 

@@ -59,6 +59,7 @@ public final class DetailViewModel {
     private final AsyncCommand<ConsoleGateway.ActionResult> disconnectCmd;
     private final AsyncCommand<TranscriptLineDto> sendCmd;
     private final BooleanBinding anyRunning;
+    private final SimpleBooleanProperty actionBusy = new SimpleBooleanProperty(false);
     private String selected;
     private long viewGeneration;
 
@@ -76,10 +77,11 @@ public final class DetailViewModel {
         sendCmd = new AsyncCommand<>("Send", ui, canSend,
                 () -> gateway.send(selected, draft.get().strip()), line -> {
                     draft.set("");
-                    appendLine(line);
+                    transcriptAppended(line);
                 });
         anyRunning = monitorCmd.running().or(coachCmd.running()).or(bargeCmd.running())
                 .or(disconnectCmd.running());
+        actionBusy.bind(anyRunning);
         online.addListener((o, was, is) -> {
             if (!is) {
                 allOff("offline: reconnecting to the gateway");
@@ -92,11 +94,22 @@ public final class DetailViewModel {
     }
 
     private AsyncCommand<ConsoleGateway.ActionResult> action(String label, ActionType type, ControlState control) {
+        // one call control at a time: while Coach is in flight, Barge In waits too
         BooleanBinding allowed = Bindings.createBooleanBinding(
-                () -> control.enabled().get() && online.get() && selected != null, control.enabled(), online);
+                () -> control.enabled().get() && online.get() && selected != null && !actionBusy.get(),
+                control.enabled(), online, actionBusy);
+        // the interaction the command in flight acts on (a command runs once at a time)
+        String[] target = new String[1];
         // no help request id: the gateway records the one this supervisor is providing help on, if any
-        return new AsyncCommand<>(label, ui, allowed, () -> gateway.act(selected, type, null),
-                result -> applyControls(result.controls()));
+        return new AsyncCommand<>(label, ui, allowed, () -> {
+            target[0] = selected;
+            return gateway.act(target[0], type, null);
+        }, result -> {
+            // the ack describes the interaction acted on: not the one shown if the selection moved meanwhile
+            if (target[0].equals(selected)) {
+                applyControls(result.controls());
+            }
+        });
     }
 
     /** Views an interaction (null clears the detail). Stale answers for an earlier selection are ignored. */
@@ -116,6 +129,8 @@ public final class DetailViewModel {
             return;
         }
         loading.set(true);
+        // the previous selection's controls say nothing about this one: off until the gateway describes it
+        allOff(online.get() ? "loading the interaction…" : "offline: reconnecting to the gateway");
         gateway.view(interactionId).whenComplete((result, failure) -> ui.post(() -> {
             if (generation != viewGeneration) {
                 return;
@@ -129,7 +144,12 @@ public final class DetailViewModel {
             showInteraction(result.interaction());
             helpRequest.set(result.helpRequest());
             applyControls(result.controls());
+            // lines that arrived live while the view was loading come after the history, not before it
+            List<TranscriptLineDto> live = List.copyOf(transcript);
+            transcript.clear();
+            lineIds.clear();
             result.transcript().forEach(this::appendLine);
+            live.forEach(this::appendLine);
         }));
     }
 

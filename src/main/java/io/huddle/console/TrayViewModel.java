@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -50,9 +52,11 @@ public final class TrayViewModel {
         this.onAccepted = listener;
     }
 
+    /** A fresh snapshot: items still waiting are kept as they are (a Confirm in flight stays busy). */
     public void replaceAll(List<HelpRequestDto> openRequests) {
-        items.clear();
-        byId.clear();
+        Set<String> keep = openRequests.stream().filter(this::waiting).map(HelpRequestDto::id)
+                .collect(Collectors.toSet());
+        List.copyOf(byId.keySet()).stream().filter(id -> !keep.contains(id)).forEach(this::remove);
         openRequests.forEach(r -> apply(r, false));
     }
 
@@ -62,8 +66,7 @@ public final class TrayViewModel {
     }
 
     private void apply(HelpRequestDto r, boolean announce) {
-        boolean mine = r.assignedTo() != null && r.assignedTo().contains(myId);
-        boolean waiting = r.status() == HelpRequestStatus.PENDING && mine;
+        boolean waiting = waiting(r);
         TrayItem existing = byId.get(r.id());
         if (waiting && existing == null) {
             TrayItem item = new TrayItem(r, label(r));
@@ -80,6 +83,10 @@ public final class TrayViewModel {
         } else if (!waiting && existing != null) {
             remove(r.id());
         }
+    }
+
+    private boolean waiting(HelpRequestDto r) {
+        return r.status() == HelpRequestStatus.PENDING && r.assignedTo() != null && r.assignedTo().contains(myId);
     }
 
     /** A notification event: cancellations and accepts by others leave a notice. */

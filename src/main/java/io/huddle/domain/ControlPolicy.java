@@ -24,7 +24,7 @@ public final class ControlPolicy {
             return Controls.allOff("requires the awa_manager (supervisor) role");
         }
         Control disconnect = myLeg != null ? Control.on() : Control.off("you are not on this interaction");
-        String blocked = blockedForAll(tenant, interaction);
+        String blocked = blockedReason(tenant, interaction);
         if (blocked != null) {
             Control off = Control.off(blocked);
             return new Controls(off, off, off, myLeg != null ? Control.on() : disconnect);
@@ -35,7 +35,8 @@ public final class ControlPolicy {
         return new Controls(monitor, coach, barge, disconnect);
     }
 
-    private static String blockedForAll(TenantSettings tenant, Interaction interaction) {
+    /** Why no control at all can be used on this interaction (licence, channel, state), or null. */
+    public static String blockedReason(TenantSettings tenant, Interaction interaction) {
         if (!tenant.monitoringEnabled()) {
             return "call monitoring is not enabled for this tenant (licence)";
         }

@@ -33,6 +33,7 @@ public final class AsyncCommand<T> {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final BooleanBinding executable;
     private java.util.function.Function<Throwable, String> explain = AsyncCommand::describe;
+    private Duration timeout = TIMEOUT;
 
     public AsyncCommand(String label, UiThread ui, ObservableBooleanValue allowed,
                         Supplier<CompletableFuture<T>> action, Consumer<T> onSuccess) {
@@ -58,7 +59,7 @@ public final class AsyncCommand<T> {
             error.set(label + " failed: " + explain.apply(e));
             return;
         }
-        future.orTimeout(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, failure) ->
+        future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, failure) ->
                 ui.post(() -> finish(value, failure)));
     }
 
@@ -84,6 +85,12 @@ public final class AsyncCommand<T> {
     /** Replaces how failures are put into words. */
     public AsyncCommand<T> explainingFailuresWith(java.util.function.Function<Throwable, String> how) {
         this.explain = how;
+        return this;
+    }
+
+    /** Replaces the {@link #TIMEOUT} of 10 seconds for the next executions (tests use a short one). */
+    public AsyncCommand<T> timingOutAfter(Duration after) {
+        this.timeout = after;
         return this;
     }
 

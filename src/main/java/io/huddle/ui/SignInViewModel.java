@@ -88,7 +88,7 @@ public final class SignInViewModel {
         if (t instanceof GatewayException g && g.status() == 429) {
             return "Too many failed sign-ins for this user: wait a minute and try again.";
         }
-        return t.getMessage();
+        return AsyncCommand.describe(t);
     }
 
     public StringProperty server() {

@@ -52,6 +52,7 @@ class GatewayClientTest {
         assertThat(s.token()).isNotBlank();
         assertThat(s.toString()).doesNotContain(s.token());
         assertThat(s.user().username()).isEqualTo("supervisor1");
+        assertThat(s.expiresAt()).isAfter(java.time.Instant.now().plus(Duration.ofHours(11)));
         assertThat(s.streamUri()).isEqualTo(gw.streamUri());
         try (GatewayClient c = new GatewayClient(s)) {
             assertThat(c.me().id()).isEqualTo("acme:supervisor1");

@@ -173,6 +173,20 @@ class StreamClientStubTest {
     }
 
     @Test
+    void aConnectionThatKeepsDroppingRightAfterTheWelcomeBacksOffFurtherEachTime() {
+        open((n, f, ws) -> {
+            welcomeOnHello(n, f, ws, 60);
+            ws.closeSession(4008, "more than 100 errors in a minute");
+        }, fast());
+        await().atMost(WAIT).until(() -> rec.statuses.stream().anyMatch(s -> s.attempt() == 4));
+        List<ConnectionStatus> waits = rec.statuses.stream().filter(s -> s.nextAttemptAt() != null).toList();
+        assertThat(waits).extracting(ConnectionStatus::attempt).startsWith(1, 2, 3, 4);
+        assertThat(waits.get(0).detail()).isEqualTo("the gateway closed the stream after too many errors: "
+                + "more than 100 errors in a minute");
+        assertThat(rec.welcomes.size()).isBetween(4, 5);
+    }
+
+    @Test
     void aProtocolViolationIsFinal() {
         open((n, f, ws) -> ws.closeSession(4400, "unsupported protocol version: this gateway speaks 2"), fast());
         await().atMost(WAIT).until(() -> rec.state() == FAILED);

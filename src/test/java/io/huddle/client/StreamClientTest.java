@@ -145,6 +145,12 @@ class StreamClientTest {
         CommandException notAgent = failure(cmd.requestHelp(ix.id(), "Other", null));
         assertThat(notAgent.code()).isEqualTo("forbidden");
         assertThat(failure(c.command("dance", Map.of())).code()).isEqualTo("bad_request");
+
+        // the gateway would close the socket (1009) on it, and a re-send after resume would do it again
+        CommandException tooLarge = failure(cmd.sendMessage(ix.id(), "a".repeat(70_000)));
+        assertThat(tooLarge.code()).isEqualTo(CommandException.TOO_LARGE);
+        assertThat(c.command("ping", Map.of()).join().isEmpty()).isTrue();
+        assertThat(rec.welcomes).hasSize(1);
     }
 
     @Test
@@ -241,6 +247,8 @@ class StreamClientTest {
         await().atMost(WAIT).until(() -> rec.state() == SIGNED_OUT);
         int seen = rec.statuses.size();
         await().during(Duration.ofMillis(1500)).atMost(WAIT).until(() -> rec.statuses.size() == seen);
+        assertThat(rec.states()).containsExactly(CONNECTING, CONNECTED, SIGNED_OUT);
+        assertThat(rec.statuses.get(2).detail()).isEqualTo("the sign-in ended: sign in again");
         assertThat(rec.welcomes).hasSize(1);
         assertThat(failure(c.command("ping", Map.of())).code()).isEqualTo(CommandException.CLOSED);
     }

@@ -32,14 +32,13 @@ public final class TestGateway implements AutoCloseable {
     private final Path dataDir;
     private final StreamHub.StreamSettings streamSettings;
     private GatewayServer server;
-    private final int port;
+    private int stoppedPort;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private TestGateway(Path dataDir, StreamHub.StreamSettings streamSettings) {
         this.dataDir = dataDir;
         this.streamSettings = streamSettings;
         this.server = GatewayServer.start(config(0));
-        this.port = server.port();
     }
 
     public static TestGateway start(Path dataDir) {
@@ -58,17 +57,20 @@ public final class TestGateway implements AutoCloseable {
 
     /** Stops and starts the gateway on the same port and data directory (a restart). */
     public void restart() {
+        int port = server.port();
         server.close();
         server = GatewayServer.start(config(port));
     }
 
     /** Stops the gateway (as if it crashed or was shut down); {@link #startAgain()} brings it back. */
     public void stop() {
+        stoppedPort = server.port();
         server.close();
     }
 
+    /** Starts the stopped gateway again on the same port (a stopped server no longer knows its port). */
     public void startAgain() {
-        server = GatewayServer.start(config(port));
+        server = GatewayServer.start(config(stoppedPort));
     }
 
     public GatewayServer server() {

@@ -94,14 +94,16 @@ public final class FloorService {
         return locked(tenant, f -> f.settings);
     }
 
-    public TenantSettings updateSettings(User admin, TenantSettings next) {
+    /** Changes the admin's tenant settings: {@code change} gets the current ones, under the tenant's lock. */
+    public TenantSettings updateSettings(User admin, java.util.function.UnaryOperator<TenantSettings> change) {
         if (!admin.has(Role.ADMIN)) {
             throw DomainException.forbidden("changing tenant settings requires the admin role");
         }
-        if (!admin.tenant().equals(next.tenant())) {
-            throw DomainException.notFound("tenant", next.tenant());
-        }
         return locked(admin.tenant(), f -> {
+            TenantSettings next = change.apply(f.settings);
+            if (!admin.tenant().equals(next.tenant())) {
+                throw DomainException.notFound("tenant", next.tenant());
+            }
             store.saveTenantSettings(next);
             f.settings = next;
             return next;
@@ -170,6 +172,10 @@ public final class FloorService {
             if (i.state() != InteractionState.ACTIVE && i.state() != InteractionState.ON_HOLD) {
                 throw DomainException.conflict("interaction " + i.id() + " is " + i.state()
                         + ": help can only be requested on an active interaction");
+            }
+            String unavailable = ControlPolicy.blockedReason(f.settings, i);
+            if (unavailable != null) {
+                throw DomainException.conflict("supervisor help is not available: " + unavailable);
             }
             HelpRequest open = f.openRequestOn(i.id());
             if (open != null) {
@@ -262,6 +268,10 @@ public final class FloorService {
         String body = requireText("text", text, TranscriptLine.MAX_TEXT, true);
         return locked(supervisor.tenant(), f -> {
             Interaction i = visibleInteraction(f, supervisor, interactionId);
+            String blocked = ControlPolicy.blockedReason(f.settings, i);
+            if (blocked != null) {
+                throw DomainException.conflict("messages cannot be sent: " + blocked);
+            }
             Participant leg = TenantFloor.legOf(i, supervisor.id());
             if (leg == null) {
                 throw DomainException.conflict("you are not on interaction " + interactionId

@@ -74,8 +74,10 @@ final class RestApi {
                         .map(TranscriptLineDto::of).toList(), null)));
         routes.post(BASE + "/interactions/{id}/actions", ctx -> {
             Requests.Act body = http.body(ctx, Requests.Act.class);
+            String helpRequestId = body.helpRequestId() == null || body.helpRequestId().isBlank() ? null
+                    : body.helpRequestId();
             http.send(ctx, 201, ActionDto.of(floor.act(HttpSupport.user(ctx), ctx.pathParam("id"), body.action(),
-                    body.helpRequestId())));
+                    helpRequestId)));
         });
         routes.post(BASE + "/interactions/{id}/messages", ctx -> {
             Requests.Message body = http.body(ctx, Requests.Message.class);
@@ -126,17 +128,20 @@ final class RestApi {
         if (body.helpReasons() != null && body.helpReasons().contains(null)) {
             throw DomainException.badRequest("field 'helpReasons' needs at least one reason of 1 to 100 characters");
         }
-        TenantSettings now = floor.settings(user.tenant());
-        TenantSettings next = new TenantSettings(user.tenant(),
-                body.monitoringEnabled() != null ? body.monitoringEnabled() : now.monitoringEnabled(),
-                body.monitoredChannels() != null ? Set.copyOf(body.monitoredChannels()) : now.monitoredChannels(),
-                body.helpReasons() != null ? body.helpReasons() : now.helpReasons(),
-                body.storeMessageText() != null ? body.storeMessageText() : now.storeMessageText());
-        if (next.helpReasons().isEmpty() || next.helpReasons().stream().anyMatch(r -> r == null || r.isBlank()
-                || r.length() > 100)) {
-            throw DomainException.badRequest("field 'helpReasons' needs at least one reason of 1 to 100 characters");
-        }
-        http.send(ctx, 200, floor.updateSettings(user, next));
+        // merged under the tenant's lock, so two partial updates at once cannot lose one another
+        http.send(ctx, 200, floor.updateSettings(user, now -> {
+            TenantSettings next = new TenantSettings(user.tenant(),
+                    body.monitoringEnabled() != null ? body.monitoringEnabled() : now.monitoringEnabled(),
+                    body.monitoredChannels() != null ? Set.copyOf(body.monitoredChannels()) : now.monitoredChannels(),
+                    body.helpReasons() != null ? body.helpReasons() : now.helpReasons(),
+                    body.storeMessageText() != null ? body.storeMessageText() : now.storeMessageText());
+            if (next.helpReasons().isEmpty() || next.helpReasons().stream().anyMatch(r -> r == null || r.isBlank()
+                    || r.length() > 100)) {
+                throw DomainException.badRequest(
+                        "field 'helpReasons' needs at least one reason of 1 to 100 characters");
+            }
+            return next;
+        }));
     }
 
     private void searchHelpRequests(Context ctx) {

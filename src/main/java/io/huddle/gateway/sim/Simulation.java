@@ -76,17 +76,16 @@ public final class Simulation implements AutoCloseable {
         for (int n = 1; n <= 16; n++) {
             String domain = n <= 12 ? "support" : "sales";
             String username = String.format("sim-agent-%02d", n);
+            String name = Scripts.AGENTS.get((n - 1) % Scripts.AGENTS.size());
             Optional<User> existing = store.findUser(tenant, username);
-            if (existing.isPresent()) {
+            if (existing.isPresent() && existing.get().displayName().equals(name)) {
                 agents.add(existing.get());
                 continue;
             }
             if (unusable == null) {
                 unusable = hasher.hash(UUID.randomUUID().toString().toCharArray());
             }
-            User u = new User(tenant + ":" + username, tenant, domain, username,
-                    Scripts.AGENTS.get((n - 1) % Scripts.AGENTS.size()),
-                    Set.of(Role.AWA_AGENT));
+            User u = new User(tenant + ":" + username, tenant, domain, username, name, Set.of(Role.AWA_AGENT));
             store.saveUser(u, unusable);
             agents.add(u);
         }

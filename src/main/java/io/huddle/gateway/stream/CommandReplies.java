@@ -37,6 +37,10 @@ final class CommandReplies {
         inFlight.remove(key);
     }
 
+    void forget(String key) {
+        inFlight.remove(key);
+    }
+
     void sweep(Instant now) {
         replies.values().removeIf(r -> r.at().plus(KEEP).isBefore(now));
     }

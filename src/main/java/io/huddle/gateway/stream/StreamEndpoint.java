@@ -160,6 +160,7 @@ public final class StreamEndpoint {
                 return;
             }
             String reply;
+            boolean remember = true;
             try {
                 Map<String, Object> result = commands.run(type, cmd, c.stream);
                 reply = hub.write(EventFrames.map("ack", "id", id, "serverTime", Json.format(clock.instant()),
@@ -171,8 +172,13 @@ public final class StreamEndpoint {
                 LOG.error("stream command {} ({}) of {} failed", id, type, c.user.username(), e);
                 reply = hub.write(EventFrames.map("error", "id", id, "error", "internal",
                         "message", "the gateway could not complete this command; it was not applied"));
+                remember = false;
             }
-            replies.remember(key, reply, clock.instant());
+            if (remember) {
+                replies.remember(key, reply, clock.instant());
+            } else {
+                replies.forget(key); // not applied: a retry with the same id may run it
+            }
             c.stream.sendUnnumbered(reply);
         }
     }

@@ -92,7 +92,8 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         if (resumeId != null) {
             StreamSession old = sessions.get(resumeId);
             if (old != null && old.user.id().equals(user.id()) && old.canResumeFrom(lastSeq)) {
-                old.attach(socket, lastSeq, welcome(old, true));
+                old.tokenDigest = tokenDigest; // the ticker and sign-out now follow the new sign-in
+                old.attach(socket, lastSeq, welcome(old, true, old.seq()));
                 LOG.info("stream {} of {} resumed after seq {}", old.id, user.username(), lastSeq);
                 return old;
             }
@@ -100,12 +101,14 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         StreamSession fresh = new StreamSession(Ids.next("st"), user, tokenDigest, settings.keepFrames(),
                 clock.instant());
         FloorService.FloorSnapshot snap = floor.snapshot(user, () -> register(fresh));
-        long at = fresh.seq();
+        // The stream was registered under the snapshot's lock, so every frame it has numbered since (while
+        // this thread got here) happened after the snapshot: the snapshot is at 0 and attach sends them all.
+        long at = 0;
         Map<String, Object> snapshot = EventFrames.map("snapshot", "seq", at,
                 "interactions", snap.interactions().stream().map(InteractionDto::of).toList(),
                 "helpRequests", snap.helpRequests().stream().map(HelpRequestDto::of).toList(),
                 "settings", snap.settings());
-        fresh.attach(socket, at, welcome(fresh, false), write(snapshot));
+        fresh.attach(socket, at, welcome(fresh, false, at), write(snapshot));
         LOG.info("stream {} opened for {} ({} interactions)", fresh.id, user.username(), snap.interactions().size());
         return fresh;
     }
@@ -119,9 +122,9 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         byTenant.computeIfAbsent(s.user.tenant(), t -> ConcurrentHashMap.newKeySet()).add(s);
     }
 
-    private String welcome(StreamSession s, boolean resumed) {
+    private String welcome(StreamSession s, boolean resumed, long seq) {
         return write(EventFrames.map("welcome", "streamId", s.id, "user", UserDto.of(s.user),
-                "heartbeatSeconds", settings.heartbeat().toSeconds(), "resumed", resumed, "seq", s.seq(),
+                "heartbeatSeconds", settings.heartbeat().toSeconds(), "resumed", resumed, "seq", seq,
                 "serverTime", Json.format(clock.instant())));
     }
 

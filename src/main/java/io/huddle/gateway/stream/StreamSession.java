@@ -23,7 +23,8 @@ final class StreamSession {
 
     final String id;
     final User user;
-    final String tokenDigest;
+    /** The sign-in the stream lives on: that of the socket it was opened or last resumed on. */
+    volatile String tokenDigest;
     private final int keep;
     private final Deque<Frame> buffer = new ArrayDeque<>();
     private long seq;

@@ -109,6 +109,20 @@ class TenantSettingsApiTest {
     }
 
     @Test
+    void withoutTheLicenceAgentsCannotAskForHelpAndSupervisorsCannotWhisper() {
+        String ix = api.interaction("acme:agent1");
+        api.act("acme:supervisor1", ix, "COACH").expect(201);
+        api.put(SETTINGS, "acme:admin1", body("monitoringEnabled", false)).expect(200);
+
+        api.post(V1 + "/help-requests", "acme:agent1", body("interactionId", ix, "reason", "Other"))
+                .expectError(409, "conflict", "supervisor help is not available: call monitoring is not enabled");
+        api.post(V1 + "/interactions/" + ix + "/messages", "acme:supervisor1", body("text", "psst"))
+                .expectError(409, "conflict", "messages cannot be sent: call monitoring is not enabled");
+        assertThat(api.gw.server().floor().transcript(api.gw.user("acme", "supervisor1"), ix))
+                .noneMatch(l -> l.text().equals("psst"));
+    }
+
+    @Test
     void aSupervisorAlreadyOnTheLineMayStillDisconnectAfterTheLicenceGoes() {
         String ix = api.interaction("acme:agent1");
         api.act("acme:supervisor1", ix, "MONITOR").expect(201);
