@@ -64,10 +64,8 @@ class ConsoleOfflineResumeTest {
         for (String control : ConsoleUi.CONTROLS) {
             assertThat(console.enabled(control)).as(control).isFalse();
         }
-        assertThat(console.text("#control-reasons")).isEqualTo(
-                "Monitor: offline: reconnecting to the gateway\nCoach: offline: reconnecting to the gateway\n"
-                        + "Barge In: offline: reconnecting to the gateway\n"
-                        + "Disconnect: offline: reconnecting to the gateway");
+        assertThat(console.text("#control-reasons"))
+                .isEqualTo("Monitor, Coach, Barge In, Disconnect: offline: reconnecting to the gateway");
         assertThat(console.enabled("#confirm-" + onChat.id())).isFalse();
         // After the third failed attempt the next one is about 2 s away: time to change the floor unseen.
         eventually(() -> assertThat(console.text("#connection-status")).contains("(attempt 3,"));

@@ -85,7 +85,7 @@ class TrayNoticesTest {
         assertThat(console.enabled("#control-coach")).isFalse();
         assertThat(console.enabled("#control-barge-in")).isFalse();
         assertThat(console.text("#control-reasons"))
-                .contains("Coach: Supervisor Two is providing help on this interaction");
+                .contains("Coach, Barge In: Supervisor Two is providing help on this interaction");
         HelpRequest stored = fx.storedRequest(taken.id());
         assertThat(stored.status()).isEqualTo(HelpRequestStatus.IN_PROGRESS);
         assertThat(stored.helpProvidedBy()).isEqualTo("acme:supervisor2");
