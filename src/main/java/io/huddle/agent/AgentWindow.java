@@ -137,7 +137,8 @@ public final class AgentWindow {
                     setGraphic(null);
                     return;
                 }
-                String tag = l.audience() == TranscriptLine.Audience.AGENT ? "Coaching (only you see this) · "
+                String tag = l.from() == TranscriptLine.Speaker.SYSTEM ? ""
+                        : l.audience() == TranscriptLine.Audience.AGENT ? "Coaching (only you see this) · "
                         : l.from() == TranscriptLine.Speaker.SUPERVISOR ? "To you and the customer · " : "";
                 text.setText(tag + l.authorName() + ": " + l.text());
                 setGraphic(box); // in a box, so the cell's height is measured at the label's width

@@ -47,8 +47,8 @@ public final class ConsoleWindow {
         table = new InteractionTable(vm.floor());
         detail = new DetailPane(vm.detail());
         split = new SplitPane(tray, table, detail);
-        split.setDividerPositions(settings.dividers().getOrDefault("console.tray", 0.19),
-                settings.dividers().getOrDefault("console.detail", 0.70));
+        split.setDividerPositions(settings.dividers().getOrDefault("console.tray", 0.18),
+                settings.dividers().getOrDefault("console.detail", 0.73));
         SplitPane.setResizableWithParent(tray, false);
         StackPane center = new StackPane(split, help);
         BorderPane root = new BorderPane(center, header, null, new StatusBar(vm.connection(), vm.journal(), signedInAs), null);

@@ -55,7 +55,7 @@ final class DetailPane extends VBox {
             title.setText(i == null ? "No interaction selected" : InteractionTable.channelLabel(i.channel())
                     + " with " + i.customerName());
             subtitle.setText(i == null ? "Pick a row in the list, or confirm a help request."
-                    : "Agent " + i.agentName() + " · " + i.queue() + " · " + InteractionTable.stateLabel(i.state()));
+                    : "Handled by " + i.agentName() + " · " + i.queue() + " · " + InteractionTable.stateLabel(i.state()));
         });
         title.setText("No interaction selected");
         subtitle.setText("Pick a row in the list, or confirm a help request.");
