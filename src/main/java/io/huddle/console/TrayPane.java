@@ -128,9 +128,8 @@ final class TrayPane extends VBox {
             waiting.getStyleClass().add("waiting");
             waiting.textProperty().bind(Bindings.createStringBinding(
                     () -> "waiting " + InteractionTable.duration(item.createdAt(), now.getValue()), now));
-            Region grow = new Region();
-            HBox.setHgrow(grow, Priority.ALWAYS);
-            HBox top = new HBox(6, agent, grow, waiting);
+            agent.setWrapText(true);
+            VBox top = new VBox(1, agent, waiting);
             Label on = wrapping(new Label(item.interactionLabel()));
             on.getStyleClass().add("muted");
             Label reason = wrapping(new Label(item.reason()));
