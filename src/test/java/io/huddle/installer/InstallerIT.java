@@ -371,21 +371,25 @@ class InstallerIT {
         return Stream.of(System.getenv("PATH").split(":")).map(d -> Path.of(d, tool)).anyMatch(Files::isExecutable);
     }
 
-    /** Runs a command to its end (at most two minutes) and returns its output; fails on a non-zero exit. */
+    /** Runs a command to its end (at most five minutes) and returns its output; fails on a non-zero exit. */
     private static String run(Map<String, String> env, String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            fail(String.join(" ", command) + " timed out");
+        Path out = Files.createTempFile("installer-it", ".out");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+            pb.environment().putAll(env);
+            Process p = pb.start();
+            if (!p.waitFor(300, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                fail(String.join(" ", command) + " timed out:\n" + Files.readString(out));
+            }
+            String text = Files.readString(out);
+            if (p.exitValue() != 0) {
+                fail(String.join(" ", command) + " exited " + p.exitValue() + ":\n" + text);
+            }
+            return text;
+        } finally {
+            Files.deleteIfExists(out);
         }
-        String text = new String(out, StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            fail(String.join(" ", command) + " exited " + p.exitValue() + ":\n" + text);
-        }
-        return text;
     }
 
     private static void deleteTree(Path dir) throws IOException {
