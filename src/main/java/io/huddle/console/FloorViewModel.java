@@ -3,6 +3,7 @@ package io.huddle.console;
 import io.huddle.domain.Channel;
 import io.huddle.protocol.InteractionDto;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -85,16 +86,20 @@ public final class FloorViewModel {
     public void applyBatch(List<InteractionDto> upserts, List<String> removals) {
         upserts.forEach(this::upsertQuietly);
         if (!removals.isEmpty()) {
-            Set<String> gone = new HashSet<>();
+            List<InteractionRow> gone = new ArrayList<>();
             for (String id : removals) {
                 InteractionRow r = byId.remove(id);
                 if (r != null) {
-                    gone.add(id);
+                    gone.add(r);
                     tally(r, -1);
                 }
             }
-            if (!gone.isEmpty()) {
-                rows.removeIf(r -> gone.contains(r.id()));
+            if (gone.size() <= 8) {
+                gone.forEach(rows::remove); // a scan of references each, not a hash of every row's id
+            } else {
+                Set<InteractionRow> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                set.addAll(gone);
+                rows.removeIf(set::contains);
             }
         }
         recount();
