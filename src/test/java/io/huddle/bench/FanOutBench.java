@@ -46,7 +46,9 @@ final class FanOutBench implements Bench {
     static final Predicate<String> CLIENT_THREAD = name -> name.startsWith("grizzly") || name.startsWith("tyrus")
             || name.startsWith("Grizzly") || name.contains("selector") || name.startsWith("main")
             || name.startsWith("JavaFX") || name.startsWith("QuantumRenderer") || name.startsWith("Monocle")
-            || name.startsWith("OkHttp") || name.startsWith("huddle-stream-") && !name.equals("huddle-stream-ticker")
+            || name.startsWith("OkHttp")
+            || name.startsWith("huddle-stream-") && !name.equals("huddle-stream-ticker")
+                    && !name.startsWith("huddle-stream-send-")
             || name.startsWith("Common-Cleaner") || name.startsWith("Finalizer") || name.startsWith("Reference")
             || name.startsWith("Signal") || name.startsWith("Notification") || name.startsWith("Attach");
 

@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,8 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     private final Map<String, Set<StreamSession>> byTenant = new ConcurrentHashMap<>();
     private final CommandReplies replies = new CommandReplies();
     private final ScheduledExecutorService ticker;
+    /** Hands queued frames to the sockets, off the floor's publishing thread (see StreamSession). */
+    private final ExecutorService sender;
 
     public StreamHub(ObjectMapper json, FloorService floor, AuthService auth, Clock clock, StreamSettings settings) {
         this.json = json;
@@ -54,6 +58,13 @@ public final class StreamHub implements FloorListener, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger senders = new AtomicInteger();
+        this.sender = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+                r -> {
+                    Thread t = new Thread(r, "huddle-stream-send-" + senders.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         long every = settings.heartbeat().toMillis();
         ticker.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
         floor.addListener(this);
@@ -99,7 +110,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
             }
         }
         StreamSession fresh = new StreamSession(Ids.next("st"), user, tokenDigest, settings.keepFrames(),
-                clock.instant());
+                clock.instant(), sender);
         FloorService.FloorSnapshot snap = floor.snapshot(user, () -> register(fresh));
         // The stream was registered under the snapshot's lock, so every frame it has numbered since (while
         // this thread got here) happened after the snapshot: the snapshot is at 0 and attach sends them all.
@@ -171,6 +182,15 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         ticker.shutdownNow();
         for (StreamSession s : sessions.values()) {
             s.close(1001, "gateway shutting down");
+        }
+        sender.shutdown(); // the closes just queued still go out
+        try {
+            if (!sender.awaitTermination(2, TimeUnit.SECONDS)) {
+                sender.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            sender.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
