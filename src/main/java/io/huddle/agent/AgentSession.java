@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.client.ConnectionStatus;
 import io.huddle.client.FloorChange;
+import io.huddle.client.FloorFeed;
 import io.huddle.client.FloorState;
 import io.huddle.client.SignedIn;
 import io.huddle.client.StreamClient;
-import io.huddle.client.StreamListener;
 import io.huddle.client.StreamOptions;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.Json;
@@ -32,22 +32,7 @@ public final class AgentSession implements AutoCloseable {
 
     public AgentSession(SignedIn signedIn, StreamOptions options) {
         floor.setUser(signedIn.user());
-        stream = StreamClient.open(signedIn, new StreamListener() {
-            @Override
-            public void onSnapshot(long seq, JsonNode snapshot) {
-                bridge.post(floor.applySnapshot(snapshot));
-            }
-
-            @Override
-            public void onEvent(long seq, String type, JsonNode event) {
-                bridge.post(floor.apply(type, event));
-            }
-
-            @Override
-            public void onStatus(ConnectionStatus status) {
-                bridge.post(status);
-            }
-        }, options);
+        stream = StreamClient.open(signedIn, new FloorFeed(floor, bridge::post, bridge::post), options);
         vm = new AgentViewModel(bridge::post, new AgentGateway() {
             @Override
             public CompletableFuture<HelpRequestDto> requestHelp(String interactionId, String reason, String comment) {

@@ -1,8 +1,8 @@
 package io.huddle.console;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.client.ConnectionStatus;
 import io.huddle.client.FloorChange;
+import io.huddle.client.FloorFeed;
 import io.huddle.client.FloorState;
 import io.huddle.client.SignedIn;
 import io.huddle.client.StreamClient;
@@ -27,22 +27,7 @@ public final class ConsoleSession implements AutoCloseable {
     /** Builds the session; call {@link #start()} on the FX thread to begin. */
     public ConsoleSession(SignedIn signedIn, StreamOptions options) {
         floor.setUser(signedIn.user());
-        StreamListener listener = new StreamListener() {
-            @Override
-            public void onSnapshot(long seq, JsonNode snapshot) {
-                bridge.post(floor.applySnapshot(snapshot));
-            }
-
-            @Override
-            public void onEvent(long seq, String type, JsonNode event) {
-                bridge.post(floor.apply(type, event));
-            }
-
-            @Override
-            public void onStatus(ConnectionStatus status) {
-                bridge.post(status);
-            }
-        };
+        StreamListener listener = new FloorFeed(floor, bridge::post, bridge::post);
         this.stream = StreamClient.open(signedIn, listener, options);
         this.vm = new ConsoleViewModel(signedIn.user().id(), signedIn.base().toString(), bridge::post,
                 new StreamConsoleGateway(stream));
