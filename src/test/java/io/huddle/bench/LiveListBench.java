@@ -39,7 +39,7 @@ import javafx.stage.Stage;
  */
 final class LiveListBench implements Bench {
     static final String DOMAIN = "floor";
-    static final int CHURN_EVERY = 100; // one end + one start per 100 events
+    static final int CHURN_EVERY = Integer.getInteger("bench.churnEvery", 100); // one end + one start per 100 events
 
     @Override
     public String id() {
@@ -102,6 +102,10 @@ final class LiveListBench implements Bench {
                 r.figure("pulse_p50_ms", Samples.ms(probe.pulse.percentile(50)), "ms");
                 r.figure("pulse_p99_ms", Samples.ms(probe.pulse.percentile(99)), "ms");
                 r.figure("pulse_max_ms", Samples.ms(probe.pulse.max()), "ms");
+                r.figure("pulse_cpu_p50_ms", Samples.ms(probe.pulseCpu.percentile(50)), "ms");
+                r.figure("pulse_cpu_p99_ms", Samples.ms(probe.pulseCpu.percentile(99)), "ms");
+                r.figure("pulses_over_8ms", BenchEnv.onFx(() -> probe.slowPulses), "");
+                r.figure("of_which_during_gc", BenchEnv.onFx(() -> probe.slowPulsesWithGc), "");
                 r.figure("apply_p99_ms", Samples.ms(probe.apply.percentile(99)), "ms");
                 r.figure("latency_p50_ms", Samples.ms(probe.latency.percentile(50)), "ms");
                 r.figure("latency_p99_ms", Samples.ms(probe.latency.percentile(99)), "ms");
@@ -118,6 +122,8 @@ final class LiveListBench implements Bench {
                 r.atMost("drain_after_stop_ms", 100,
                         "no growing backlog: every event shown within 100 ms after the feed stops");
                 r.atLeast("events_per_s", rate * 0.98, "the feed kept its rate (>= 98 %)");
+                r.note("pulse_*: wall time of the FX thread per pulse (the target); pulse_cpu_*: the FX thread's own "
+                        + "CPU time in it, what the code costs without GC pauses and waits for a core");
                 r.note("heap_after_gc_mib is the whole process (gateway with its floor included); "
                         + "console_heap_mib is the growth from starting the console");
             } finally {
@@ -153,6 +159,14 @@ final class LiveListBench implements Bench {
         final Samples apply = new Samples(8192);
         final Samples latency = new Samples(1 << 16);
         final Samples backlog = new Samples(8192);
+        final Samples pulseCpu = new Samples(8192);
+        int slowPulses;
+        int slowPulsesWithGc;
+        private final java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        private final List<java.lang.management.GarbageCollectorMXBean> gcs =
+                java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
+        private long pulseCpuStart;
+        private long gcCountStart;
         private final List<Long> changedThisPulse = new ArrayList<>();
         private final Map<InteractionRow, ChangeListener<InteractionState>> watching = new java.util.HashMap<>();
         private AnimationTimer start;
@@ -167,6 +181,8 @@ final class LiveListBench implements Bench {
                 @Override
                 public void handle(long now) {
                     pulseStart = System.nanoTime();
+                    pulseCpuStart = threads.getCurrentThreadCpuTime();
+                    gcCountStart = gcCount();
                 }
             };
             start.start(); // before the bridge's timer: runs first in every pulse
@@ -210,13 +226,31 @@ final class LiveListBench implements Bench {
                     backlog.add(issued.size());
                 }
                 long began = pulseStart;
+                long cpuBegan = pulseCpuStart;
+                long gcBegan = gcCountStart;
                 Platform.runLater(() -> {
                     if (on && began != 0) {
-                        pulse.add(System.nanoTime() - began);
+                        long wall = System.nanoTime() - began;
+                        pulse.add(wall);
+                        pulseCpu.add(threads.getCurrentThreadCpuTime() - cpuBegan);
+                        if (wall > 8_000_000) {
+                            slowPulses++;
+                            if (gcCount() != gcBegan) {
+                                slowPulsesWithGc++;
+                            }
+                        }
                     }
                 });
             };
             scene.addPostLayoutPulseListener(postLayout);
+        }
+
+        private long gcCount() {
+            long n = 0;
+            for (java.lang.management.GarbageCollectorMXBean g : gcs) {
+                n += Math.max(0, g.getCollectionCount());
+            }
+            return n;
         }
 
         private void shown(InteractionRow row) {
