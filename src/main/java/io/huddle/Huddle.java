@@ -1,16 +1,18 @@
 package io.huddle;
 
 import io.huddle.cli.AgentCommand;
+import io.huddle.cli.AuditCommand;
 import io.huddle.cli.ConsoleCommand;
 import io.huddle.cli.GatewayCommand;
+import io.huddle.cli.JournalCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code huddle gateway | console | agent}. */
+/** The command line: {@code huddle gateway | console | agent | journal | audit}. */
 @Command(name = "huddle", mixinStandardHelpOptions = true, versionProvider = Huddle.VersionProvider.class,
         description = "Supervisor call monitoring: console, agent window and the reference CCaaS gateway.",
-        subcommands = {GatewayCommand.class, ConsoleCommand.class, AgentCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {GatewayCommand.class, ConsoleCommand.class, AgentCommand.class, JournalCommand.class,
+                AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Huddle implements Runnable {
 
     public static void main(String[] args) {

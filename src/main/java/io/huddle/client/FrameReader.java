@@ -59,7 +59,13 @@ final class FrameReader {
             case "heartbeat" -> { }
             case "ack" -> {
                 JsonNode result = f.has("result") ? f.get("result") : json.createObjectNode();
-                if (!pending.ack(f.path("id").asText(null), result)) {
+                Instant serverTime = null;
+                try {
+                    serverTime = f.hasNonNull("serverTime") ? Instant.parse(f.get("serverTime").asText()) : null;
+                } catch (RuntimeException e) {
+                    LOG.debug("stream {}: an ack with an unreadable serverTime", sequence.resumeId());
+                }
+                if (!pending.ack(f.path("id").asText(null), result, serverTime)) {
                     LOG.debug("stream {}: an ack for a command no longer waiting", sequence.resumeId());
                 }
             }

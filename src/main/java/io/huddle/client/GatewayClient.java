@@ -9,6 +9,8 @@ import io.huddle.domain.TenantSettings;
 import io.huddle.protocol.ActionDto;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
+import io.huddle.protocol.JournalBatch;
+import io.huddle.protocol.JournalHead;
 import io.huddle.protocol.ListBody;
 import io.huddle.protocol.TranscriptLineDto;
 import io.huddle.protocol.UserDto;
@@ -136,6 +138,24 @@ public final class GatewayClient implements AutoCloseable {
         Request request = Http.request(http.url("actions", filter.withCursor(null).withLimit(null).query()),
                 session.token()).header("Accept", "text/csv").get().build();
         return new CsvDownload(http).download(request, target);
+    }
+
+    /** Uploads a batch of this supervisor's journal; answers what the gateway now holds of the device. */
+    public JournalHead postJournalBatch(JournalBatch batch) {
+        byte[] body;
+        try {
+            body = Http.JSON.writeValueAsBytes(batch);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the journal batch cannot be written as JSON", e);
+        }
+        Request request = Http.request(http.url("journal/batches", null), session.token())
+                .post(RequestBody.create(body, JSON_TYPE)).build();
+        return http.exchange(request, TYPES.constructType(JournalHead.class));
+    }
+
+    /** What the gateway holds of a journal device; a {@link GatewayException} 404 when nothing. */
+    public JournalHead journalHead(String deviceId) {
+        return get("journal/devices/" + segment(deviceId), null, TYPES.constructType(JournalHead.class));
     }
 
     /** Ends this sign-in; open streams of it close with 4001. */

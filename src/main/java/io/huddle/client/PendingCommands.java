@@ -1,6 +1,7 @@
 package io.huddle.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,13 +26,16 @@ final class PendingCommands {
         byId.put(p.id(), p);
     }
 
-    /** Completes the command with the ack's result; false when no such command is waiting. */
-    boolean ack(String id, JsonNode result) {
+    /** Completes the command with the ack's result (and time); false when no such command is waiting. */
+    boolean ack(String id, JsonNode result, Instant serverTime) {
         Pending p = id == null ? null : byId.remove(id);
         if (p == null) {
             return false;
         }
         p.timeout().cancel(false);
+        if (p.future() instanceof StreamClient.CommandFuture c) {
+            c.serverTime = serverTime;
+        }
         p.future().complete(result);
         return true;
     }

@@ -131,7 +131,7 @@ public final class StreamClient implements AutoCloseable {
                 frame.set(k, JSON.valueToTree(v));
             });
         }
-        CompletableFuture<JsonNode> f = new CompletableFuture<>();
+        CompletableFuture<JsonNode> f = new CommandFuture();
         String text = frame.toString();
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_COMMAND_BYTES) {
             f.completeExceptionally(new CommandException(CommandException.TOO_LARGE, "command '" + type
@@ -142,6 +142,21 @@ public final class StreamClient implements AutoCloseable {
             f.completeExceptionally(new CommandException(CommandException.CLOSED, "the stream client is closed"));
         }
         return f;
+    }
+
+    /** As {@link #command}, answering the result together with the ack's {@code serverTime} (null if none). */
+    public CompletableFuture<Acked> commandAcked(String type, Map<String, ?> fields) {
+        CompletableFuture<JsonNode> f = command(type, fields);
+        return f.thenApply(r -> new Acked(r, f instanceof CommandFuture c ? c.serverTime : null));
+    }
+
+    /** A command's result and the gateway's time of its ack. */
+    public record Acked(JsonNode result, Instant serverTime) {
+    }
+
+    /** A command's future, which also holds the ack's time (set before it completes). */
+    static final class CommandFuture extends CompletableFuture<JsonNode> {
+        volatile Instant serverTime;
     }
 
     /** For tests: drops the connection from the client side, as a network failure would. */

@@ -6,7 +6,13 @@ import io.huddle.settings.SettingsFile;
 import io.huddle.settings.UserSettings;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.Theme;
+import io.huddle.journal.JournalSession;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Alert;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +44,8 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         return t;
     });
     private final List<AgentSession> agentWindows = new ArrayList<>();
+    private final Path journalDir;
+    private JournalSession journal;
     private ConsoleSession session;
     private ConsoleWindow window;
 
@@ -47,6 +55,13 @@ public final class ConsoleApp implements FxLauncher.FxApp {
      */
     public ConsoleApp(SignedIn signedIn, SettingsFile settingsFile, Callable<SignedIn> demoAgent,
                       SettingsFile agentSettings) {
+        this(signedIn, settingsFile, demoAgent, agentSettings, settingsFile.path().toAbsolutePath().resolveSibling("journal"));
+    }
+
+    /** @param journalDir where the supervisor's action journal is kept (AppDirs.data()/journal beside the settings) */
+    public ConsoleApp(SignedIn signedIn, SettingsFile settingsFile, Callable<SignedIn> demoAgent,
+                      SettingsFile agentSettings, Path journalDir) {
+        this.journalDir = journalDir;
         this.signedIn = signedIn;
         this.settingsFile = settingsFile;
         this.demoAgent = demoAgent;
@@ -57,7 +72,28 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     public void start(Stage primary, Runnable exit) {
         UserSettings settings = settingsFile.load();
         Theme.apply(settings.dark());
-        session = new ConsoleSession(signedIn, StreamOptions.defaults());
+        AtomicReference<ConsoleSession> statusTo = new AtomicReference<>();
+        try {
+            journal = JournalSession.open(journalDir, signedIn, Clock.systemUTC(), status -> {
+                ConsoleSession target = statusTo.get();
+                if (target != null) {
+                    target.journalStatus(status);
+                }
+            });
+        } catch (RuntimeException e) {
+            // Every supervisor action must be recorded: without its journal the console does not open.
+            LOG.error("the action journal could not be opened in {}", journalDir, e);
+            Alert alert = new Alert(Alert.AlertType.ERROR, "Huddle records every supervisor action in a journal on"
+                    + " this device, and it could not be opened:\n\n" + e.getMessage()
+                    + "\n\nThe console does not run without it.");
+            alert.setHeaderText("The action journal is not available");
+            alert.showAndWait();
+            exit.run();
+            return;
+        }
+        session = new ConsoleSession(signedIn, StreamOptions.defaults(), journal);
+        statusTo.set(session);
+        session.journalStatus(journal.sync().status());
         String who = signedIn.user().displayName() + " · " + signedIn.user().tenant() + "/"
                 + signedIn.user().domain();
         boolean mayAudit = signedIn.user().hasRole("awa_manager") || signedIn.user().hasRole("auditor");
@@ -110,7 +146,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         });
     }
 
-    /** Stops the stream and saves the window's place; safe to call twice. */
+    /** Stops the stream, signs out (journaled), closes the journal and saves the window's place; safe to call twice. */
     public void shutdown() {
         if (window != null) {
             save(window.currentSettings());
@@ -118,6 +154,12 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         agentWindows.forEach(AgentSession::close);
         if (session != null) {
             session.close();
+            session = null;
+        }
+        if (journal != null) {
+            journal.signOut(Duration.ofMillis(1500));
+            journal.close();
+            journal = null;
         }
         disk.shutdown();
         try {

@@ -6,6 +6,7 @@ import io.huddle.protocol.ActionDto;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.TranscriptLineDto;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,12 +26,19 @@ public interface ConsoleGateway {
 
     CompletableFuture<TranscriptLineDto> send(String interactionId, String text);
 
-    /** The gateway's answer to viewing an interaction. */
+    /** The gateway's answer to viewing an interaction; {@code serverTime} is the ack's, or null. */
     record ViewResult(InteractionDto interaction, Controls controls, HelpRequestDto helpRequest,
-                      List<TranscriptLineDto> transcript) {
+                      List<TranscriptLineDto> transcript, Instant serverTime) {
+        public ViewResult(InteractionDto interaction, Controls controls, HelpRequestDto helpRequest,
+                          List<TranscriptLineDto> transcript) {
+            this(interaction, controls, helpRequest, transcript, null);
+        }
     }
 
-    /** The gateway's answer to an action, with the controls after it. */
-    record ActionResult(ActionDto action, Controls controls) {
+    /** The gateway's answer to an action, with the controls after it; {@code serverTime} is the ack's, or null. */
+    record ActionResult(ActionDto action, Controls controls, Instant serverTime) {
+        public ActionResult(ActionDto action, Controls controls) {
+            this(action, controls, null);
+        }
     }
 }

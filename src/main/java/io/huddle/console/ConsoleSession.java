@@ -8,6 +8,8 @@ import io.huddle.client.SignedIn;
 import io.huddle.client.StreamClient;
 import io.huddle.client.StreamListener;
 import io.huddle.client.StreamOptions;
+import io.huddle.journal.JournalSession;
+import io.huddle.journal.JournalSync;
 import io.huddle.ui.FxBridge;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +26,24 @@ public final class ConsoleSession implements AutoCloseable {
     private final ConsoleViewModel vm;
     private final StreamClient stream;
 
-    /** Builds the session; call {@link #start()} on the FX thread to begin. */
+    /** Builds a session that journals nothing (tests); call {@link #start()} on the FX thread to begin. */
     public ConsoleSession(SignedIn signedIn, StreamOptions options) {
+        this(signedIn, options, null);
+    }
+
+    /**
+     * Builds the session; every command goes through the journal when one is given (its sync status reaches
+     * the status bar through {@link #journalStatus}). Call {@link #start()} on the FX thread to begin.
+     */
+    public ConsoleSession(SignedIn signedIn, StreamOptions options, JournalSession journal) {
         floor.setUser(signedIn.user());
         StreamListener listener = new FloorFeed(floor, bridge::post, bridge::post);
         this.stream = StreamClient.open(signedIn, listener, options);
-        this.vm = new ConsoleViewModel(signedIn.user().id(), signedIn.base().toString(), bridge::post,
-                new StreamConsoleGateway(stream));
+        ConsoleGateway commands = new StreamConsoleGateway(stream);
+        if (journal != null) {
+            commands = new JournalingConsoleGateway(commands, journal.journal(), journal.scope(), floor);
+        }
+        this.vm = new ConsoleViewModel(signedIn.user().id(), signedIn.base().toString(), bridge::post, commands);
     }
 
     public void start() {
@@ -47,6 +60,9 @@ public final class ConsoleSession implements AutoCloseable {
             flush(changes);
             if (item instanceof ConnectionStatus s) {
                 vm.connection().update(s.state().name(), s.nextAttemptAt(), s.attempt(), s.detail(), Instant.now());
+            } else if (item instanceof JournalSync.Status s) {
+                vm.journal().update(JournalViewModel.Shown.valueOf(s.state().name()), s.waiting(), s.detail(),
+                        s.nextAttemptAt(), Instant.now());
             } else if (item instanceof Runnable r) {
                 r.run();
             }
@@ -59,6 +75,11 @@ public final class ConsoleSession implements AutoCloseable {
             vm.apply(ConsoleViewModel.merge(changes));
             changes.clear();
         }
+    }
+
+    /** Where the journal's sync reports its status (any thread): it reaches the status bar once per pulse. */
+    public void journalStatus(JournalSync.Status status) {
+        bridge.post(status);
     }
 
     public ConsoleViewModel viewModel() {

@@ -19,6 +19,7 @@ public final class ConsoleViewModel {
     private final TrayViewModel tray;
     private final DetailViewModel detail;
     private final ConnectionViewModel connection;
+    private final JournalViewModel journal = new JournalViewModel();
     private final ReadOnlyStringWrapper focusRequest = new ReadOnlyStringWrapper();
 
     public ConsoleViewModel(String myId, String server, UiThread ui, ConsoleGateway gateway) {
@@ -78,6 +79,7 @@ public final class ConsoleViewModel {
     public void tick(Instant now) {
         floor.tick(now);
         connection.tick(now);
+        journal.tick(now);
     }
 
     /** Merges a batch of changes into one. */
@@ -99,6 +101,11 @@ public final class ConsoleViewModel {
 
     public ConnectionViewModel connection() {
         return connection;
+    }
+
+    /** How many journal entries wait to be uploaded, and why. */
+    public JournalViewModel journal() {
+        return journal;
     }
 
     /** The interaction the list should scroll to and select (set after a Confirm). */

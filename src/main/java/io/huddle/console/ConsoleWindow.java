@@ -51,7 +51,7 @@ public final class ConsoleWindow {
                 settings.dividers().getOrDefault("console.detail", 0.70));
         SplitPane.setResizableWithParent(tray, false);
         StackPane center = new StackPane(split, help);
-        BorderPane root = new BorderPane(center, header, null, new StatusBar(vm.connection(), signedInAs), null);
+        BorderPane root = new BorderPane(center, header, null, new StatusBar(vm.connection(), vm.journal(), signedInAs), null);
         root.setId("console-root");
 
         Scene scene = new Scene(root, 1440, 860);

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The console's commands, sent over the stream; acks are read into the wire DTOs. */
+/** The console's commands, sent over the stream; acks are read into the wire DTOs, with the ack's time. */
 final class StreamConsoleGateway implements ConsoleGateway {
     private final StreamClient stream;
     private final ObjectMapper json = Json.newMapper();
@@ -24,7 +24,10 @@ final class StreamConsoleGateway implements ConsoleGateway {
 
     @Override
     public CompletableFuture<ViewResult> view(String interactionId) {
-        return stream.command("view", Map.of("interactionId", interactionId)).thenApply(r -> read(r, ViewResult.class));
+        return stream.commandAcked("view", Map.of("interactionId", interactionId)).thenApply(a -> {
+            ViewResult v = read(a.result(), ViewResult.class);
+            return new ViewResult(v.interaction(), v.controls(), v.helpRequest(), v.transcript(), a.serverTime());
+        });
     }
 
     @Override
@@ -46,7 +49,10 @@ final class StreamConsoleGateway implements ConsoleGateway {
         if (helpRequestId != null) {
             fields.put("helpRequestId", helpRequestId);
         }
-        return stream.command("action", fields).thenApply(r -> read(r, ActionResult.class));
+        return stream.commandAcked("action", fields).thenApply(a -> {
+            ActionResult r = read(a.result(), ActionResult.class);
+            return new ActionResult(r.action(), r.controls(), a.serverTime());
+        });
     }
 
     @Override

@@ -3,6 +3,8 @@ package io.huddle.gateway;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.Version;
 import io.huddle.domain.DomainException;
+import io.huddle.gateway.audit.JournalAudit;
+import io.huddle.gateway.audit.JournalIngest;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.auth.PasswordHasher;
 import io.huddle.gateway.floor.FloorService;
@@ -57,10 +59,11 @@ public final class GatewayServer implements AutoCloseable {
         this.auth = new AuthService(store, hasher, clock);
         this.hub = new StreamHub(json, floor, auth, clock, config.stream());
         StreamEndpoint stream = new StreamEndpoint(json, hub, floor, clock, config.allowedOrigins());
-        HttpApi api = new HttpApi(json, auth, floor, store, Version.current());
+        HttpApi api = new HttpApi(json, auth, floor, store, Version.current(), new JournalIngest(store, clock),
+                new JournalAudit(store));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            cfg.http.maxRequestSize = 64 * 1024;
+            cfg.http.maxRequestSize = HttpApi.maxRequestSize(); // journal batches; other bodies: 64 KiB (HttpSupport)
             cfg.jetty.modifyWebSocketServletFactory(f -> {
                 f.setMaxTextMessageSize(64 * 1024);
                 f.setIdleTimeout(Duration.ofMinutes(5));

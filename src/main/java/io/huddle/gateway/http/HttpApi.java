@@ -3,6 +3,8 @@ package io.huddle.gateway.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
+import io.huddle.gateway.audit.JournalAudit;
+import io.huddle.gateway.audit.JournalIngest;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.FloorService;
 import io.huddle.gateway.store.GatewayStore;
@@ -19,20 +21,31 @@ public final class HttpApi {
 
     private final HttpSupport http;
     private final RestApi rest;
+    private final JournalApi journal;
     private final AuthService auth;
 
-    public HttpApi(ObjectMapper json, AuthService auth, FloorService floor, GatewayStore store, String version) {
+    public HttpApi(ObjectMapper json, AuthService auth, FloorService floor, GatewayStore store, String version,
+                   JournalIngest ingest, JournalAudit audit) {
         this.http = new HttpSupport(json, auth);
         this.auth = auth;
         this.rest = new RestApi(http, auth, floor, store, version);
+        this.journal = new JournalApi(http, store, ingest, audit);
+    }
+
+    /** The largest body any route reads (a journal batch); every other route holds its own to 64 KiB. */
+    public static int maxRequestSize() {
+        return JournalApi.MAX_BATCH_BODY;
     }
 
     public void register(RoutesConfig routes) {
         rest.register(routes);
+        journal.register(routes);
         routes.exception(DomainException.class, (e, ctx) -> http.error(ctx, e.kind(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             DomainException.Kind kind = kindOf(e.getStatus());
-            http.error(ctx, kind, e.getStatus() == 413 ? "request body is larger than 64 KiB" : e.getMessage());
+            int limit = ctx.path().startsWith(JournalApi.BATCHES) ? JournalApi.MAX_BATCH_BODY : HttpSupport.MAX_BODY;
+            http.error(ctx, kind, e.getStatus() == 413 ? "request body is larger than " + HttpSupport.size(limit)
+                    : e.getMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);

@@ -57,9 +57,14 @@ final class HttpSupport {
     }
 
     <T> T body(Context ctx, Class<T> type) {
+        return body(ctx, type, MAX_BODY);
+    }
+
+    /** Reads a JSON object of at most {@code maxBytes}; a larger body is 413. */
+    <T> T body(Context ctx, Class<T> type, int maxBytes) {
         byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length > MAX_BODY) {
-            throw new DomainException(DomainException.Kind.TOO_LARGE, "request body is larger than 64 KiB");
+        if (bytes.length > maxBytes) {
+            throw new DomainException(DomainException.Kind.TOO_LARGE, "request body is larger than " + size(maxBytes));
         }
         if (bytes.length == 0) {
             throw DomainException.badRequest("request body is empty: a JSON object is required");
@@ -75,6 +80,10 @@ final class HttpSupport {
         } catch (java.io.IOException e) {
             throw DomainException.badRequest("request body could not be read: " + e.getMessage());
         }
+    }
+
+    static String size(int bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MiB" : bytes / 1024 + " KiB";
     }
 
     /** A reader's account of bad JSON that names the field, without echoing Jackson internals. */

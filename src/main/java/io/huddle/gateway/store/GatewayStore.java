@@ -6,7 +6,9 @@ import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
 import java.time.Instant;
+import io.huddle.protocol.JournalEntry;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -77,6 +79,23 @@ public interface GatewayStore extends AutoCloseable {
 
     /** Actions still running (no endedAt): after a restart their legs are gone and they are ended. */
     List<SupervisorAction> openActions();
+
+    // supervisors' action journals, uploaded by their consoles (docs/journal.md)
+    Optional<JournalDevice> journalDevice(String deviceId);
+
+    /** The devices of a tenant and domain, or every device when both are null. */
+    List<JournalDevice> journalDevices(String tenant, String domain);
+
+    /** A device's entries with seq greater than {@code afterSeq}, in seq order, at most {@code limit}. */
+    List<JournalEntry> journalEntries(String deviceId, long afterSeq, int limit);
+
+    /** Of these entry ids, those already stored, with the (device, seq) that holds each ("device#seq"). */
+    Map<String, String> journalIds(List<String> ids);
+
+    /** Inserts new entries of one device and sets its head, in one transaction. */
+    void appendJournal(JournalDevice head, List<JournalEntry> entries, Instant receivedAt);
+
+    Page<JournalEntry> searchJournal(JournalQuery query);
 
     @Override
     void close();

@@ -17,7 +17,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import io.huddle.protocol.JournalEntry;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
@@ -233,6 +236,58 @@ public final class SqliteGatewayStore implements GatewayStore {
         return call("list running supervisor actions", c -> query(c,
                 "SELECT " + SqliteActivityRows.ACTION_COLUMNS + " FROM actions WHERE ended_at IS NULL",
                 ps -> { }, SqliteActivityRows::action));
+    }
+
+    @Override
+    public Optional<JournalDevice> journalDevice(String deviceId) {
+        return call("find journal device '" + deviceId + "'", c -> queryOne(c, SqliteJournalRows.FIND_DEVICE,
+                ps -> bind(ps, deviceId), SqliteJournalRows::device));
+    }
+
+    @Override
+    public List<JournalDevice> journalDevices(String tenant, String domain) {
+        if (tenant == null && domain == null) {
+            return call("list journal devices", c -> query(c, SqliteJournalRows.ALL_DEVICES, ps -> { },
+                    SqliteJournalRows::device));
+        }
+        return call("list journal devices of tenant '" + tenant + "' domain '" + domain + "'", c -> query(c,
+                SqliteJournalRows.DEVICES, ps -> bind(ps, tenant, domain), SqliteJournalRows::device));
+    }
+
+    @Override
+    public List<JournalEntry> journalEntries(String deviceId, long afterSeq, int limit) {
+        return call("read journal of device '" + deviceId + "' after seq " + afterSeq, c -> query(c,
+                SqliteJournalRows.RANGE, ps -> {
+                    bind(ps, deviceId);
+                    ps.setLong(2, afterSeq);
+                    ps.setInt(3, limit);
+                }, SqliteJournalRows::entry));
+    }
+
+    @Override
+    public Map<String, String> journalIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> found = new HashMap<>();
+        call("look up " + ids.size() + " journal entry id(s)", c -> query(c, SqliteJournalRows.idsQuery(ids.size()),
+                ps -> bind(ps, ids.toArray(String[]::new)),
+                rs -> found.put(rs.getString(1), rs.getString(2) + "#" + rs.getLong(3))));
+        return found;
+    }
+
+    @Override
+    public void appendJournal(JournalDevice head, List<JournalEntry> entries, Instant receivedAt) {
+        call("store " + entries.size() + " journal entries of device '" + head.deviceId() + "'",
+                c -> SqliteJournalRows.append(c, head, entries, receivedAt));
+    }
+
+    @Override
+    public Page<JournalEntry> searchJournal(JournalQuery q) {
+        SqliteSearch.Sql sql = SqliteSearch.journal(q);
+        return call("search journal entries of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
+                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteJournalRows::entry), sql.limit(),
+                        e -> Instant.ofEpochMilli(e.clientTime()), JournalEntry::id));
     }
 
     /** Closes the connection; later calls throw {@link StoreException}. Closing twice is harmless. */

@@ -111,7 +111,53 @@ final class SqliteSchema {
             List.of("DROP INDEX actions_interaction",
                     "DROP INDEX actions_help_request",
                     "CREATE INDEX actions_interaction ON actions (interaction_id, tenant, domain, started_at, id)",
-                    "CREATE INDEX actions_help_request ON actions (help_request_id, tenant, domain, started_at, id)"));
+                    "CREATE INDEX actions_help_request ON actions (help_request_id, tenant, domain, started_at, id)"),
+            // version 3: supervisors' action journals uploaded by their consoles (docs/journal.md). Entries are
+            // only inserted, keyed by (device, seq); a device is bound to the supervisor of its first batch.
+            List.of("""
+                    CREATE TABLE journal_devices (
+                        device_id     TEXT    NOT NULL PRIMARY KEY,
+                        tenant        TEXT    NOT NULL,
+                        domain        TEXT    NOT NULL,
+                        supervisor_id TEXT    NOT NULL,
+                        highest_seq   INTEGER NOT NULL,
+                        highest_hash  TEXT    NOT NULL,
+                        updated_at    INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX journal_devices_scope ON journal_devices (tenant, domain, device_id)", """
+                    CREATE TABLE journal_entries (
+                        device_id       TEXT    NOT NULL,
+                        seq             INTEGER NOT NULL,
+                        id              TEXT    NOT NULL UNIQUE,
+                        format          INTEGER NOT NULL,
+                        tenant          TEXT    NOT NULL,
+                        domain          TEXT    NOT NULL,
+                        supervisor_id   TEXT    NOT NULL,
+                        agent_id        TEXT,
+                        interaction_id  TEXT,
+                        help_request_id TEXT,
+                        action          TEXT    NOT NULL,
+                        phase           TEXT    NOT NULL,
+                        intent_id       TEXT,
+                        client_time     INTEGER NOT NULL,
+                        gateway_time    INTEGER,
+                        outcome         TEXT,
+                        gateway_ref     TEXT,
+                        error_code      TEXT,
+                        detail          TEXT,
+                        text_digest     TEXT,
+                        text            TEXT,
+                        prev_hash       TEXT    NOT NULL,
+                        hash            TEXT    NOT NULL,
+                        received_at     INTEGER NOT NULL,
+                        PRIMARY KEY (device_id, seq)
+                    )""",
+                    "CREATE INDEX journal_scope ON journal_entries (tenant, domain, client_time, id)",
+                    "CREATE INDEX journal_supervisor ON journal_entries (tenant, domain, supervisor_id, client_time, id)",
+                    "CREATE INDEX journal_agent ON journal_entries (tenant, domain, agent_id, client_time, id)",
+                    "CREATE INDEX journal_interaction ON journal_entries (interaction_id, tenant, domain, client_time, id)",
+                    "CREATE INDEX journal_help_request"
+                            + " ON journal_entries (help_request_id, tenant, domain, client_time, id)"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -47,6 +47,20 @@ final class SqliteSearch {
                 .build();
     }
 
+    static Sql journal(JournalQuery q) {
+        return new SqliteSearch("journal_entries", SqliteJournalRows.COLUMNS, "client_time", q.tenant(), q.domain())
+                .equal("supervisor_id", q.supervisorId())
+                .equal("agent_id", q.agentId())
+                .equal("interaction_id", q.interactionId())
+                .equal("help_request_id", q.helpRequestId())
+                .equal("action", q.action())
+                .equal("device_id", q.deviceId())
+                .between(q.from(), q.to())
+                .after(q.cursor())
+                .limit(q.limit())
+                .build();
+    }
+
     static Sql helpRequests(HelpRequestQuery q) {
         return new SqliteSearch("help_requests", SqliteActivityRows.HELP_REQUEST_COLUMNS, "created_at", q.tenant(),
                 q.domain())

@@ -1,0 +1,164 @@
+package io.huddle.console;
+
+import io.huddle.client.CommandException;
+import io.huddle.client.FloorState;
+import io.huddle.domain.ActionType;
+import io.huddle.domain.SupervisorMode;
+import io.huddle.domain.TenantSettings;
+import io.huddle.journal.Journal;
+import io.huddle.journal.JournalAction;
+import io.huddle.journal.JournalRecord;
+import io.huddle.journal.JournalScope;
+import io.huddle.protocol.HelpRequestDto;
+import io.huddle.protocol.InteractionDto;
+import io.huddle.protocol.JournalCanonical;
+import io.huddle.protocol.JournalEntry;
+import io.huddle.protocol.ParticipantDto;
+import io.huddle.protocol.TranscriptLineDto;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Journals every command the console sends: the intent is committed before the command goes out (a command
+ * whose intent cannot be recorded is not sent), the outcome (ACK with the gateway's time and ids, ERROR
+ * with its code, TIMEOUT when the outcome is unknown) when it is known; the returned future completes after
+ * that. Message text is kept only as a SHA-256 digest unless the tenant's {@code storeMessageText} is on.
+ */
+public final class JournalingConsoleGateway implements ConsoleGateway {
+    private static final Logger LOG = LoggerFactory.getLogger(JournalingConsoleGateway.class);
+    /** The error code of a command refused because its intent could not be journaled. */
+    public static final String NOT_RECORDED = "not_recorded";
+
+    private final ConsoleGateway delegate;
+    private final Journal journal;
+    private final JournalScope scope;
+    private final FloorState floor;
+
+    public JournalingConsoleGateway(ConsoleGateway delegate, Journal journal, JournalScope scope, FloorState floor) {
+        this.delegate = delegate;
+        this.journal = journal;
+        this.scope = scope;
+        this.floor = floor;
+    }
+
+    @Override
+    public CompletableFuture<ViewResult> view(String interactionId) {
+        JournalRecord intent = JournalRecord.intent(scope, JournalAction.VIEW, agentOf(interactionId), interactionId,
+                openRequestOn(interactionId));
+        return journaled(intent, () -> delegate.view(interactionId), (r, id) -> intent.acked(id, r.serverTime(),
+                r.interaction() == null ? null : r.interaction().id(),
+                r.interaction() == null ? null : r.interaction().agentId(),
+                r.helpRequest() == null ? null : r.helpRequest().id()));
+    }
+
+    @Override
+    public CompletableFuture<Void> unview() {
+        return delegate.unview();
+    }
+
+    @Override
+    public CompletableFuture<HelpRequestDto> accept(String helpRequestId) {
+        HelpRequestDto known = floor.helpRequests().get(helpRequestId);
+        JournalRecord intent = JournalRecord.intent(scope, JournalAction.ACCEPT, known == null ? null : known.agentId(),
+                known == null ? null : known.interactionId(), helpRequestId);
+        return journaled(intent, () -> delegate.accept(helpRequestId), (r, id) -> intent.acked(id, r.acceptedAt(),
+                r.id(), r.agentId(), r.id()));
+    }
+
+    @Override
+    public CompletableFuture<ActionResult> act(String interactionId, ActionType action, String helpRequestId) {
+        JournalRecord intent = JournalRecord.intent(scope, JournalAction.valueOf(action.name()), agentOf(interactionId),
+                interactionId, helpRequestId);
+        return journaled(intent, () -> delegate.act(interactionId, action, helpRequestId), (r, id) -> intent.acked(id,
+                r.serverTime() != null ? r.serverTime() : r.action() == null ? null : r.action().startedAt(),
+                r.action() == null ? null : r.action().id(), r.action() == null ? null : r.action().agentId(),
+                r.action() == null ? null : r.action().helpRequestId()));
+    }
+
+    @Override
+    public CompletableFuture<TranscriptLineDto> send(String interactionId, String text) {
+        TenantSettings settings = floor.settings();
+        boolean keepText = settings != null && settings.storeMessageText();
+        JournalRecord intent = JournalRecord.intent(scope, messageAction(interactionId), agentOf(interactionId),
+                interactionId, null).withMessage(JournalCanonical.digestText(text), keepText ? text : null);
+        return journaled(intent, () -> delegate.send(interactionId, text), (r, id) -> intent.acked(id, r.at(), r.id(),
+                null, null));
+    }
+
+    private <T> CompletableFuture<T> journaled(JournalRecord intent, Supplier<CompletableFuture<T>> command,
+                                               AckRecord<T> ack) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        journal.append(intent).whenComplete((entry, notRecorded) -> {
+            if (notRecorded != null) {
+                result.completeExceptionally(new CommandException(NOT_RECORDED, intent.action() + " was not sent:"
+                        + " it could not be recorded in the action journal (" + cause(notRecorded).getMessage() + ")"));
+                return;
+            }
+            CompletableFuture<T> sent;
+            try {
+                sent = command.get();
+            } catch (RuntimeException e) {
+                sent = CompletableFuture.failedFuture(e);
+            }
+            sent.whenComplete((value, failure) -> {
+                JournalRecord outcome = failure == null ? ack.record(value, entry.id()) : failed(intent, entry, failure);
+                journal.append(outcome).whenComplete((o, lost) -> {
+                    if (lost != null) {
+                        LOG.error("the outcome of {} (journal entry {}) could not be recorded", intent.action(),
+                                entry.seq(), lost);
+                    }
+                    if (failure == null) {
+                        result.complete(value);
+                    } else {
+                        result.completeExceptionally(failure);
+                    }
+                });
+            });
+        });
+        return result;
+    }
+
+    private static JournalRecord failed(JournalRecord intent, JournalEntry entry, Throwable failure) {
+        Throwable cause = cause(failure);
+        if (cause instanceof TimeoutException) {
+            return intent.failed(entry.id(), JournalRecord.Outcome.TIMEOUT, CommandException.TIMEOUT, cause.getMessage());
+        }
+        if (cause instanceof CommandException c) {
+            boolean unknown = c.code().equals(CommandException.TIMEOUT) || c.code().equals(CommandException.CONNECTION_LOST)
+                    || c.code().equals(CommandException.CLOSED);
+            return intent.failed(entry.id(), unknown ? JournalRecord.Outcome.TIMEOUT : JournalRecord.Outcome.ERROR,
+                    c.code(), c.getMessage());
+        }
+        return intent.failed(entry.id(), JournalRecord.Outcome.ERROR, "client_error", String.valueOf(cause.getMessage()));
+    }
+
+    private static Throwable cause(Throwable t) {
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+
+    private String agentOf(String interactionId) {
+        return floor.interaction(interactionId).map(InteractionDto::agentId).orElse(null);
+    }
+
+    private String openRequestOn(String interactionId) {
+        return floor.helpRequestOn(interactionId).map(HelpRequestDto::id).orElse(null);
+    }
+
+    /** Coach or barge message, by the mode the supervisor is in on the interaction as the floor shows it. */
+    private JournalAction messageAction(String interactionId) {
+        SupervisorMode mode = floor.interaction(interactionId).flatMap(i -> i.participants().stream()
+                .filter(p -> scope.supervisorId().equals(p.id())).map(ParticipantDto::mode).findFirst()).orElse(null);
+        return mode == SupervisorMode.COACH ? JournalAction.COACH_MESSAGE
+                : mode == SupervisorMode.BARGE_IN ? JournalAction.BARGE_MESSAGE : JournalAction.MESSAGE;
+    }
+
+    /** Makes an ACK outcome from the gateway's answer and the intent's entry id. */
+    @FunctionalInterface
+    private interface AckRecord<T> {
+        JournalRecord record(T answer, String intentEntryId);
+    }
+}
