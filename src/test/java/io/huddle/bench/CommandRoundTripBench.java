@@ -35,6 +35,8 @@ import org.glassfish.tyrus.client.ClientManager;
  */
 final class CommandRoundTripBench implements Bench {
     static final String DOMAIN = "rt";
+    /** The gateway answers more than 20 commands a second per socket with rate_limited: stay well under. */
+    static final long PER_SOCKET_SPACING_NANOS = 150_000_000L;
 
     @Override
     public String id() {
@@ -118,7 +120,7 @@ final class CommandRoundTripBench implements Bench {
     }
 
     /** The bare client: Monitor then Disconnect as stream commands, rotating over the supervisors. */
-    private static Samples[] commands(List<SignedIn> sups, int samples) throws Exception {
+    private static Samples[] commands(List<SignedIn> sups, int samples) throws Exception { // paced per socket
         List<StreamClient> clients = new ArrayList<>();
         try {
             for (SignedIn s : sups) {
@@ -127,9 +129,12 @@ final class CommandRoundTripBench implements Bench {
             Samples monitor = new Samples(samples);
             Samples disconnect = new Samples(samples);
             int warm = Math.max(sups.size(), samples / 5);
+            long[] lastUse = new long[sups.size()];
             for (int i = 0; i < warm + samples; i++) {
                 int who = i % sups.size();
                 String ix = "ix-" + DOMAIN + "-" + who;
+                BenchEnv.sleepUntil(lastUse[who] + PER_SOCKET_SPACING_NANOS); // 2 commands: ~13 a second per socket
+                lastUse[who] = System.nanoTime();
                 long t0 = System.nanoTime();
                 clients.get(who).command("action", Map.of("interactionId", ix, "action", "MONITOR"))
                         .get(10, TimeUnit.SECONDS);
@@ -181,8 +186,13 @@ final class CommandRoundTripBench implements Bench {
             Samples monitor = new Samples(samples);
             Samples disconnect = new Samples(samples);
             int warm = Math.max(sups.size(), samples / 5);
+            long[] lastUse = new long[sups.size()];
             for (int i = 0; i < warm + samples; i++) {
-                DetailViewModel d = sessions.get(i % sessions.size()).viewModel().detail();
+                int who = i % sessions.size();
+                // Monitor, Disconnect and the view refresh each of them triggers: 4 commands per sample
+                BenchEnv.sleepUntil(lastUse[who] + 2 * PER_SOCKET_SPACING_NANOS);
+                lastUse[who] = System.nanoTime();
+                DetailViewModel d = sessions.get(who).viewModel().detail();
                 long m = press(d.monitorCommand());
                 long x = press(d.disconnectCommand());
                 if (i >= warm) {
