@@ -24,7 +24,16 @@ import org.slf4j.LoggerFactory;
 final class StreamSession {
     private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
 
-    private record Frame(long seq, String text) {
+    /**
+     * A numbered frame as kept for resume: the payload is the one string every recipient of the event shares
+     * (EventFrames builds it once), so 10,000 kept frames per stream cost references, not copies; the text
+     * with this stream's seq is made when the frame is sent.
+     */
+    private record Frame(long seq, String payload) {
+        String text() {
+            return new StringBuilder(payload.length() + 28).append("{\"seq\":").append(seq).append(',')
+                    .append(payload, 1, payload.length()).toString();
+        }
     }
 
     /** A close queued behind the frames before it. */
@@ -38,7 +47,7 @@ final class StreamSession {
     private final int keep;
     private final Deque<Frame> buffer = new ArrayDeque<>();
     private final Executor sender;
-    private final ArrayDeque<Object> outbox = new ArrayDeque<>(); // String frames and Close, for `socket`
+    private final ArrayDeque<Object> outbox = new ArrayDeque<>(); // Frame, String (unnumbered), Close
     private boolean flushing;
     private long seq;
     private Session socket;
@@ -57,8 +66,8 @@ final class StreamSession {
     /** Numbers a payload (a JSON object without seq), keeps it, and sends it if a socket is attached. */
     synchronized void deliver(String payload) {
         seq++;
-        String frame = "{\"seq\":" + seq + "," + payload.substring(1);
-        buffer.addLast(new Frame(seq, frame));
+        Frame frame = new Frame(seq, payload);
+        buffer.addLast(frame);
         while (buffer.size() > keep) {
             buffer.removeFirst();
         }
@@ -95,7 +104,7 @@ final class StreamSession {
         }
         for (Frame f : buffer) {
             if (f.seq() > afterSeq) {
-                queue(f.text());
+                queue(f);
             }
         }
     }
@@ -172,6 +181,8 @@ final class StreamSession {
             for (Object item : items) {
                 if (item instanceof String text) {
                     send(s, text);
+                } else if (item instanceof Frame f) {
+                    send(s, f.text());
                 } else if (item instanceof Close c && s.isOpen()) {
                     s.close(c.code(), c.reason(), Callback.NOOP);
                 }
