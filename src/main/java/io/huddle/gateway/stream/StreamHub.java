@@ -41,7 +41,8 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     private final Clock clock;
     private final StreamSettings settings;
     private final Map<String, StreamSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Set<StreamSession>> byTenant = new ConcurrentHashMap<>();
+    /** Open and resumable streams by the tenant and domain of their user: nothing crosses either. */
+    private final Map<String, Set<StreamSession>> byScope = new ConcurrentHashMap<>();
     private final CommandReplies replies = new CommandReplies();
     private final ScheduledExecutorService ticker;
     /** Hands queued frames to the sockets, off the floor's publishing thread (see StreamSession). */
@@ -82,7 +83,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
 
     @Override
     public void onEvent(FloorEvent event) {
-        Set<StreamSession> targets = byTenant.get(event.tenant());
+        Set<StreamSession> targets = byScope.get(scope(event.tenant(), domainOf(event)));
         if (targets == null || targets.isEmpty()) {
             return;
         }
@@ -124,13 +125,41 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         return fresh;
     }
 
+    /**
+     * The domain an event belongs to. Visibility lets no one see across a tenant or a domain, so an event
+     * is offered only to the streams of its tenant and domain (with 200 consoles in 10 domains, 20 of them
+     * instead of 200).
+     */
+    private static String domainOf(FloorEvent event) {
+        if (event instanceof FloorEvent.InteractionChanged e) {
+            return e.after().domain();
+        }
+        if (event instanceof FloorEvent.InteractionEnded e) {
+            return e.interaction().domain();
+        }
+        if (event instanceof FloorEvent.HelpRequestChanged e) {
+            return e.request().domain();
+        }
+        if (event instanceof FloorEvent.Notification e) {
+            return e.request().domain();
+        }
+        if (event instanceof FloorEvent.TranscriptAppended e) {
+            return e.interaction().domain();
+        }
+        throw new IllegalArgumentException("unknown floor event " + event.getClass().getName());
+    }
+
+    private static String scope(String tenant, String domain) {
+        return tenant + '\n' + domain;
+    }
+
     void detach(StreamSession s, Session socket) {
         s.detach(socket, clock.instant());
     }
 
     private void register(StreamSession s) {
         sessions.put(s.id, s);
-        byTenant.computeIfAbsent(s.user.tenant(), t -> ConcurrentHashMap.newKeySet()).add(s);
+        byScope.computeIfAbsent(scope(s.user.tenant(), s.user.domain()), t -> ConcurrentHashMap.newKeySet()).add(s);
     }
 
     private String welcome(StreamSession s, boolean resumed, long seq) {
@@ -154,7 +183,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
             for (StreamSession s : sessions.values()) {
                 if (s.expired(now, settings.resumeGrace())) {
                     sessions.remove(s.id);
-                    Set<StreamSession> set = byTenant.get(s.user.tenant());
+                    Set<StreamSession> set = byScope.get(scope(s.user.tenant(), s.user.domain()));
                     if (set != null) {
                         set.remove(s);
                     }
