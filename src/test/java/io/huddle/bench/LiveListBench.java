@@ -106,6 +106,10 @@ final class LiveListBench implements Bench {
                 r.figure("pulse_cpu_p99_ms", Samples.ms(probe.pulseCpu.percentile(99)), "ms");
                 r.figure("pulses_over_8ms", BenchEnv.onFx(() -> probe.slowPulses), "");
                 r.figure("of_which_during_gc", BenchEnv.onFx(() -> probe.slowPulsesWithGc), "");
+                long[] slow = BenchEnv.onFx(() -> new long[] {probe.slowWallNanos, probe.slowCpuNanos,
+                        probe.slowRunDelayNanos});
+                r.figure("slow_pulses_cpu_share", slow[0] == 0 ? 0 : (double) slow[1] / slow[0], "");
+                r.figure("slow_pulses_waiting_for_a_core_share", slow[0] == 0 ? 0 : (double) slow[2] / slow[0], "");
                 r.figure("apply_p99_ms", Samples.ms(probe.apply.percentile(99)), "ms");
                 r.figure("latency_p50_ms", Samples.ms(probe.latency.percentile(50)), "ms");
                 r.figure("latency_p99_ms", Samples.ms(probe.latency.percentile(99)), "ms");
@@ -124,6 +128,9 @@ final class LiveListBench implements Bench {
                 r.atLeast("events_per_s", rate * 0.98, "the feed kept its rate (>= 98 %)");
                 r.note("pulse_*: wall time of the FX thread per pulse (the target); pulse_cpu_*: the FX thread's own "
                         + "CPU time in it, what the code costs without GC pauses and waits for a core");
+                r.note("slow_pulses_*: of the wall time of pulses over 8 ms, the share the FX thread ran, and the share it "
+                        + "waited in the run queue for a core (Linux schedstat); the rest is blocked, mostly waiting "
+                        + "for the software renderer to finish the previous frame");
                 r.note("heap_after_gc_mib is the whole process (gateway with its floor included); "
                         + "console_heap_mib is the growth from starting the console");
             } finally {
@@ -167,6 +174,10 @@ final class LiveListBench implements Bench {
                 java.lang.management.ManagementFactory.getGarbageCollectorMXBeans();
         private long pulseCpuStart;
         private long gcCountStart;
+        private long runDelayStart;
+        long slowWallNanos;
+        long slowCpuNanos;
+        long slowRunDelayNanos;
         private final List<Long> changedThisPulse = new ArrayList<>();
         private final Map<InteractionRow, ChangeListener<InteractionState>> watching = new java.util.HashMap<>();
         private AnimationTimer start;
@@ -183,6 +194,7 @@ final class LiveListBench implements Bench {
                     pulseStart = System.nanoTime();
                     pulseCpuStart = threads.getCurrentThreadCpuTime();
                     gcCountStart = gcCount();
+                    runDelayStart = runDelay();
                 }
             };
             start.start(); // before the bridge's timer: runs first in every pulse
@@ -228,13 +240,18 @@ final class LiveListBench implements Bench {
                 long began = pulseStart;
                 long cpuBegan = pulseCpuStart;
                 long gcBegan = gcCountStart;
+                long delayBegan = runDelayStart;
                 Platform.runLater(() -> {
                     if (on && began != 0) {
                         long wall = System.nanoTime() - began;
+                        long cpu = threads.getCurrentThreadCpuTime() - cpuBegan;
                         pulse.add(wall);
-                        pulseCpu.add(threads.getCurrentThreadCpuTime() - cpuBegan);
+                        pulseCpu.add(cpu);
                         if (wall > 8_000_000) {
                             slowPulses++;
+                            slowWallNanos += wall;
+                            slowCpuNanos += cpu;
+                            slowRunDelayNanos += Math.max(0, runDelay() - delayBegan);
                             if (gcCount() != gcBegan) {
                                 slowPulsesWithGc++;
                             }
@@ -243,6 +260,17 @@ final class LiveListBench implements Bench {
                 });
             };
             scene.addPostLayoutPulseListener(postLayout);
+        }
+
+        /** Linux: how long this thread has waited for a core (run queue), in ns; 0 where unknown. */
+        private static long runDelay() {
+            try {
+                String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/thread-self/schedstat"))
+                        .trim().split("\\s+");
+                return Long.parseLong(f[1]);
+            } catch (java.io.IOException | RuntimeException e) {
+                return 0;
+            }
         }
 
         private long gcCount() {
