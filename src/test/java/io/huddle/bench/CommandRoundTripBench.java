@@ -35,6 +35,19 @@ import org.glassfish.tyrus.client.ClientManager;
  */
 final class CommandRoundTripBench implements Bench {
     static final String DOMAIN = "rt";
+
+    /** Supervisor i works alone in domain rt-i on interaction ix-rt-i-0, so no console hears another's actions. */
+    static String domain(int i) {
+        return DOMAIN + "-" + i;
+    }
+
+    static String supervisor(int i) {
+        return "sup-" + domain(i) + "-0";
+    }
+
+    static String interaction(int i) {
+        return "ix-" + domain(i) + "-0";
+    }
     /** The gateway answers more than 20 commands a second per socket with rate_limited: stay well under. */
     static final long PER_SOCKET_SPACING_NANOS = 150_000_000L;
 
@@ -54,19 +67,26 @@ final class CommandRoundTripBench implements Bench {
         BenchResult r = new BenchResult(id(), title()).parameter("echoSamples", size.echoSamples())
                 .parameter("commandSamples", size.commandSamples()).parameter("uiSamples", size.uiSamples())
                 .parameter("supervisors", k);
-        try (BenchGateway gw = BenchGateway.plan(dir).supervisors(DOMAIN, k).interactions(DOMAIN, k).start()) {
+        BenchGateway.Plan plan = BenchGateway.plan(dir);
+        for (int i = 0; i < k; i++) {
+            plan.supervisors(domain(i), 1).interactions(domain(i), 1);
+        }
+        try (BenchGateway gw = plan.start()) {
             List<SignedIn> sups = new ArrayList<>();
             for (int i = 0; i < k; i++) {
-                sups.add(gw.signIn("sup-" + DOMAIN + "-" + i));
+                sups.add(gw.signIn(supervisor(i)));
             }
             Samples echo = echo(gw, size.echoSamples());
             Samples[] command = commands(sups, size.commandSamples());
             Samples[] ui = ui(sups, size.uiSamples());
+            Samples act = inProcess(gw, size.commandSamples());
             r.figure("echo_p50_ms", Samples.ms(echo.percentile(50)), "ms");
             r.figure("echo_p99_ms", Samples.ms(echo.percentile(99)), "ms");
             r.figure("command_monitor_p50_ms", Samples.ms(command[0].percentile(50)), "ms");
             r.figure("command_monitor_p99_ms", Samples.ms(command[0].percentile(99)), "ms");
             r.figure("command_disconnect_p99_ms", Samples.ms(command[1].percentile(99)), "ms");
+            r.figure("floor_act_monitor_p50_ms", Samples.ms(act.percentile(50)), "ms");
+            r.figure("floor_act_monitor_p99_ms", Samples.ms(act.percentile(99)), "ms");
             r.figure("ui_monitor_p50_ms", Samples.ms(ui[0].percentile(50)), "ms");
             r.figure("ui_monitor_p99_ms", Samples.ms(ui[0].percentile(99)), "ms");
             r.figure("ui_monitor_max_ms", Samples.ms(ui[0].max()), "ms");
@@ -78,9 +98,29 @@ final class CommandRoundTripBench implements Bench {
             r.atMost("ui_over_echo_p99", 1.5, "ratio to the raw echo <= 1.5");
             r.note("ui_*: from execute() on the FX thread to the ack applied to the DetailViewModel, which the "
                     + "FxBridge does at the next pulse (60 Hz); command_*: StreamClient.command until its future "
-                    + "completes; every Monitor and Disconnect is recorded durably (synchronous=FULL) before the ack");
+                    + "completes; floor_act_*: FloorService.act called in this process (no network); every Monitor "
+                    + "and Disconnect is recorded durably (synchronous=FULL) before the ack");
         }
         return r;
+    }
+
+    /** FloorService.act in this process, no network: the gateway's own part of a Monitor (its durable write). */
+    private static Samples inProcess(BenchGateway gw, int samples) {
+        io.huddle.domain.User sup = gw.server().store().findUser(BenchGateway.TENANT, supervisor(0))
+                .orElseThrow();
+        String ix = interaction(0);
+        Samples s = new Samples(samples);
+        int warm = Math.max(10, samples / 5);
+        for (int i = 0; i < warm + samples; i++) {
+            long t0 = System.nanoTime();
+            gw.floor().act(sup, ix, io.huddle.domain.ActionType.MONITOR, null);
+            long t1 = System.nanoTime();
+            gw.floor().act(sup, ix, io.huddle.domain.ActionType.DISCONNECT, null);
+            if (i >= warm) {
+                s.add(t1 - t0);
+            }
+        }
+        return s;
     }
 
     /** A raw Tyrus client against the echo endpoint: one frame out, the same back. */
@@ -132,7 +172,7 @@ final class CommandRoundTripBench implements Bench {
             long[] lastUse = new long[sups.size()];
             for (int i = 0; i < warm + samples; i++) {
                 int who = i % sups.size();
-                String ix = "ix-" + DOMAIN + "-" + who;
+                String ix = interaction(who);
                 BenchEnv.sleepUntil(lastUse[who] + PER_SOCKET_SPACING_NANOS); // 2 commands: ~13 a second per socket
                 lastUse[who] = System.nanoTime();
                 long t0 = System.nanoTime();
@@ -174,7 +214,7 @@ final class CommandRoundTripBench implements Bench {
             for (int i = 0; i < sups.size(); i++) {
                 ConsoleSession session = new ConsoleSession(sups.get(i), StreamOptions.defaults());
                 sessions.add(session);
-                String ix = "ix-" + DOMAIN + "-" + i;
+                String ix = interaction(i);
                 BenchEnv.onFx(session::start);
                 BenchEnv.waitFor(() -> BenchEnv.onFx(() -> session.viewModel().floor().row(ix) != null), 20,
                         "the console's snapshot");
@@ -187,10 +227,13 @@ final class CommandRoundTripBench implements Bench {
             Samples disconnect = new Samples(samples);
             int warm = Math.max(sups.size(), samples / 5);
             long[] lastUse = new long[sups.size()];
+            java.util.Random jitter = new java.util.Random(3);
             for (int i = 0; i < warm + samples; i++) {
                 int who = i % sessions.size();
                 // Monitor, Disconnect and the view refresh each of them triggers: 4 commands per sample
                 BenchEnv.sleepUntil(lastUse[who] + 2 * PER_SOCKET_SPACING_NANOS);
+                // a person presses at any moment of a frame, not just after the pulse that ended the last sample
+                BenchEnv.sleep(jitter.nextInt(17));
                 lastUse[who] = System.nanoTime();
                 DetailViewModel d = sessions.get(who).viewModel().detail();
                 long m = press(d.monitorCommand());
