@@ -39,6 +39,15 @@ import javafx.stage.Stage;
  */
 final class LiveListBench implements Bench {
     static final String DOMAIN = "floor";
+    static final java.util.function.Predicate<String> FX_THREAD = n -> n.equals("JavaFX Application Thread")
+            || n.equals("Event Thread"); // Monocle names the FX thread "Event Thread"
+    static final java.util.function.Predicate<String> RENDER_THREAD = n -> n.startsWith("QuantumRenderer");
+    /** The in-process gateway's threads: its platform thread, Jetty, the stream hub's sender and ticker. */
+    static final java.util.function.Predicate<String> GATEWAY_THREAD = n -> n.equals("bench-platform")
+            || n.startsWith("JettyServerThreadPool") || n.startsWith("huddle-stream-send-")
+            || n.equals("huddle-stream-ticker");
+    static final java.util.function.Predicate<String> CLIENT_THREAD = n -> n.startsWith("huddle-stream-")
+            && !n.equals("huddle-stream-ticker") && !n.startsWith("huddle-stream-send-");
     static final int CHURN_EVERY = Integer.getInteger("bench.churnEvery", 100); // one end + one start per 100 events
 
     @Override
@@ -86,10 +95,28 @@ final class LiveListBench implements Bench {
                 BenchEnv.sleep(size.listWarmupSeconds() * 1000L);
                 long measuredFrom = System.nanoTime();
                 long issuedFrom = platform.events.get();
+                java.util.Map<Long, Long> fx0 = BenchEnv.threadCpu(FX_THREAD);
+                java.util.Map<Long, Long> render0 = BenchEnv.threadCpu(RENDER_THREAD);
+                java.util.Map<Long, Long> client0 = BenchEnv.threadCpu(CLIENT_THREAD);
+                long process0 = BenchEnv.processCpuNanos();
+                java.util.Map<Long, Long> gateway0 = BenchEnv.threadCpu(GATEWAY_THREAD);
+                long jit0 = java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+                long gc0 = gcMillis();
                 probe.measuring.set(true);
                 BenchEnv.sleep(size.listSeconds() * 1000L);
                 probe.measuring.set(false);
                 long measuredNanos = System.nanoTime() - measuredFrom;
+                double fxCores = BenchEnv.cpuBetween(fx0, BenchEnv.threadCpu(FX_THREAD)) / (double) measuredNanos;
+                double renderCores = BenchEnv.cpuBetween(render0, BenchEnv.threadCpu(RENDER_THREAD))
+                        / (double) measuredNanos;
+                double clientCores = BenchEnv.cpuBetween(client0, BenchEnv.threadCpu(CLIENT_THREAD))
+                        / (double) measuredNanos;
+                double processCores = (BenchEnv.processCpuNanos() - process0) / (double) measuredNanos;
+                double gatewayCores = BenchEnv.cpuBetween(gateway0, BenchEnv.threadCpu(GATEWAY_THREAD))
+                        / (double) measuredNanos;
+                double jitShare = (java.lang.management.ManagementFactory.getCompilationMXBean()
+                        .getTotalCompilationTime() - jit0) * 1e6 / measuredNanos;
+                double gcShare = (gcMillis() - gc0) * 1e6 / measuredNanos;
                 long issuedInWindow = platform.events.get() - issuedFrom;
                 platform.stop();
                 long stoppedAt = System.nanoTime();
@@ -119,6 +146,13 @@ final class LiveListBench implements Bench {
                 r.figure("backlog_last_third", thirdMean(probe.backlog, 2), "events");
                 r.figure("backlog_max", probe.backlog.max(), "events");
                 r.figure("drain_after_stop_ms", Math.max(0, drainMs), "ms");
+                r.figure("fx_thread_cpu_cores", fxCores, "cores");
+                r.figure("renderer_cpu_cores", renderCores, "cores");
+                r.figure("stream_client_cpu_cores", clientCores, "cores");
+                r.figure("gateway_cpu_cores", gatewayCores, "cores");
+                r.figure("process_cpu_cores", processCores, "cores");
+                r.figure("jit_compiling_share", jitShare, "");
+                r.figure("gc_collecting_share", gcShare, "");
                 r.figure("heap_after_gc_mib", heapAfter, "MiB");
                 r.figure("console_heap_mib", heapAfter - heapBefore, "MiB");
                 r.atMost("pulse_p99_ms", 8, "p99 FX-thread time per pulse <= 8 ms");
@@ -131,6 +165,9 @@ final class LiveListBench implements Bench {
                 r.note("slow_pulses_*: of the wall time of pulses over 8 ms, the share the FX thread ran, and the share it "
                         + "waited in the run queue for a core (Linux schedstat); the rest is blocked, mostly waiting "
                         + "for the software renderer to finish the previous frame");
+                r.note("cores: CPU seconds per second in the window by thread (FX, renderer, the console's stream client, "
+                        + "the in-process gateway); jit_compiling_share and gc_collecting_share: compile and collection "
+                        + "time per second of the window");
                 r.note("heap_after_gc_mib is the whole process (gateway with its floor included); "
                         + "console_heap_mib is the growth from starting the console");
             } finally {
@@ -144,6 +181,16 @@ final class LiveListBench implements Bench {
             }
         }
         return r;
+    }
+
+    /** Time spent collecting so far (all collectors, ms). */
+    static long gcMillis() {
+        long ms = 0;
+        for (java.lang.management.GarbageCollectorMXBean g : java.lang.management.ManagementFactory
+                .getGarbageCollectorMXBeans()) {
+            ms += Math.max(0, g.getCollectionTime());
+        }
+        return ms;
     }
 
     /** Mean of one third (0, 1 or 2) of the backlog samples, in order of time. */
