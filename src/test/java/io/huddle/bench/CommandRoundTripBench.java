@@ -82,6 +82,8 @@ final class CommandRoundTripBench implements Bench {
             Samples act = inProcess(gw, size.commandSamples());
             r.figure("echo_p50_ms", Samples.ms(echo.percentile(50)), "ms");
             r.figure("echo_p99_ms", Samples.ms(echo.percentile(99)), "ms");
+            r.figure("command_ping_p50_ms", Samples.ms(command[2].percentile(50)), "ms");
+            r.figure("command_ping_p99_ms", Samples.ms(command[2].percentile(99)), "ms");
             r.figure("command_monitor_p50_ms", Samples.ms(command[0].percentile(50)), "ms");
             r.figure("command_monitor_p99_ms", Samples.ms(command[0].percentile(99)), "ms");
             r.figure("command_disconnect_p99_ms", Samples.ms(command[1].percentile(99)), "ms");
@@ -98,7 +100,8 @@ final class CommandRoundTripBench implements Bench {
             r.atMost("ui_over_echo_p99", 1.5, "ratio to the raw echo <= 1.5");
             r.note("ui_*: from execute() on the FX thread to the ack applied to the DetailViewModel, which the "
                     + "FxBridge does at the next pulse (60 Hz); command_*: StreamClient.command until its future "
-                    + "completes; floor_act_*: FloorService.act called in this process (no network); every Monitor "
+                    + "completes (ping: the protocol's no-op command, for the cost of the stream path alone); "
+                    + "floor_act_*: FloorService.act called in this process (no network); every Monitor "
                     + "and Disconnect is recorded durably (synchronous=FULL) before the ack");
         }
         return r;
@@ -168,13 +171,20 @@ final class CommandRoundTripBench implements Bench {
             }
             Samples monitor = new Samples(samples);
             Samples disconnect = new Samples(samples);
+            Samples ping = new Samples(samples);
             int warm = Math.max(sups.size(), samples / 5);
             long[] lastUse = new long[sups.size()];
             for (int i = 0; i < warm + samples; i++) {
                 int who = i % sups.size();
                 String ix = interaction(who);
-                BenchEnv.sleepUntil(lastUse[who] + PER_SOCKET_SPACING_NANOS); // 2 commands: ~13 a second per socket
+                // 3 commands: 15 a second per socket
+                BenchEnv.sleepUntil(lastUse[who] + PER_SOCKET_SPACING_NANOS * 4 / 3);
                 lastUse[who] = System.nanoTime();
+                long p0 = System.nanoTime();
+                clients.get(who).command("ping", Map.of()).get(10, TimeUnit.SECONDS);
+                if (i >= warm) {
+                    ping.add(System.nanoTime() - p0);
+                }
                 long t0 = System.nanoTime();
                 clients.get(who).command("action", Map.of("interactionId", ix, "action", "MONITOR"))
                         .get(10, TimeUnit.SECONDS);
@@ -187,7 +197,7 @@ final class CommandRoundTripBench implements Bench {
                     disconnect.add(t2 - t1);
                 }
             }
-            return new Samples[] {monitor, disconnect};
+            return new Samples[] {monitor, disconnect, ping};
         } finally {
             clients.forEach(StreamClient::close);
         }
