@@ -4,6 +4,7 @@ import io.huddle.domain.TranscriptLine;
 import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.TranscriptLineDto;
 import io.huddle.settings.UserSettings;
+import io.huddle.ui.FollowingList;
 import io.huddle.ui.Icons;
 import io.huddle.ui.Theme;
 import java.time.Duration;
@@ -31,6 +32,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
@@ -112,25 +114,36 @@ public final class AgentWindow {
 
         Label supTitle = new Label("From your supervisor");
         supTitle.getStyleClass().add("muted");
-        ListView<TranscriptLineDto> lines = new ListView<>(vm.supervisorLines());
+        ListView<TranscriptLineDto> lines = new FollowingList<>(vm.supervisorLines());
         lines.setId("agent-supervisor-lines");
         lines.setPlaceholder(new Label("Coaching messages show here."));
         lines.setCellFactory(v -> new ListCell<>() {
+            private final Label text = new Label();
+            private final VBox box = new VBox(text);
+
+            {
+                // as wide as the list, and the text wraps at that width: a whisper is read, not scrolled to
+                setPrefWidth(0);
+                text.setWrapText(true);
+                text.setMinHeight(Region.USE_PREF_SIZE);
+                text.prefWidthProperty().bind(v.widthProperty().subtract(40));
+            }
+
             @Override
             protected void updateItem(TranscriptLineDto l, boolean empty) {
                 super.updateItem(l, empty);
+                setText(null);
                 if (empty || l == null) {
-                    setText(null);
+                    setGraphic(null);
                     return;
                 }
-                String tag = l.audience() == TranscriptLine.Audience.AGENT ? "Coaching (only you see this) · "
+                String tag = l.from() == TranscriptLine.Speaker.SYSTEM ? ""
+                        : l.audience() == TranscriptLine.Audience.AGENT ? "Coaching (only you see this) · "
                         : l.from() == TranscriptLine.Speaker.SUPERVISOR ? "To you and the customer · " : "";
-                setText(tag + l.authorName() + ": " + l.text());
-                setWrapText(true);
+                text.setText(tag + l.authorName() + ": " + l.text());
+                setGraphic(box); // in a box, so the cell's height is measured at the label's width
             }
         });
-        vm.supervisorLines().addListener((javafx.collections.ListChangeListener<TranscriptLineDto>) c ->
-                lines.scrollTo(Math.max(0, vm.supervisorLines().size() - 1)));
         VBox.setVgrow(lines, Priority.ALWAYS);
 
         CheckBox onTop = new CheckBox("Always on top");

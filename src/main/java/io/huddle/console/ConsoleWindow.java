@@ -47,8 +47,8 @@ public final class ConsoleWindow {
         table = new InteractionTable(vm.floor());
         detail = new DetailPane(vm.detail());
         split = new SplitPane(tray, table, detail);
-        split.setDividerPositions(settings.dividers().getOrDefault("console.tray", 0.19),
-                settings.dividers().getOrDefault("console.detail", 0.70));
+        split.setDividerPositions(settings.dividers().getOrDefault("console.tray", 0.18),
+                settings.dividers().getOrDefault("console.detail", 0.73));
         SplitPane.setResizableWithParent(tray, false);
         StackPane center = new StackPane(split, help);
         BorderPane root = new BorderPane(center, header, null, new StatusBar(vm.connection(), vm.journal(), signedInAs), null);
@@ -119,7 +119,7 @@ public final class ConsoleWindow {
                 .title("Help requested: " + item.agentName())
                 .text(item.reason() + "\n" + item.interactionLabel() + "\nCtrl+Enter to confirm")
                 .owner(stage)
-                .position(Pos.BOTTOM_RIGHT)
+                .position(Pos.TOP_RIGHT)
                 .hideAfter(Duration.seconds(8))
                 .onAction(e -> {
                     stage.toFront();

@@ -7,6 +7,7 @@ import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.ParticipantDto;
 import io.huddle.ui.AsyncCommand;
+import io.huddle.ui.FollowingList;
 import io.huddle.ui.Icons;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 
@@ -53,7 +55,7 @@ final class DetailPane extends VBox {
             title.setText(i == null ? "No interaction selected" : InteractionTable.channelLabel(i.channel())
                     + " with " + i.customerName());
             subtitle.setText(i == null ? "Pick a row in the list, or confirm a help request."
-                    : "Agent " + i.agentName() + " · " + i.queue() + " · " + InteractionTable.stateLabel(i.state()));
+                    : "Handled by " + i.agentName() + " · " + i.queue() + " · " + InteractionTable.stateLabel(i.state()));
         });
         title.setText("No interaction selected");
         subtitle.setText("Pick a row in the list, or confirm a help request.");
@@ -79,6 +81,7 @@ final class DetailPane extends VBox {
         reasons.setId("control-reasons");
         reasons.getStyleClass().add("control-reasons");
         reasons.setWrapText(true);
+        reasons.setMinHeight(Region.USE_PREF_SIZE);
         reasons.textProperty().bind(Bindings.createStringBinding(this::reasonsText,
                 detail.monitorControl().reason(), detail.coachControl().reason(), detail.bargeInControl().reason(),
                 detail.disconnectControl().reason(), detail.monitorControl().enabled(),
@@ -94,14 +97,12 @@ final class DetailPane extends VBox {
         errors.managedProperty().bind(errors.textProperty().isNotEmpty());
         errors.visibleProperty().bind(errors.managedProperty());
 
-        ListView<io.huddle.protocol.TranscriptLineDto> transcript = new ListView<>(detail.transcript());
+        ListView<io.huddle.protocol.TranscriptLineDto> transcript = new FollowingList<>(detail.transcript());
         transcript.setId("transcript");
         transcript.getStyleClass().add("transcript");
         transcript.setAccessibleText("Live transcript");
         transcript.setCellFactory(v -> new TranscriptCell());
         transcript.setPlaceholder(new Label("The live transcript shows here."));
-        detail.transcript().addListener((ListChangeListener<io.huddle.protocol.TranscriptLineDto>) c ->
-                transcript.scrollTo(Math.max(0, detail.transcript().size() - 1)));
         VBox.setVgrow(transcript, Priority.ALWAYS);
 
         HBox composer = composer();
@@ -166,6 +167,8 @@ final class DetailPane extends VBox {
         mode.setId("mode-banner");
         mode.getStyleClass().add("mode-banner");
         mode.setMaxWidth(Double.MAX_VALUE);
+        mode.setWrapText(true);
+        mode.setMinHeight(Region.USE_PREF_SIZE);
         detail.myMode().addListener((o, a, m) -> {
             mode.setText(switch (m == null ? "" : m.name()) {
                 case "MONITOR" -> "You are monitoring silently: the agent and the customer cannot see or hear you.";
@@ -184,8 +187,11 @@ final class DetailPane extends VBox {
     private VBox helpBox() {
         Label status = new Label();
         status.setId("help-status");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Label reason = new Label();
         reason.setWrapText(true);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
         VBox box = new VBox(status, reason);
         box.getStyleClass().add("help-box");
         detail.helpRequest().addListener((o, a, r) -> {
@@ -251,4 +257,5 @@ final class DetailPane extends VBox {
     void focusMessage() {
         message.requestFocus();
     }
+
 }

@@ -8,6 +8,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** One transcript line: time, speaker, text; whispers and system lines look different. */
@@ -15,6 +16,10 @@ final class TranscriptCell extends ListCell<TranscriptLineDto> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
     private static final PseudoClass WHISPER = PseudoClass.getPseudoClass("whisper");
+
+    TranscriptCell() {
+        setPrefWidth(0); // as wide as the list: long lines wrap instead of ending in "..."
+    }
 
     @Override
     protected void updateItem(TranscriptLineDto line, boolean empty) {
@@ -36,7 +41,9 @@ final class TranscriptCell extends ListCell<TranscriptLineDto> {
         Label text = new Label(line.text());
         text.getStyleClass().add("text-body");
         text.setWrapText(true);
-        text.maxWidthProperty().bind(widthProperty().subtract(30));
+        // wrap at the list's width: a list cell's height is measured before the cell is laid out
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
         setGraphic(new VBox(1, new HBox(8, time, speaker), text));
         setAccessibleText(who + ": " + line.text());
     }

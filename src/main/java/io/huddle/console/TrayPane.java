@@ -57,6 +57,10 @@ final class TrayPane extends VBox {
         notices.setPrefHeight(140);
         notices.setPlaceholder(hint("Cancelled requests and requests taken by others show here."));
         notices.setCellFactory(v -> new ListCell<>() {
+            {
+                setPrefWidth(0); // as wide as the list: long notices wrap instead of scrolling sideways
+            }
+
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
@@ -93,10 +97,22 @@ final class TrayPane extends VBox {
 
     /** One request as a card. */
     private static final class CardCell extends ListCell<TrayItem> {
+        /** The list's width less the cell's and the card's padding, its border and a scroll bar. */
+        private static final double CARD_INSETS = 56;
+
         private final ObservableValue<Instant> now;
 
         CardCell(ObservableValue<Instant> now) {
             this.now = now;
+            setPrefWidth(0); // as wide as the list: the card's texts wrap instead of being cut off
+        }
+
+        /** A label that wraps at the card's width (a list cell's height is measured before it is laid out). */
+        private Label wrapping(Label l) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            l.prefWidthProperty().bind(getListView().widthProperty().subtract(CARD_INSETS));
+            return l;
         }
 
         @Override
@@ -112,17 +128,14 @@ final class TrayPane extends VBox {
             waiting.getStyleClass().add("waiting");
             waiting.textProperty().bind(Bindings.createStringBinding(
                     () -> "waiting " + InteractionTable.duration(item.createdAt(), now.getValue()), now));
-            Region grow = new Region();
-            HBox.setHgrow(grow, Priority.ALWAYS);
-            HBox top = new HBox(6, agent, grow, waiting);
-            Label on = new Label(item.interactionLabel());
+            agent.setWrapText(true);
+            VBox top = new VBox(1, agent, waiting);
+            Label on = wrapping(new Label(item.interactionLabel()));
             on.getStyleClass().add("muted");
-            Label reason = new Label(item.reason());
-            reason.setWrapText(true);
+            Label reason = wrapping(new Label(item.reason()));
             VBox card = new VBox(top, on, reason);
             if (item.comment() != null) {
-                Label comment = new Label("“" + item.comment() + "”");
-                comment.setWrapText(true);
+                Label comment = wrapping(new Label("“" + item.comment() + "”"));
                 comment.getStyleClass().add("muted");
                 card.getChildren().add(comment);
             }

@@ -1,5 +1,6 @@
 package io.huddle.console;
 
+import io.huddle.domain.HelpRequest;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
@@ -66,6 +67,11 @@ public final class TrayViewModel {
     }
 
     private void apply(HelpRequestDto r, boolean announce) {
+        if (announce && r.status() == HelpRequestStatus.CLOSED && myId.equals(r.helpProvidedBy())) {
+            notice(r.endReason() == HelpRequest.EndReason.INTERACTION_ENDED
+                    ? "The help request of " + r.agentName() + " ended with the interaction"
+                    : r.agentName() + " closed their help request");
+        }
         boolean waiting = waiting(r);
         TrayItem existing = byId.get(r.id());
         if (waiting && existing == null) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huddle.client.CommandException;
 import io.huddle.domain.Channel;
+import io.huddle.domain.HelpRequest;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
@@ -79,6 +80,18 @@ class TrayViewModelTest {
         assertThat(ids()).containsExactly("h3");
         assertThat(vm.notices()).containsExactly("Sam Sup is helping Ana Agent.",
                 "Ana Agent cancelled her help request.");
+    }
+
+    @Test
+    void theSupervisorHelpingIsToldWhenTheAgentClosesTheRequest() {
+        vm.apply(new HelpRequestDto("h1", "ix1", "acme:agent", "Ana Agent", HelpRequestStatus.CLOSED, "Policy question",
+                null, List.of(ME), ME, "Me", T0, T0, T0, null, HelpRequest.EndReason.AGENT_CLOSED));
+        vm.apply(new HelpRequestDto("h2", "ix1", "acme:agent", "Ana Agent", HelpRequestStatus.CLOSED, "Policy question",
+                null, List.of(ME), OTHER, "Sam Sup", T0, T0, T0, null, HelpRequest.EndReason.AGENT_CLOSED));
+        vm.apply(new HelpRequestDto("h3", "ix1", "acme:agent", "Ana Agent", HelpRequestStatus.CLOSED, "Policy question",
+                null, List.of(ME), ME, "Me", T0, T0, T0, null, HelpRequest.EndReason.INTERACTION_ENDED));
+        assertThat(vm.notices()).containsExactly("The help request of Ana Agent ended with the interaction",
+                "Ana Agent closed their help request");
     }
 
     @Test

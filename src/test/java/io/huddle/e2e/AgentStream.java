@@ -1,0 +1,65 @@
+package io.huddle.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.huddle.client.ConnectionStatus;
+import io.huddle.client.FloorState;
+import io.huddle.client.SignedIn;
+import io.huddle.client.StreamClient;
+import io.huddle.client.StreamListener;
+import io.huddle.client.StreamOptions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An agent's own stream, recorded: every numbered event as it arrived, and the agent's {@link FloorState}
+ * mirror built from them. Used to prove that something (a silent monitor) sends the agent nothing at all.
+ */
+public final class AgentStream implements AutoCloseable {
+    /** One numbered event: its type and the frame as sent. */
+    public record Event(long seq, String type, JsonNode frame) {
+    }
+
+    private final FloorState floor = new FloorState();
+    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private volatile ConnectionStatus status;
+    private final StreamClient client;
+
+    AgentStream(SignedIn agent) {
+        floor.setUser(agent.user());
+        client = StreamClient.open(agent, new StreamListener() {
+            @Override
+            public void onSnapshot(long seq, JsonNode snapshot) {
+                floor.applySnapshot(snapshot);
+            }
+
+            @Override
+            public void onEvent(long seq, String type, JsonNode event) {
+                events.add(new Event(seq, type, event));
+                floor.apply(type, event);
+            }
+
+            @Override
+            public void onStatus(ConnectionStatus s) {
+                status = s;
+            }
+        }, StreamOptions.defaults());
+    }
+
+    public boolean connected() {
+        return status != null && status.state() == ConnectionStatus.State.CONNECTED;
+    }
+
+    public FloorState floor() {
+        return floor;
+    }
+
+    /** Every event so far, oldest first. */
+    public List<Event> events() {
+        return List.copyOf(events);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
