@@ -84,11 +84,7 @@ public final class ConsoleViewModel {
 
     /** Merges a batch of changes into one. */
     public static FloorChange merge(List<FloorChange> batch) {
-        FloorChange all = FloorChange.NONE;
-        for (FloorChange c : batch) {
-            all = all.merge(c);
-        }
-        return all;
+        return FloorChange.mergeAll(batch);
     }
 
     public FloorViewModel floor() {

@@ -3,6 +3,7 @@ package io.huddle.console;
 import io.huddle.domain.Channel;
 import io.huddle.protocol.InteractionDto;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,11 @@ public final class FloorViewModel {
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper helpCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
+    // running tallies, kept as rows come, change and go (a recount of 10,000 rows per pulse was the hot spot)
+    private final int[] perChannel = new int[Channel.values().length];
+    private final Map<String, Integer> perQueue = new HashMap<>();
+    private int helpTally;
+    private boolean queuesChanged;
 
     public FloorViewModel(String myId) {
         this.myId = myId;
@@ -60,7 +66,13 @@ public final class FloorViewModel {
             keep.add(i.id());
             upsertQuietly(i);
         }
-        rows.removeIf(r -> !keep.contains(r.id()));
+        rows.removeIf(r -> {
+            if (keep.contains(r.id())) {
+                return false;
+            }
+            tally(r, -1);
+            return true;
+        });
         byId.keySet().retainAll(keep);
         recount();
     }
@@ -74,9 +86,21 @@ public final class FloorViewModel {
     public void applyBatch(List<InteractionDto> upserts, List<String> removals) {
         upserts.forEach(this::upsertQuietly);
         if (!removals.isEmpty()) {
-            Set<String> gone = new HashSet<>(removals);
-            rows.removeIf(r -> gone.contains(r.id()));
-            byId.keySet().removeAll(gone);
+            List<InteractionRow> gone = new ArrayList<>();
+            for (String id : removals) {
+                InteractionRow r = byId.remove(id);
+                if (r != null) {
+                    gone.add(r);
+                    tally(r, -1);
+                }
+            }
+            if (gone.size() <= 8) {
+                gone.forEach(rows::remove); // a scan of references each, not a hash of every row's id
+            } else {
+                Set<InteractionRow> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                set.addAll(gone);
+                rows.removeIf(set::contains);
+            }
         }
         recount();
     }
@@ -84,6 +108,7 @@ public final class FloorViewModel {
     public void remove(String interactionId) {
         InteractionRow r = byId.remove(interactionId);
         if (r != null) {
+            tally(r, -1);
             rows.remove(r);
             recount();
         }
@@ -94,10 +119,13 @@ public final class FloorViewModel {
         if (r == null) {
             r = new InteractionRow(i, myId);
             byId.put(i.id(), r);
+            tally(r, +1);
             rows.add(r);
         } else {
             boolean wasVisible = visible.getPredicate() == null || visible.getPredicate().test(r);
+            tally(r, -1);
             r.update(i, myId);
+            tally(r, +1);
             boolean isVisible = visible.getPredicate() == null || visible.getPredicate().test(r);
             if (wasVisible != isVisible) {
                 refilter();
@@ -105,26 +133,40 @@ public final class FloorViewModel {
         }
     }
 
-    private void recount() {
-        Map<Channel, Integer> n = new HashMap<>();
-        Set<String> qs = new TreeSet<>();
-        int help = 0;
-        for (InteractionRow r : rows) {
-            n.merge(r.channelProperty().get(), 1, Integer::sum);
-            if (r.queueProperty().get() != null) {
-                qs.add(r.queueProperty().get());
-            }
-            if (r.helpRequestedProperty().get()) {
-                help++;
+    /** Counts a row in (+1) or out (-1) of the tallies. */
+    private void tally(InteractionRow r, int sign) {
+        Channel c = r.channelProperty().get();
+        if (c != null) {
+            perChannel[c.ordinal()] += sign;
+        }
+        if (r.helpRequestedProperty().get()) {
+            helpTally += sign;
+        }
+        String q = r.queueProperty().get();
+        if (q != null) {
+            int n = perQueue.merge(q, sign, Integer::sum);
+            if (n <= 0) {
+                perQueue.remove(q);
+                queuesChanged = true;
+            } else if (n == 1 && sign > 0) {
+                queuesChanged = true;
             }
         }
+    }
+
+    /** Publishes the tallies once per batch: no listener hears the intermediate counts. */
+    private void recount() {
         for (Channel c : Channel.values()) {
-            counts.get(c).set(n.getOrDefault(c, 0));
+            counts.get(c).set(perChannel[c.ordinal()]);
         }
         total.set(rows.size());
-        helpCount.set(help);
-        if (!queues.equals(List.copyOf(qs))) {
-            queues.setAll(qs);
+        helpCount.set(helpTally);
+        if (queuesChanged) {
+            queuesChanged = false;
+            List<String> qs = List.copyOf(new TreeSet<>(perQueue.keySet()));
+            if (!queues.equals(qs)) {
+                queues.setAll(qs);
+            }
         }
     }
 

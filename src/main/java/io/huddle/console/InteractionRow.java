@@ -37,6 +37,7 @@ public final class InteractionRow {
     }
 
     public void update(InteractionDto next, String myId) {
+        InteractionDto previous = dto;
         dto = next;
         channel.set(next.channel());
         agent.set(next.agentName());
@@ -45,6 +46,9 @@ public final class InteractionRow {
         state.set(next.state());
         startedAt.set(next.startedAt());
         helpRequested.set(next.helpRequested());
+        if (previous != null && previous.participants().equals(next.participants())) {
+            return; // most updates change the state only: the supervisors shown are the same
+        }
         List<ParticipantDto> sups = next.participants().stream()
                 .filter(p -> p.kind() == Participant.Kind.SUPERVISOR).toList();
         supervisors.set(sups.stream().map(p -> p.name() + " (" + modeLabel(p.mode()) + ")")

@@ -137,34 +137,54 @@ final class InteractionTable extends TableView<InteractionRow> {
                 : String.format("%d:%02d", s / 60, s % 60);
     }
 
-    /** A cell that shows an icon (with its label as text for the channel). */
+    /**
+     * A cell that shows an icon (with its label as text for the channel). It keeps one icon node and one
+     * tooltip and changes them only when its value changes: the live list re-lays its cells whenever a row
+     * comes or goes, and new nodes each time meant CSS and a repaint of every visible row.
+     */
     private static final class IconCell<T> extends TableCell<InteractionRow, T> {
         private final java.util.function.Function<T, org.kordamp.ikonli.Ikon> icon;
-        private final String style;
         private final String accessible;
+        private final FontIcon graphic;
+        private final javafx.scene.control.Tooltip tooltip = new javafx.scene.control.Tooltip();
+        private org.kordamp.ikonli.Ikon shown;
 
         IconCell(java.util.function.Function<T, org.kordamp.ikonli.Ikon> icon, String style, String accessible) {
             this.icon = icon;
-            this.style = style;
             this.accessible = accessible;
+            this.graphic = new FontIcon();
+            graphic.getStyleClass().addAll("huddle-icon", style);
+            graphic.setIconSize(16);
         }
 
         @Override
         protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             org.kordamp.ikonli.Ikon ikon = empty || item == null ? null : icon.apply(item);
+            setText(null);
             if (ikon == null) {
+                shown = null;
                 setGraphic(null);
-                setText(null);
+                setTooltip(null);
                 return;
             }
-            FontIcon fi = Icons.of(ikon, 16);
-            fi.getStyleClass().add(style);
-            setGraphic(fi);
-            setText(null);
+            if (ikon != shown) {
+                graphic.setIconCode(ikon);
+                shown = ikon;
+            }
+            if (getGraphic() != graphic) {
+                setGraphic(graphic);
+            }
             String label = item instanceof Channel c ? channelLabel(c) : accessible;
             setAccessibleText(label);
-            setTooltip(label == null ? null : new javafx.scene.control.Tooltip(label));
+            if (label == null) {
+                setTooltip(null);
+            } else {
+                tooltip.setText(label);
+                if (getTooltip() != tooltip) {
+                    setTooltip(tooltip);
+                }
+            }
         }
     }
 

@@ -16,12 +16,14 @@ import io.huddle.gateway.stream.StreamEndpoint;
 import io.huddle.gateway.stream.StreamHub;
 import io.huddle.protocol.Json;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +42,7 @@ public final class GatewayServer implements AutoCloseable {
     private final Javalin app;
     private final DemoSupport demo;
 
-    private GatewayServer(GatewayConfig config) {
+    private GatewayServer(GatewayConfig config, Consumer<RoutesConfig> extraRoutes) {
         this.config = config;
         Clock clock = Clock.systemUTC();
         ObjectMapper json = Json.newMapper();
@@ -68,12 +70,21 @@ public final class GatewayServer implements AutoCloseable {
             });
             api.register(cfg.routes);
             stream.register(cfg.routes, ctx -> api.authenticateUpgrade(ctx));
+            extraRoutes.accept(cfg.routes);
         });
     }
 
     /** Builds and starts a gateway; the returned server is listening. */
     public static GatewayServer start(GatewayConfig config) {
-        GatewayServer server = new GatewayServer(config);
+        return start(config, routes -> { });
+    }
+
+    /**
+     * Builds and starts a gateway with more routes on the same server (the benchmarks add a raw WebSocket
+     * echo, their baseline for the stream's command round trip). The returned server is listening.
+     */
+    public static GatewayServer start(GatewayConfig config, Consumer<RoutesConfig> extraRoutes) {
+        GatewayServer server = new GatewayServer(config, extraRoutes);
         try {
             server.app.start(config.host(), config.port());
         } catch (RuntimeException e) {

@@ -306,7 +306,7 @@ public final class FloorService {
         return locked(tenant, f -> {
             Interaction before = liveOrThrow(f, interactionId);
             Interaction after = before.withState(state, now());
-            store.saveInteraction(after);
+            store.saveInteractionState(after); // platform churn: not fsynced per change (docs/benchmarks.md)
             f.live.put(after.id(), after);
             publish(new FloorEvent.InteractionChanged(f.tenant, before, after));
             return after;

@@ -46,6 +46,16 @@ public interface GatewayStore extends AutoCloseable {
     // interactions (live and ended)
     void saveInteraction(Interaction interaction);
 
+    /**
+     * Saves a live interaction whose state the platform changed (Active, On hold, Wrap-up): churn that a
+     * busy floor makes thousands of times a second. Written before it returns, so it survives the gateway's
+     * crash, but it need not be on the disk before the next durable write: a power cut may lose the last
+     * few such changes (the platform tells the state again). Everything else stays durable per write.
+     */
+    default void saveInteractionState(Interaction interaction) {
+        saveInteraction(interaction);
+    }
+
     Optional<Interaction> findInteraction(String id);
 
     List<Interaction> liveInteractions();

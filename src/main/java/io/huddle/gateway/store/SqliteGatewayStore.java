@@ -154,6 +154,24 @@ public final class SqliteGatewayStore implements GatewayStore {
                 SqliteActivityRows.UPSERT_INTERACTION, ps -> SqliteActivityRows.bindInteraction(ps, interaction)));
     }
 
+    /**
+     * Written with {@code synchronous=NORMAL} for this one transaction: in WAL mode the commit reaches the
+     * operating system (a crash of the gateway loses nothing) without waiting for the disk; the next
+     * {@code synchronous=FULL} commit or checkpoint makes it durable with everything before it.
+     */
+    @Override
+    public void saveInteractionState(Interaction interaction) {
+        call("save interaction state '" + interaction.id() + "'", c -> {
+            SqliteSchema.synchronous(c, "NORMAL");
+            try {
+                return update(c, SqliteActivityRows.UPSERT_INTERACTION,
+                        ps -> SqliteActivityRows.bindInteraction(ps, interaction));
+            } finally {
+                SqliteSchema.synchronous(c, "FULL");
+            }
+        });
+    }
+
     @Override
     public Optional<Interaction> findInteraction(String id) {
         return call("find interaction '" + id + "'", c -> queryOne(c,

@@ -180,6 +180,13 @@ final class SqliteSchema {
         }
     }
 
+    /** Sets {@code PRAGMA synchronous} (FULL or NORMAL) for the transactions that follow on this connection. */
+    static void synchronous(Connection c, String level) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA synchronous = " + level);
+        }
+    }
+
     static int version(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;

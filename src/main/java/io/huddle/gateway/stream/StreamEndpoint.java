@@ -201,7 +201,8 @@ public final class StreamEndpoint {
                 c.errors.pollFirst();
             }
             if (c.errors.size() > 100) {
-                ctx.closeSession(4008, "more than 100 errors in a minute");
+                // after the error frames queued before it (the stream's outbox)
+                c.stream.close(ctx.session, 4008, "more than 100 errors in a minute");
             }
         }
     }

@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,9 +41,12 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     private final Clock clock;
     private final StreamSettings settings;
     private final Map<String, StreamSession> sessions = new ConcurrentHashMap<>();
-    private final Map<String, Set<StreamSession>> byTenant = new ConcurrentHashMap<>();
+    /** Open and resumable streams by the tenant and domain of their user: nothing crosses either. */
+    private final Map<String, Set<StreamSession>> byScope = new ConcurrentHashMap<>();
     private final CommandReplies replies = new CommandReplies();
     private final ScheduledExecutorService ticker;
+    /** Hands queued frames to the sockets, off the floor's publishing thread (see StreamSession). */
+    private final ExecutorService sender;
 
     public StreamHub(ObjectMapper json, FloorService floor, AuthService auth, Clock clock, StreamSettings settings) {
         this.json = json;
@@ -54,6 +59,13 @@ public final class StreamHub implements FloorListener, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        AtomicInteger senders = new AtomicInteger();
+        this.sender = Executors.newFixedThreadPool(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())),
+                r -> {
+                    Thread t = new Thread(r, "huddle-stream-send-" + senders.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         long every = settings.heartbeat().toMillis();
         ticker.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
         floor.addListener(this);
@@ -71,7 +83,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
 
     @Override
     public void onEvent(FloorEvent event) {
-        Set<StreamSession> targets = byTenant.get(event.tenant());
+        Set<StreamSession> targets = byScope.get(scope(event.tenant(), domainOf(event)));
         if (targets == null || targets.isEmpty()) {
             return;
         }
@@ -99,7 +111,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
             }
         }
         StreamSession fresh = new StreamSession(Ids.next("st"), user, tokenDigest, settings.keepFrames(),
-                clock.instant());
+                clock.instant(), sender);
         FloorService.FloorSnapshot snap = floor.snapshot(user, () -> register(fresh));
         // The stream was registered under the snapshot's lock, so every frame it has numbered since (while
         // this thread got here) happened after the snapshot: the snapshot is at 0 and attach sends them all.
@@ -113,13 +125,41 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         return fresh;
     }
 
+    /**
+     * The domain an event belongs to. Visibility lets no one see across a tenant or a domain, so an event
+     * is offered only to the streams of its tenant and domain (with 200 consoles in 10 domains, 20 of them
+     * instead of 200).
+     */
+    private static String domainOf(FloorEvent event) {
+        if (event instanceof FloorEvent.InteractionChanged e) {
+            return e.after().domain();
+        }
+        if (event instanceof FloorEvent.InteractionEnded e) {
+            return e.interaction().domain();
+        }
+        if (event instanceof FloorEvent.HelpRequestChanged e) {
+            return e.request().domain();
+        }
+        if (event instanceof FloorEvent.Notification e) {
+            return e.request().domain();
+        }
+        if (event instanceof FloorEvent.TranscriptAppended e) {
+            return e.interaction().domain();
+        }
+        throw new IllegalArgumentException("unknown floor event " + event.getClass().getName());
+    }
+
+    private static String scope(String tenant, String domain) {
+        return tenant + '\n' + domain;
+    }
+
     void detach(StreamSession s, Session socket) {
         s.detach(socket, clock.instant());
     }
 
     private void register(StreamSession s) {
         sessions.put(s.id, s);
-        byTenant.computeIfAbsent(s.user.tenant(), t -> ConcurrentHashMap.newKeySet()).add(s);
+        byScope.computeIfAbsent(scope(s.user.tenant(), s.user.domain()), t -> ConcurrentHashMap.newKeySet()).add(s);
     }
 
     private String welcome(StreamSession s, boolean resumed, long seq) {
@@ -143,7 +183,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
             for (StreamSession s : sessions.values()) {
                 if (s.expired(now, settings.resumeGrace())) {
                     sessions.remove(s.id);
-                    Set<StreamSession> set = byTenant.get(s.user.tenant());
+                    Set<StreamSession> set = byScope.get(scope(s.user.tenant(), s.user.domain()));
                     if (set != null) {
                         set.remove(s);
                     }
@@ -171,6 +211,15 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         ticker.shutdownNow();
         for (StreamSession s : sessions.values()) {
             s.close(1001, "gateway shutting down");
+        }
+        sender.shutdown(); // the closes just queued still go out
+        try {
+            if (!sender.awaitTermination(2, TimeUnit.SECONDS)) {
+                sender.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            sender.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -4,6 +4,8 @@ import io.huddle.domain.User;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -12,13 +14,30 @@ import org.slf4j.LoggerFactory;
 /**
  * One client's logical stream: it outlives a dropped socket. Every event it is sent gets the next
  * sequence number of this stream and is kept in a bounded buffer, so a client that reconnects with its
- * last sequence number gets exactly what it missed, in order. All methods are synchronized: frames leave
- * in sequence order.
+ * last sequence number gets exactly what it missed, in order. All methods are synchronized.
+ *
+ * <p>Frames leave through an outbox: the caller (the floor's publishing thread, under the tenant's lock)
+ * only numbers and queues a frame; one task at a time per stream, on the hub's sender threads, hands what
+ * is queued to the socket in order. Numbered frames, acks, heartbeats and a close all pass through the
+ * same outbox, so they leave in the order they were queued, and a busy socket's frames go out together.
  */
 final class StreamSession {
     private static final Logger LOG = LoggerFactory.getLogger(StreamSession.class);
 
-    private record Frame(long seq, String text) {
+    /**
+     * A numbered frame as kept for resume: the payload is the one string every recipient of the event shares
+     * (EventFrames builds it once), so 10,000 kept frames per stream cost references, not copies; the text
+     * with this stream's seq is made when the frame is sent.
+     */
+    private record Frame(long seq, String payload) {
+        String text() {
+            return new StringBuilder(payload.length() + 28).append("{\"seq\":").append(seq).append(',')
+                    .append(payload, 1, payload.length()).toString();
+        }
+    }
+
+    /** A close queued behind the frames before it. */
+    private record Close(int code, String reason) {
     }
 
     final String id;
@@ -27,13 +46,17 @@ final class StreamSession {
     volatile String tokenDigest;
     private final int keep;
     private final Deque<Frame> buffer = new ArrayDeque<>();
+    private final Executor sender;
+    private final ArrayDeque<Object> outbox = new ArrayDeque<>(); // Frame, String (unnumbered), Close
+    private boolean flushing;
     private long seq;
     private Session socket;
     private Instant detachedAt;
     private volatile String viewing;
 
-    StreamSession(String id, User user, String tokenDigest, int keep, Instant now) {
+    StreamSession(String id, User user, String tokenDigest, int keep, Instant now, Executor sender) {
         this.id = id;
+        this.sender = sender;
         this.user = user;
         this.tokenDigest = tokenDigest;
         this.keep = keep;
@@ -43,13 +66,13 @@ final class StreamSession {
     /** Numbers a payload (a JSON object without seq), keeps it, and sends it if a socket is attached. */
     synchronized void deliver(String payload) {
         seq++;
-        String frame = "{\"seq\":" + seq + "," + payload.substring(1);
-        buffer.addLast(new Frame(seq, frame));
+        Frame frame = new Frame(seq, payload);
+        buffer.addLast(frame);
         while (buffer.size() > keep) {
             buffer.removeFirst();
         }
         if (socket != null) {
-            send(socket, frame);
+            queue(frame);
         }
     }
 
@@ -73,16 +96,17 @@ final class StreamSession {
         if (socket != null && socket != next && socket.isOpen()) {
             socket.close(4409, "stream resumed on another connection", Callback.NOOP);
         }
+        outbox.clear(); // what was queued for the old socket: the numbered frames are replayed below
+        socket = next;
+        detachedAt = null;
         for (String o : opening) {
-            send(next, o);
+            queue(o);
         }
         for (Frame f : buffer) {
             if (f.seq() > afterSeq) {
-                send(next, f.text());
+                queue(f);
             }
         }
-        socket = next;
-        detachedAt = null;
     }
 
     synchronized void detach(Session closed, Instant now) {
@@ -104,13 +128,65 @@ final class StreamSession {
     /** Sends a frame that is not numbered (ack, error, heartbeat) on the current socket. */
     synchronized void sendUnnumbered(String frame) {
         if (socket != null) {
-            send(socket, frame);
+            queue(frame);
         }
     }
 
+    /** Closes the current socket after the frames queued before. */
     synchronized void close(int code, String reason) {
-        if (socket != null && socket.isOpen()) {
-            socket.close(code, reason, Callback.NOOP);
+        if (socket != null) {
+            queue(new Close(code, reason));
+        }
+    }
+
+    /** Closes this socket after the frames queued for it (at once if the stream has moved to another). */
+    synchronized void close(Session which, int code, String reason) {
+        if (socket == which) {
+            queue(new Close(code, reason));
+        } else if (which.isOpen()) {
+            which.close(code, reason, Callback.NOOP);
+        }
+    }
+
+    /** Queues for the current socket and makes sure one flush task runs; with the lock held. */
+    private void queue(Object item) {
+        outbox.addLast(item);
+        if (!flushing) {
+            flushing = true;
+            try {
+                sender.execute(this::flush);
+            } catch (RejectedExecutionException stopping) {
+                flush(); // the hub is shutting down: send here, as before there were sender threads
+            }
+        }
+    }
+
+    /** Hands what is queued to the socket, in order, until nothing is left; one at a time per stream. */
+    private void flush() {
+        while (true) {
+            Object[] items;
+            Session s;
+            synchronized (this) {
+                if (outbox.isEmpty()) {
+                    flushing = false;
+                    return;
+                }
+                items = outbox.toArray();
+                outbox.clear();
+                s = socket;
+            }
+            if (s == null) {
+                continue;
+            }
+            for (Object item : items) {
+                if (item instanceof String text) {
+                    send(s, text);
+                } else if (item instanceof Frame f) {
+                    send(s, f.text());
+                } else if (item instanceof Close c && s.isOpen()) {
+                    s.close(c.code(), c.reason(), Callback.NOOP);
+                }
+            }
         }
     }
 

@@ -1,0 +1,293 @@
+package io.huddle.bench;
+
+import io.huddle.client.ConnectionStatus;
+import io.huddle.client.SignedIn;
+import io.huddle.client.StreamClient;
+import io.huddle.client.StreamListener;
+import io.huddle.client.StreamOptions;
+import io.huddle.console.ConsoleSession;
+import io.huddle.console.DetailViewModel;
+import io.huddle.ui.AsyncCommand;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.beans.value.ChangeListener;
+import org.glassfish.tyrus.client.ClientManager;
+
+/**
+ * B2, command round trip over loopback: Monitor pressed in the real console view model (DetailViewModel's
+ * monitor command, through ConsoleSession's StreamClient and FxBridge) until the gateway's ack is applied to
+ * the view; the same command through the bare StreamClient (no UI); and, as the baseline, a raw Tyrus
+ * WebSocket echo on the same Jetty server. Each sample is Monitor then Disconnect (timed apart) on the
+ * sampling supervisor's own interaction; samples rotate over several supervisors so no socket exceeds the
+ * gateway's 20 commands a second.
+ */
+final class CommandRoundTripBench implements Bench {
+    static final String DOMAIN = "rt";
+
+    /** Supervisor i works alone in domain rt-i on interaction ix-rt-i-0, so no console hears another's actions. */
+    static String domain(int i) {
+        return DOMAIN + "-" + i;
+    }
+
+    static String supervisor(int i) {
+        return "sup-" + domain(i) + "-0";
+    }
+
+    static String interaction(int i) {
+        return "ix-" + domain(i) + "-0";
+    }
+    /** The gateway answers more than 20 commands a second per socket with rate_limited: stay well under. */
+    static final long PER_SOCKET_SPACING_NANOS = 150_000_000L;
+
+    @Override
+    public String id() {
+        return "B2";
+    }
+
+    @Override
+    public String title() {
+        return "command round trip (Monitor pressed -> gateway ack -> view updated)";
+    }
+
+    @Override
+    public BenchResult run(BenchSize size, Path dir) throws Exception {
+        int k = size.roundTripSupervisors();
+        BenchResult r = new BenchResult(id(), title()).parameter("echoSamples", size.echoSamples())
+                .parameter("commandSamples", size.commandSamples()).parameter("uiSamples", size.uiSamples())
+                .parameter("supervisors", k);
+        BenchGateway.Plan plan = BenchGateway.plan(dir);
+        for (int i = 0; i < k; i++) {
+            plan.supervisors(domain(i), 1).interactions(domain(i), 1);
+        }
+        try (BenchGateway gw = plan.start()) {
+            List<SignedIn> sups = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                sups.add(gw.signIn(supervisor(i)));
+            }
+            Samples echo = echo(gw, size.echoSamples());
+            Samples[] command = commands(sups, size.commandSamples());
+            Samples[] ui = ui(sups, size.uiSamples());
+            Samples act = inProcess(gw, size.commandSamples());
+            r.figure("echo_p50_ms", Samples.ms(echo.percentile(50)), "ms");
+            r.figure("echo_p99_ms", Samples.ms(echo.percentile(99)), "ms");
+            r.figure("command_ping_p50_ms", Samples.ms(command[2].percentile(50)), "ms");
+            r.figure("command_ping_p99_ms", Samples.ms(command[2].percentile(99)), "ms");
+            r.figure("command_monitor_p50_ms", Samples.ms(command[0].percentile(50)), "ms");
+            r.figure("command_monitor_p99_ms", Samples.ms(command[0].percentile(99)), "ms");
+            r.figure("command_disconnect_p99_ms", Samples.ms(command[1].percentile(99)), "ms");
+            r.figure("floor_act_monitor_p50_ms", Samples.ms(act.percentile(50)), "ms");
+            r.figure("floor_act_monitor_p99_ms", Samples.ms(act.percentile(99)), "ms");
+            r.figure("ui_monitor_p50_ms", Samples.ms(ui[0].percentile(50)), "ms");
+            r.figure("ui_monitor_p99_ms", Samples.ms(ui[0].percentile(99)), "ms");
+            r.figure("ui_monitor_max_ms", Samples.ms(ui[0].max()), "ms");
+            r.figure("ui_disconnect_p99_ms", Samples.ms(ui[1].percentile(99)), "ms");
+            r.figure("command_over_echo_p99", command[0].percentile(99) / echo.percentile(99), "x");
+            r.ratio("ui_over_echo_p99", ui[0].percentile(99) / echo.percentile(99),
+                    "p99 of Monitor pressed -> view updated / p99 of a raw Tyrus echo on the same server");
+            r.atMost("ui_monitor_p99_ms", 5, "p99 Monitor pressed -> gateway ack -> view updated <= 5 ms");
+            r.atMost("ui_over_echo_p99", 1.5, "ratio to the raw echo <= 1.5");
+            r.note("ui_*: from execute() on the FX thread to the ack applied to the DetailViewModel, which the "
+                    + "FxBridge does at the next pulse (60 Hz); command_*: StreamClient.command until its future "
+                    + "completes (ping: the protocol's no-op command, for the cost of the stream path alone); "
+                    + "floor_act_*: FloorService.act called in this process (no network); every Monitor "
+                    + "and Disconnect is recorded durably (synchronous=FULL) before the ack");
+        }
+        return r;
+    }
+
+    /** FloorService.act in this process, no network: the gateway's own part of a Monitor (its durable write). */
+    private static Samples inProcess(BenchGateway gw, int samples) {
+        io.huddle.domain.User sup = gw.server().store().findUser(BenchGateway.TENANT, supervisor(0))
+                .orElseThrow();
+        String ix = interaction(0);
+        Samples s = new Samples(samples);
+        int warm = Math.max(10, samples / 5);
+        for (int i = 0; i < warm + samples; i++) {
+            long t0 = System.nanoTime();
+            gw.floor().act(sup, ix, io.huddle.domain.ActionType.MONITOR, null);
+            long t1 = System.nanoTime();
+            gw.floor().act(sup, ix, io.huddle.domain.ActionType.DISCONNECT, null);
+            if (i >= warm) {
+                s.add(t1 - t0);
+            }
+        }
+        return s;
+    }
+
+    /** A raw Tyrus client against the echo endpoint: one frame out, the same back. */
+    private static Samples echo(BenchGateway gw, int samples) throws Exception {
+        ClientManager tyrus = ClientManager.createClient();
+        BlockingQueue<Long> back = new ArrayBlockingQueue<>(1);
+        CountDownLatch open = new CountDownLatch(1);
+        Session session = tyrus.connectToServer(new Endpoint() {
+            @Override
+            public void onOpen(Session s, EndpointConfig config) {
+                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> back.offer(System.nanoTime()));
+                open.countDown();
+            }
+        }, ClientEndpointConfig.Builder.create().build(), gw.echoUri());
+        try {
+            BenchEnv.await(open, 10, "the echo socket did not open");
+            String frame = "{\"id\":\"c-00000000-0000-0000-0000-000000000000\",\"type\":\"action\","
+                    + "\"interactionId\":\"ix-rt-0\",\"action\":\"MONITOR\"}";
+            Samples s = new Samples(samples);
+            int warm = Math.max(10, samples / 5);
+            for (int i = 0; i < warm + samples; i++) {
+                long t0 = System.nanoTime();
+                session.getBasicRemote().sendText(frame);
+                Long t1 = back.poll(10, TimeUnit.SECONDS);
+                if (t1 == null) {
+                    throw new IllegalStateException("the echo did not answer within 10 s");
+                }
+                if (i >= warm) {
+                    s.add(t1 - t0);
+                }
+            }
+            return s;
+        } finally {
+            session.close();
+            tyrus.shutdown();
+        }
+    }
+
+    /** The bare client: Monitor then Disconnect as stream commands, rotating over the supervisors. */
+    private static Samples[] commands(List<SignedIn> sups, int samples) throws Exception { // paced per socket
+        List<StreamClient> clients = new ArrayList<>();
+        try {
+            for (SignedIn s : sups) {
+                clients.add(connected(s));
+            }
+            Samples monitor = new Samples(samples);
+            Samples disconnect = new Samples(samples);
+            Samples ping = new Samples(samples);
+            int warm = Math.max(sups.size(), samples / 5);
+            long[] lastUse = new long[sups.size()];
+            for (int i = 0; i < warm + samples; i++) {
+                int who = i % sups.size();
+                String ix = interaction(who);
+                // 3 commands: 15 a second per socket
+                BenchEnv.sleepUntil(lastUse[who] + PER_SOCKET_SPACING_NANOS * 4 / 3);
+                lastUse[who] = System.nanoTime();
+                long p0 = System.nanoTime();
+                clients.get(who).command("ping", Map.of()).get(10, TimeUnit.SECONDS);
+                if (i >= warm) {
+                    ping.add(System.nanoTime() - p0);
+                }
+                long t0 = System.nanoTime();
+                clients.get(who).command("action", Map.of("interactionId", ix, "action", "MONITOR"))
+                        .get(10, TimeUnit.SECONDS);
+                long t1 = System.nanoTime();
+                clients.get(who).command("action", Map.of("interactionId", ix, "action", "DISCONNECT"))
+                        .get(10, TimeUnit.SECONDS);
+                long t2 = System.nanoTime();
+                if (i >= warm) {
+                    monitor.add(t1 - t0);
+                    disconnect.add(t2 - t1);
+                }
+            }
+            return new Samples[] {monitor, disconnect, ping};
+        } finally {
+            clients.forEach(StreamClient::close);
+        }
+    }
+
+    private static StreamClient connected(SignedIn s) {
+        CountDownLatch up = new CountDownLatch(1);
+        StreamClient c = StreamClient.open(s, new StreamListener() {
+            @Override
+            public void onStatus(ConnectionStatus status) {
+                if (status.state() == ConnectionStatus.State.CONNECTED) {
+                    up.countDown();
+                }
+            }
+        }, StreamOptions.defaults().withClient("huddle-bench", "0"));
+        BenchEnv.await(up, 15, "a stream did not connect");
+        return c;
+    }
+
+    /** The console: one ConsoleSession per supervisor with its own interaction selected in the detail. */
+    private static Samples[] ui(List<SignedIn> sups, int samples) throws Exception {
+        List<ConsoleSession> sessions = new ArrayList<>();
+        try {
+            for (int i = 0; i < sups.size(); i++) {
+                ConsoleSession session = new ConsoleSession(sups.get(i), StreamOptions.defaults());
+                sessions.add(session);
+                String ix = interaction(i);
+                BenchEnv.onFx(session::start);
+                BenchEnv.waitFor(() -> BenchEnv.onFx(() -> session.viewModel().floor().row(ix) != null), 20,
+                        "the console's snapshot");
+                BenchEnv.onFx(() -> session.viewModel().detail().select(ix));
+                DetailViewModel d = session.viewModel().detail();
+                BenchEnv.waitFor(() -> BenchEnv.onFx(() -> d.monitorCommand().executable().get()), 20,
+                        "Monitor to be offered");
+            }
+            Samples monitor = new Samples(samples);
+            Samples disconnect = new Samples(samples);
+            int warm = Math.max(sups.size(), samples / 5);
+            long[] lastUse = new long[sups.size()];
+            java.util.Random jitter = new java.util.Random(3);
+            for (int i = 0; i < warm + samples; i++) {
+                int who = i % sessions.size();
+                // Monitor, Disconnect and the view refresh each of them triggers: 4 commands per sample
+                BenchEnv.sleepUntil(lastUse[who] + 2 * PER_SOCKET_SPACING_NANOS);
+                // a person presses at any moment of a frame, not just after the pulse that ended the last sample
+                BenchEnv.sleep(jitter.nextInt(17));
+                lastUse[who] = System.nanoTime();
+                DetailViewModel d = sessions.get(who).viewModel().detail();
+                long m = press(d.monitorCommand());
+                long x = press(d.disconnectCommand());
+                if (i >= warm) {
+                    monitor.add(m);
+                    disconnect.add(x);
+                }
+                BenchEnv.waitFor(() -> BenchEnv.onFx(() -> d.monitorCommand().executable().get()), 10,
+                        "Monitor to be offered again");
+            }
+            return new Samples[] {monitor, disconnect};
+        } finally {
+            sessions.forEach(ConsoleSession::close);
+        }
+    }
+
+    /** Executes a command on the FX thread and waits until its ack is applied; the time between, in ns. */
+    private static long press(AsyncCommand<?> command) throws Exception {
+        CompletableFuture<Long> applied = new CompletableFuture<>();
+        long[] pressed = new long[1];
+        BenchEnv.onFx(() -> {
+            if (!command.executable().get()) {
+                throw new IllegalStateException(command.label() + " is not offered");
+            }
+            ChangeListener<Boolean> done = new ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was,
+                                    Boolean is) {
+                    if (!is) {
+                        applied.complete(System.nanoTime());
+                        command.running().removeListener(this);
+                    }
+                }
+            };
+            command.running().addListener(done);
+            pressed[0] = System.nanoTime();
+            command.execute();
+        });
+        long t1 = applied.get(15, TimeUnit.SECONDS);
+        String error = BenchEnv.onFx(() -> command.error().get());
+        if (error != null) {
+            throw new IllegalStateException(error);
+        }
+        return t1 - pressed[0];
+    }
+}
