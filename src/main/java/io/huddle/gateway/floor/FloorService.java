@@ -35,6 +35,10 @@ import org.slf4j.LoggerFactory;
 public final class FloorService {
     private static final Logger LOG = LoggerFactory.getLogger(FloorService.class);
 
+    /** Lists and snapshots are in one order, the same before and after a restart. */
+    private static final java.util.Comparator<Interaction> OLDEST_FIRST =
+            java.util.Comparator.comparing(Interaction::startedAt).thenComparing(Interaction::id);
+
     private final GatewayStore store;
     private final Clock clock;
     private final RoutingPolicy routing;
@@ -116,6 +120,7 @@ public final class FloorService {
     public List<Interaction> interactions(User user) {
         return locked(user.tenant(), f -> f.live.values().stream()
                 .filter(i -> Visibility.canSee(user, i))
+                .sorted(OLDEST_FIRST)
                 .map(i -> Visibility.viewFor(user, i))
                 .toList());
     }
@@ -144,7 +149,8 @@ public final class FloorService {
     public FloorSnapshot snapshot(User user, Runnable whileLocked) {
         return locked(user.tenant(), f -> {
             List<Interaction> interactions = f.live.values().stream()
-                    .filter(i -> Visibility.canSee(user, i)).map(i -> Visibility.viewFor(user, i)).toList();
+                    .filter(i -> Visibility.canSee(user, i)).sorted(OLDEST_FIRST)
+                    .map(i -> Visibility.viewFor(user, i)).toList();
             List<HelpRequest> requests = f.openRequests.values().stream()
                     .filter(r -> Visibility.canSee(user, r)).sorted((a, b) -> a.createdAt().compareTo(b.createdAt()))
                     .toList();
