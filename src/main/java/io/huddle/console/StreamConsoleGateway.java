@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.client.StreamClient;
+import io.huddle.client.StreamCommands;
 import io.huddle.domain.ActionType;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.Json;
@@ -13,13 +14,15 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The console's commands, sent over the stream; acks are read into the wire DTOs, with the ack's time. */
+/** The console's commands, sent over the stream ({@link StreamCommands}, and the ack's time for view and act); acks are read into the wire DTOs, with the ack's time. */
 final class StreamConsoleGateway implements ConsoleGateway {
     private final StreamClient stream;
+    private final StreamCommands commands;
     private final ObjectMapper json = Json.newMapper();
 
     StreamConsoleGateway(StreamClient stream) {
         this.stream = stream;
+        this.commands = new StreamCommands(stream);
     }
 
     @Override
@@ -32,13 +35,12 @@ final class StreamConsoleGateway implements ConsoleGateway {
 
     @Override
     public CompletableFuture<Void> unview() {
-        return stream.command("unview", Map.of()).thenApply(r -> null);
+        return commands.unview();
     }
 
     @Override
     public CompletableFuture<HelpRequestDto> accept(String helpRequestId) {
-        return stream.command("help.accept", Map.of("helpRequestId", helpRequestId))
-                .thenApply(r -> read(r.get("helpRequest"), HelpRequestDto.class));
+        return commands.acceptHelp(helpRequestId);
     }
 
     @Override
@@ -57,8 +59,7 @@ final class StreamConsoleGateway implements ConsoleGateway {
 
     @Override
     public CompletableFuture<TranscriptLineDto> send(String interactionId, String text) {
-        return stream.command("message.send", Map.of("interactionId", interactionId, "text", text))
-                .thenApply(r -> read(r.get("line"), TranscriptLineDto.class));
+        return commands.sendMessage(interactionId, text);
     }
 
     private <T> T read(JsonNode node, Class<T> type) {

@@ -136,21 +136,13 @@ final class JournalStore {
         ps.setString(2, e.id());
         ps.setInt(3, e.format());
         ps.setString(4, e.deviceId());
-        String[] texts = {e.tenant(), e.domain(), e.supervisorId(), e.agentId(), e.interactionId(),
-                e.helpRequestId(), e.action(), e.phase(), e.intentId()};
-        for (int i = 0; i < texts.length; i++) {
-            text(ps, 5 + i, texts[i]);
-        }
-        ps.setLong(14, e.clientTime());
-        if (e.gatewayTime() == null) {
-            ps.setNull(15, Types.BIGINT);
-        } else {
-            ps.setLong(15, e.gatewayTime());
-        }
-        String[] rest = {e.outcome(), e.gatewayRef(), e.errorCode(), e.detail(), e.textDigest(), e.text(),
-                e.prevHash(), e.hash()};
-        for (int i = 0; i < rest.length; i++) {
-            text(ps, 16 + i, rest[i]);
+        List<Object> columns = e.columnsFromTenant();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) == null) {
+                ps.setNull(5 + i, Types.NULL);
+            } else {
+                ps.setObject(5 + i, columns.get(i));
+            }
         }
         ps.executeUpdate();
     }
@@ -199,14 +191,6 @@ final class JournalStore {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? rs.getString(1) : null;
             }
-        }
-    }
-
-    private static void text(PreparedStatement ps, int index, String value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value);
         }
     }
 

@@ -36,6 +36,16 @@ public record JournalEntry(int format, String id, String deviceId, long seq, Str
     /** The prevHash of a device's first entry: 64 zeros. */
     public static final String GENESIS = "0".repeat(64);
 
+    /**
+     * The stored columns from {@code tenant} to {@code hash}, in the record's order (both journal tables
+     * keep them so); {@code gatewayTime} is a Long, every other one a String, any may be null.
+     */
+    public java.util.List<Object> columnsFromTenant() {
+        return java.util.Arrays.asList(tenant, domain, supervisorId, agentId, interactionId, helpRequestId, action,
+                phase, intentId, clientTime, gatewayTime, outcome, gatewayRef, errorCode, detail, textDigest, text,
+                prevHash, hash);
+    }
+
     /** This entry with another seq (the verifier uses it to find where a moved entry came from). */
     public JournalEntry withSeq(long newSeq) {
         return new JournalEntry(format, id, deviceId, newSeq, tenant, domain, supervisorId, agentId, interactionId,

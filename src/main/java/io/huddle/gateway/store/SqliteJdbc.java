@@ -42,6 +42,18 @@ final class SqliteJdbc {
         }
     }
 
+    /** Binds values from {@code first} on: a null as NULL, anything else as itself. */
+    static void setAll(PreparedStatement ps, int first, java.util.List<?> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            Object v = values.get(i);
+            if (v == null) {
+                ps.setNull(first + i, Types.NULL);
+            } else {
+                ps.setObject(first + i, v);
+            }
+        }
+    }
+
     static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.BIGINT);

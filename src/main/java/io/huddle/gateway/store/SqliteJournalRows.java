@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 
@@ -85,22 +84,7 @@ final class SqliteJournalRows {
         ps.setLong(2, e.seq());
         setText(ps, 3, e.id());
         ps.setInt(4, e.format());
-        String[] texts = {e.tenant(), e.domain(), e.supervisorId(), e.agentId(), e.interactionId(), e.helpRequestId(),
-                e.action(), e.phase(), e.intentId()};
-        for (int i = 0; i < texts.length; i++) {
-            setText(ps, 5 + i, texts[i]);
-        }
-        ps.setLong(14, e.clientTime());
-        if (e.gatewayTime() == null) {
-            ps.setNull(15, Types.BIGINT);
-        } else {
-            ps.setLong(15, e.gatewayTime());
-        }
-        String[] rest = {e.outcome(), e.gatewayRef(), e.errorCode(), e.detail(), e.textDigest(), e.text(),
-                e.prevHash(), e.hash()};
-        for (int i = 0; i < rest.length; i++) {
-            setText(ps, 16 + i, rest[i]);
-        }
+        SqliteJdbc.setAll(ps, 5, e.columnsFromTenant());
         SqliteJdbc.setInstant(ps, 24, receivedAt);
     }
 
