@@ -10,6 +10,7 @@ import io.huddle.client.StreamCommands;
 import io.huddle.client.StreamOptions;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.ui.FxBridge;
+import io.huddle.ui.UiThread;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -27,7 +28,7 @@ public final class AgentSession implements AutoCloseable {
         floor.setUser(signedIn.user());
         stream = StreamClient.open(signedIn, new FloorFeed(floor, bridge::post, bridge::post), options);
         StreamCommands commands = new StreamCommands(stream);
-        vm = new AgentViewModel(bridge::post, new AgentGateway() {
+        vm = new AgentViewModel(UiThread.of(bridge), new AgentGateway() {
             @Override
             public CompletableFuture<HelpRequestDto> requestHelp(String interactionId, String reason, String comment) {
                 return commands.requestHelp(interactionId, reason, comment);

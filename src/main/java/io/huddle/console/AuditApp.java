@@ -6,6 +6,7 @@ import io.huddle.client.SignedIn;
 import io.huddle.protocol.ActionDto;
 import io.huddle.protocol.ListBody;
 import io.huddle.ui.FxBridge;
+import io.huddle.ui.UiThread;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.CompletableFuture;
@@ -39,7 +40,7 @@ public final class AuditApp {
                 return CompletableFuture.supplyAsync(() -> client.exportActionsCsv(filter, target), io);
             }
         };
-        new AuditWindow(stage, new AuditViewModel(source, bridge::post, ZoneId.systemDefault()));
+        new AuditWindow(stage, new AuditViewModel(source, UiThread.of(bridge), ZoneId.systemDefault()));
         bridge.start();
         stage.setOnHidden(e -> {
             bridge.stop();

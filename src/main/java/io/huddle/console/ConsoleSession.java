@@ -11,6 +11,7 @@ import io.huddle.client.StreamOptions;
 import io.huddle.journal.JournalSession;
 import io.huddle.journal.JournalSync;
 import io.huddle.ui.FxBridge;
+import io.huddle.ui.UiThread;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class ConsoleSession implements AutoCloseable {
         if (journal != null) {
             commands = new JournalingConsoleGateway(commands, journal.journal(), journal.scope(), floor);
         }
-        this.vm = new ConsoleViewModel(signedIn.user().id(), signedIn.base().toString(), bridge::post, commands);
+        this.vm = new ConsoleViewModel(signedIn.user().id(), signedIn.base().toString(), UiThread.of(bridge), commands);
     }
 
     public void start() {

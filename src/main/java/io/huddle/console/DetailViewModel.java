@@ -131,7 +131,7 @@ public final class DetailViewModel {
         loading.set(true);
         // the previous selection's controls say nothing about this one: off until the gateway describes it
         allOff(online.get() ? "loading the interaction…" : "offline: reconnecting to the gateway");
-        gateway.view(interactionId).whenComplete((result, failure) -> ui.post(() -> {
+        gateway.view(interactionId).whenComplete((result, failure) -> ui.postNow(() -> {
             if (generation != viewGeneration) {
                 return;
             }

@@ -60,7 +60,7 @@ public final class AsyncCommand<T> {
             return;
         }
         future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, failure) ->
-                ui.post(() -> finish(value, failure)));
+                ui.postNow(() -> finish(value, failure)));
     }
 
     private void finish(T value, Throwable failure) {

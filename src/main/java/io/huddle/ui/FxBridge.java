@@ -3,8 +3,11 @@ package io.huddle.ui;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 
 /**
  * The one place where work from other threads crosses into the JavaFX thread. Anything posted from any
@@ -12,16 +15,29 @@ import javafx.animation.AnimationTimer;
  * handed over as one batch. A burst of a thousand events a second becomes one update per frame, not a
  * thousand {@code Platform.runLater} calls.
  *
+ * <p>The answer to a person's own click ({@link #postNow}) does not wait for the next pulse: it asks for
+ * one drain at once, which takes everything queued before it too, in order. Those answers come at the pace
+ * a person clicks, so the floor's events keep arriving in per-pulse batches.
+ *
  * @param <T> what crosses
  */
 public final class FxBridge<T> {
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     private final Consumer<List<T>> onFxThread;
     private final AnimationTimer timer;
+    private final AtomicBoolean drainAsked = new AtomicBoolean();
+    private final Executor fxThread;
+    private volatile boolean running;
     private volatile long lastBatchNanos;
 
     public FxBridge(Consumer<List<T>> onFxThread) {
+        this(onFxThread, Platform::runLater);
+    }
+
+    /** @param fxThread runs a task on the FX thread as soon as it is free ({@code Platform::runLater}; tests record it) */
+    FxBridge(Consumer<List<T>> onFxThread, Executor fxThread) {
         this.onFxThread = onFxThread;
+        this.fxThread = fxThread;
         this.timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -32,16 +48,34 @@ public final class FxBridge<T> {
 
     /** Starts draining; call on the FX thread. */
     public void start() {
+        running = true;
         timer.start();
     }
 
     public void stop() {
+        running = false;
         timer.stop();
     }
 
-    /** Queues an item from any thread. */
+    /** Queues an item from any thread; it reaches the FX thread with the next pulse's batch. */
     public void post(T item) {
         queue.add(item);
+    }
+
+    /**
+     * Queues an item from any thread and asks for a drain now rather than at the next pulse: for the outcome
+     * of something the person just did. Posts made while that drain is pending join it.
+     */
+    public void postNow(T item) {
+        queue.add(item);
+        if (running && drainAsked.compareAndSet(false, true)) {
+            fxThread.execute(() -> {
+                drainAsked.set(false);
+                if (running) {
+                    drain();
+                }
+            });
+        }
     }
 
     /** Drains what is queued now; on the FX thread. Public so tests can drain without waiting for a pulse. */

@@ -35,7 +35,7 @@ public final class SignInFlow {
                 Theme.apply(saved.dark());
                 FxBridge<Runnable> bridge = new FxBridge<>(batch -> batch.forEach(Runnable::run));
                 bridge.start();
-                SignInViewModel vm = new SignInViewModel(requiredRole, roleName, bridge::post, io, session -> {
+                SignInViewModel vm = new SignInViewModel(requiredRole, roleName, UiThread.of(bridge), io, session -> {
                     bridge.stop();
                     remember(settings, session);
                     try {

@@ -47,4 +47,33 @@ class FxBridgeTest {
         assertThat(batches.size()).isLessThan(4000 / 10);
         assertThat(batches.stream().flatMap(List::stream).distinct().count()).isEqualTo(4000);
     }
+
+    @Test
+    void postNowAsksForOneDrainAtOnceThatTakesEverythingQueuedInOrder() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        List<List<String>> batches = new ArrayList<>();
+        List<Runnable> asked = new ArrayList<>();
+        FxBridge<String> bridge = new FxBridge<>(batches::add, asked::add);
+        List<Integer> askedAfter = new ArrayList<>();
+        // one FX task, so no pulse can drain in between
+        FxToolkit.setupFixture(() -> {
+            bridge.start();
+            bridge.post("event-1");
+            askedAfter.add(asked.size());
+            bridge.postNow("ack-1");
+            bridge.post("event-2");
+            bridge.postNow("ack-2");
+            askedAfter.add(asked.size());
+            asked.get(0).run();
+            bridge.postNow("ack-3");
+            askedAfter.add(asked.size());
+            bridge.stop();
+            bridge.postNow("after-stop");
+            askedAfter.add(asked.size());
+            asked.get(1).run();
+        });
+        assertThat(askedAfter).containsExactly(0, 1, 2, 2);
+        assertThat(batches).containsExactly(List.of("event-1", "ack-1", "event-2", "ack-2"));
+        assertThat(bridge.pending()).isEqualTo(2);
+    }
 }
