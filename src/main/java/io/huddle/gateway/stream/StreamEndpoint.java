@@ -119,6 +119,17 @@ public final class StreamEndpoint {
             hello(ctx, c, cmd, type);
             return;
         }
+        // the answer and the events the command causes for this socket leave on this thread, as an echo's would
+        StreamSession stream = c.stream;
+        stream.answering();
+        try {
+            command(ctx, c, cmd, type, id);
+        } finally {
+            stream.sendAnswered();
+        }
+    }
+
+    private void command(WsContext ctx, Connection c, JsonNode cmd, String type, String id) {
         if (!c.limiter.tryAcquire(System.nanoTime())) {
             error(ctx, c, id, new DomainException(DomainException.Kind.RATE_LIMITED,
                     "more than 20 commands a second: slow down"));

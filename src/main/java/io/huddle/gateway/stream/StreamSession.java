@@ -49,6 +49,8 @@ final class StreamSession {
     private final Executor sender;
     private final ArrayDeque<Object> outbox = new ArrayDeque<>(); // Frame, String (unnumbered), Close
     private boolean flushing;
+    /** A command of this stream's socket is running on its socket's thread, which sends what it queues. */
+    private boolean answering;
     private long seq;
     private Session socket;
     private Instant detachedAt;
@@ -148,46 +150,92 @@ final class StreamSession {
         }
     }
 
+    /**
+     * A command from this stream's socket starts on the calling thread (the socket's own): until
+     * {@link #sendAnswered()}, what is queued for this stream waits for that thread instead of a sender.
+     */
+    synchronized void answering() {
+        answering = true;
+    }
+
+    /**
+     * The command is answered: the calling thread hands what was queued meanwhile (the command's events and
+     * its ack) to the socket itself, as an echo would, instead of waking a sender thread for it. What is
+     * queued after that, or while a sender is already flushing, goes the usual way.
+     */
+    void sendAnswered() {
+        synchronized (this) {
+            answering = false;
+            if (flushing || outbox.isEmpty()) {
+                return;
+            }
+            flushing = true;
+        }
+        if (flushOnce()) {
+            synchronized (this) {
+                if (outbox.isEmpty()) {
+                    flushing = false;
+                } else {
+                    handOver();
+                }
+            }
+        }
+    }
+
     /** Queues for the current socket and makes sure one flush task runs; with the lock held. */
     private void queue(Object item) {
         outbox.addLast(item);
-        if (!flushing) {
+        if (!flushing && !answering) {
             flushing = true;
-            try {
-                sender.execute(this::flush);
-            } catch (RejectedExecutionException stopping) {
-                flush(); // the hub is shutting down: send here, as before there were sender threads
-            }
+            handOver();
+        }
+    }
+
+    /** Gives the flushing of this stream to a sender thread; with the lock held and {@code flushing} set. */
+    private void handOver() {
+        try {
+            sender.execute(this::flush);
+        } catch (RejectedExecutionException stopping) {
+            flush(); // the hub is shutting down: send here, as before there were sender threads
         }
     }
 
     /** Hands what is queued to the socket, in order, until nothing is left; one at a time per stream. */
     private void flush() {
-        while (true) {
-            Object[] items;
-            Session s;
-            synchronized (this) {
-                if (outbox.isEmpty()) {
-                    flushing = false;
-                    return;
-                }
-                items = outbox.toArray();
-                outbox.clear();
-                s = socket;
+        while (flushOnce()) {
+            // more was queued while sending
+        }
+    }
+
+    /**
+     * Sends what is queued now, in order; false (and no longer flushing) when there was nothing. Only the
+     * thread that set {@code flushing} calls it.
+     */
+    private boolean flushOnce() {
+        Object[] items;
+        Session s;
+        synchronized (this) {
+            if (outbox.isEmpty()) {
+                flushing = false;
+                return false;
             }
-            if (s == null) {
-                continue;
-            }
-            for (Object item : items) {
-                if (item instanceof String text) {
-                    send(s, text);
-                } else if (item instanceof Frame f) {
-                    send(s, f.text());
-                } else if (item instanceof Close c && s.isOpen()) {
-                    s.close(c.code(), c.reason(), Callback.NOOP);
-                }
+            items = outbox.toArray();
+            outbox.clear();
+            s = socket;
+        }
+        if (s == null) {
+            return true;
+        }
+        for (Object item : items) {
+            if (item instanceof String text) {
+                send(s, text);
+            } else if (item instanceof Frame f) {
+                send(s, f.text());
+            } else if (item instanceof Close c && s.isOpen()) {
+                s.close(c.code(), c.reason(), Callback.NOOP);
             }
         }
+        return true;
     }
 
     String viewing() {
