@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Journals every command the console sends: the intent is committed before the command goes out (a command
  * whose intent cannot be recorded is not sent), the outcome (ACK with the gateway's time and ids, ERROR
- * with its code, TIMEOUT when the outcome is unknown) when it is known; the returned future completes after
- * that. Message text is kept only as a SHA-256 digest unless the tenant's {@code storeMessageText} is on.
+ * with its code, TIMEOUT when the outcome is unknown) when it is known. The returned future completes when
+ * the gateway answers; the outcome is queued for the journal before that and committed right after. Message text is kept only as a SHA-256 digest unless the tenant's {@code storeMessageText} is on.
  */
 public final class JournalingConsoleGateway implements ConsoleGateway {
     private static final Logger LOG = LoggerFactory.getLogger(JournalingConsoleGateway.class);
@@ -105,18 +105,20 @@ public final class JournalingConsoleGateway implements ConsoleGateway {
                 sent = CompletableFuture.failedFuture(e);
             }
             sent.whenComplete((value, failure) -> {
+                // The outcome is queued first, so it keeps its place in the journal's order; the answer is handed
+                // on without waiting for its commit: what the gateway said reaches the screen at once.
                 JournalRecord outcome = failure == null ? ack.record(value, entry.id()) : failed(intent, entry, failure);
                 journal.append(outcome).whenComplete((o, lost) -> {
                     if (lost != null) {
                         LOG.error("the outcome of {} (journal entry {}) could not be recorded", intent.action(),
                                 entry.seq(), lost);
                     }
-                    if (failure == null) {
-                        result.complete(value);
-                    } else {
-                        result.completeExceptionally(failure);
-                    }
                 });
+                if (failure == null) {
+                    result.complete(value);
+                } else {
+                    result.completeExceptionally(failure);
+                }
             });
         });
         return result;

@@ -57,6 +57,8 @@ class JournalEndToEndTest {
                         .participants().stream().anyMatch(p -> p.mode() == SupervisorMode.COACH));
                 g.send(ix.id(), "try the refund script").get(10, TimeUnit.SECONDS);
                 g.act(ix.id(), ActionType.DISCONNECT, null).get(10, TimeUnit.SECONDS);
+                // the last outcome is committed right after its answer was handed on
+                await().atMost(Duration.ofSeconds(10)).until(() -> journal.journal().lastSeq() == 11);
                 assertThat(journal.sync().flush(Duration.ofSeconds(10))).isTrue();
 
                 List<JournalEntry> mine = journal.journal().entriesAfter(0, 100, Integer.MAX_VALUE);
