@@ -34,17 +34,28 @@ public final class JournalSync implements AutoCloseable {
         JournalHead head(String deviceId);
     }
 
-    public record Options(int maxEntries, int maxChars, Duration backoffBase, Duration backoffMax, double jitter) {
+    /**
+     * @param linger how long an upload waits after a commit, so that a command's intent and outcome (committed
+     *               a round trip apart) travel in one batch, and the upload's writes on both sides do not compete
+     *               with the command in flight for the disk; {@link #flush} and {@link #wake} do not wait
+     */
+    public record Options(int maxEntries, int maxChars, Duration backoffBase, Duration backoffMax, double jitter,
+                          Duration linger) {
         public static Options defaults() {
-            return new Options(200, 512 * 1024, Duration.ofSeconds(1), Duration.ofMinutes(2), 0.2);
+            return new Options(200, 512 * 1024, Duration.ofSeconds(1), Duration.ofMinutes(2), 0.2,
+                    Duration.ofMillis(250));
         }
 
         public Options withBackoff(Duration base, Duration max) {
-            return new Options(maxEntries, maxChars, base, max, jitter);
+            return new Options(maxEntries, maxChars, base, max, jitter, linger);
         }
 
         public Options withMaxEntries(int n) {
-            return new Options(n, maxChars, backoffBase, backoffMax, jitter);
+            return new Options(n, maxChars, backoffBase, backoffMax, jitter, linger);
+        }
+
+        public Options withLinger(Duration d) {
+            return new Options(maxEntries, maxChars, backoffBase, backoffMax, jitter, d);
         }
     }
 
@@ -62,6 +73,7 @@ public final class JournalSync implements AutoCloseable {
     private final Object signal = new Object();
     private final Thread thread;
     private boolean woken = true; // guarded by signal
+    private long dueAtNanos; // guarded by signal: an upload after the linger of a commit (0: none)
     private volatile boolean closed;
     private volatile Status status;
     private boolean reconcile;
@@ -79,7 +91,7 @@ public final class JournalSync implements AutoCloseable {
         thread.setDaemon(true);
         journal.onCommit(() -> {
             if (status.nextAttemptAt() == null) { // while backing off, new entries wait for the next attempt
-                wake();
+                wakeAfterLinger();
             }
             publish(status.state() == State.SYNCED ? State.SYNCING : status.state(), status.detail(),
                     status.nextAttemptAt());
@@ -103,6 +115,20 @@ public final class JournalSync implements AutoCloseable {
         }
     }
 
+    /** Uploads once the linger has passed since the first commit not yet uploaded. */
+    private void wakeAfterLinger() {
+        if (options.linger().isZero()) {
+            wake();
+            return;
+        }
+        synchronized (signal) {
+            if (dueAtNanos == 0) {
+                dueAtNanos = System.nanoTime() + options.linger().toNanos();
+                signal.notifyAll();
+            }
+        }
+    }
+
     /** Waits up to {@code timeout} for every entry to be acknowledged; true when none waits. */
     public boolean flush(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -117,24 +143,42 @@ public final class JournalSync implements AutoCloseable {
         long waitMillis = 0;
         while (!closed) {
             synchronized (signal) {
-                long deadline = System.currentTimeMillis() + waitMillis;
+                // until woken, the retry's wait is over, or the linger after a commit is
+                long retryAt = waitMillis > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis) : 0;
                 while (!woken && !closed) {
-                    long left = deadline - System.currentTimeMillis();
-                    if (waitMillis > 0 && left <= 0) {
+                    long now = System.nanoTime();
+                    long until = earliest(retryAt, dueAtNanos);
+                    if (until != 0 && now - until >= 0) {
                         break;
                     }
                     try {
-                        signal.wait(waitMillis > 0 ? left : 0);
+                        if (until == 0) {
+                            signal.wait();
+                        } else {
+                            TimeUnit.NANOSECONDS.timedWait(signal, until - now);
+                        }
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
                 woken = false;
+                dueAtNanos = 0;
             }
             if (!closed) {
                 waitMillis = step();
             }
         }
+    }
+
+    /** The earlier of two deadlines in nanoTime, 0 standing for none. */
+    private static long earliest(long a, long b) {
+        if (a == 0) {
+            return b;
+        }
+        if (b == 0) {
+            return a;
+        }
+        return a - b <= 0 ? a : b;
     }
 
     /** One upload attempt; answers how long to wait before the next (0: until woken). */
