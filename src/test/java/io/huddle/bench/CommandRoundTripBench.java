@@ -22,6 +22,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import io.huddle.journal.JournalSession;
+import java.time.Clock;
+import javafx.animation.AnimationTimer;
 import javafx.beans.value.ChangeListener;
 import org.glassfish.tyrus.client.ClientManager;
 
@@ -78,7 +81,8 @@ final class CommandRoundTripBench implements Bench {
             }
             Samples echo = echo(gw, size.echoSamples());
             Samples[] command = commands(sups, size.commandSamples());
-            Samples[] ui = ui(sups, size.uiSamples());
+            Samples[] ui = ui(sups, size.uiSamples(), dir.resolve("journals"));
+            Samples[] bare = ui(sups, size.uiSamples(), null);
             Samples act = inProcess(gw, size.commandSamples());
             r.figure("echo_p50_ms", Samples.ms(echo.percentile(50)), "ms");
             r.figure("echo_p99_ms", Samples.ms(echo.percentile(99)), "ms");
@@ -93,13 +97,20 @@ final class CommandRoundTripBench implements Bench {
             r.figure("ui_monitor_p99_ms", Samples.ms(ui[0].percentile(99)), "ms");
             r.figure("ui_monitor_max_ms", Samples.ms(ui[0].max()), "ms");
             r.figure("ui_disconnect_p99_ms", Samples.ms(ui[1].percentile(99)), "ms");
+            r.figure("ui_monitor_next_frame_p50_ms", Samples.ms(ui[2].percentile(50)), "ms");
+            r.figure("ui_monitor_next_frame_p99_ms", Samples.ms(ui[2].percentile(99)), "ms");
+            r.figure("ui_no_journal_monitor_p50_ms", Samples.ms(bare[0].percentile(50)), "ms");
+            r.figure("ui_no_journal_monitor_p99_ms", Samples.ms(bare[0].percentile(99)), "ms");
             r.figure("command_over_echo_p99", command[0].percentile(99) / echo.percentile(99), "x");
             r.ratio("ui_over_echo_p99", ui[0].percentile(99) / echo.percentile(99),
                     "p99 of Monitor pressed -> view updated / p99 of a raw Tyrus echo on the same server");
             r.atMost("ui_monitor_p99_ms", 5, "p99 Monitor pressed -> gateway ack -> view updated <= 5 ms");
             r.atMost("ui_over_echo_p99", 1.5, "ratio to the raw echo <= 1.5");
-            r.note("ui_*: from execute() on the FX thread to the ack applied to the DetailViewModel, which the "
-                    + "FxBridge does at the next pulse (60 Hz); command_*: StreamClient.command until its future "
+            r.note("ui_*: from execute() on the FX thread to the ack applied to the DetailViewModel (the FxBridge "
+                    + "drains at once for the answer to a click), as the console runs: the intent committed to the "
+                    + "supervisor's journal before the command is sent, the outcome after the answer; "
+                    + "ui_monitor_next_frame: to the start of the next pulse, the first frame that can draw it; "
+                    + "ui_no_journal: the same without a journal; command_*: StreamClient.command until its future "
                     + "completes (ping: the protocol's no-op command, for the cost of the stream path alone); "
                     + "floor_act_*: FloorService.act called in this process (no network); every Monitor "
                     + "and Disconnect is recorded durably (synchronous=FULL) before the ack");
@@ -218,11 +229,17 @@ final class CommandRoundTripBench implements Bench {
     }
 
     /** The console: one ConsoleSession per supervisor with its own interaction selected in the detail. */
-    private static Samples[] ui(List<SignedIn> sups, int samples) throws Exception {
+    private static Samples[] ui(List<SignedIn> sups, int samples, Path journals) throws Exception {
         List<ConsoleSession> sessions = new ArrayList<>();
+        List<JournalSession> opened = new ArrayList<>();
         try {
             for (int i = 0; i < sups.size(); i++) {
-                ConsoleSession session = new ConsoleSession(sups.get(i), StreamOptions.defaults());
+                JournalSession journal = journals == null ? null : JournalSession.open(journals.resolve("s" + i),
+                        sups.get(i), Clock.systemUTC(), status -> { });
+                if (journal != null) {
+                    opened.add(journal);
+                }
+                ConsoleSession session = new ConsoleSession(sups.get(i), StreamOptions.defaults(), journal);
                 sessions.add(session);
                 String ix = interaction(i);
                 BenchEnv.onFx(session::start);
@@ -235,6 +252,7 @@ final class CommandRoundTripBench implements Bench {
             }
             Samples monitor = new Samples(samples);
             Samples disconnect = new Samples(samples);
+            Samples frame = new Samples(samples);
             int warm = Math.max(sups.size(), samples / 5);
             long[] lastUse = new long[sups.size()];
             java.util.Random jitter = new java.util.Random(3);
@@ -246,24 +264,30 @@ final class CommandRoundTripBench implements Bench {
                 BenchEnv.sleep(jitter.nextInt(17));
                 lastUse[who] = System.nanoTime();
                 DetailViewModel d = sessions.get(who).viewModel().detail();
-                long m = press(d.monitorCommand());
-                long x = press(d.disconnectCommand());
+                long[] m = press(d.monitorCommand());
+                long[] x = press(d.disconnectCommand());
                 if (i >= warm) {
-                    monitor.add(m);
-                    disconnect.add(x);
+                    monitor.add(m[0]);
+                    frame.add(m[1]);
+                    disconnect.add(x[0]);
                 }
                 BenchEnv.waitFor(() -> BenchEnv.onFx(() -> d.monitorCommand().executable().get()), 10,
                         "Monitor to be offered again");
             }
-            return new Samples[] {monitor, disconnect};
+            return new Samples[] {monitor, disconnect, frame};
         } finally {
             sessions.forEach(ConsoleSession::close);
+            opened.forEach(JournalSession::close);
         }
     }
 
-    /** Executes a command on the FX thread and waits until its ack is applied; the time between, in ns. */
-    private static long press(AsyncCommand<?> command) throws Exception {
+    /**
+     * Executes a command on the FX thread and waits until its ack is applied; the time between, and the time
+     * to the start of the next pulse after that, in ns.
+     */
+    private static long[] press(AsyncCommand<?> command) throws Exception {
         CompletableFuture<Long> applied = new CompletableFuture<>();
+        CompletableFuture<Long> framed = new CompletableFuture<>();
         long[] pressed = new long[1];
         BenchEnv.onFx(() -> {
             if (!command.executable().get()) {
@@ -276,6 +300,13 @@ final class CommandRoundTripBench implements Bench {
                     if (!is) {
                         applied.complete(System.nanoTime());
                         command.running().removeListener(this);
+                        new AnimationTimer() {
+                            @Override
+                            public void handle(long now) {
+                                framed.complete(System.nanoTime());
+                                stop();
+                            }
+                        }.start();
                     }
                 }
             };
@@ -284,10 +315,11 @@ final class CommandRoundTripBench implements Bench {
             command.execute();
         });
         long t1 = applied.get(15, TimeUnit.SECONDS);
+        long t2 = framed.get(15, TimeUnit.SECONDS);
         String error = BenchEnv.onFx(() -> command.error().get());
         if (error != null) {
             throw new IllegalStateException(error);
         }
-        return t1 - pressed[0];
+        return new long[] {t1 - pressed[0], t2 - pressed[0]};
     }
 }
