@@ -18,6 +18,9 @@ public interface ConsoleGateway {
 
     CompletableFuture<ViewResult> view(String interactionId);
 
+    /** Which controls are on now, and the open help request: a read, for refreshing; not journaled. */
+    CompletableFuture<ControlsResult> controls(String interactionId);
+
     CompletableFuture<Void> unview();
 
     CompletableFuture<HelpRequestDto> accept(String helpRequestId);
@@ -33,6 +36,10 @@ public interface ConsoleGateway {
                           List<TranscriptLineDto> transcript) {
             this(interaction, controls, helpRequest, transcript, null);
         }
+    }
+
+    /** Which controls are on for an interaction, and its open help request (or null). */
+    record ControlsResult(Controls controls, HelpRequestDto helpRequest) {
     }
 
     /** The gateway's answer to an action, with the controls after it; {@code serverTime} is the ack's, or null. */

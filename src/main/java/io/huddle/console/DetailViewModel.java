@@ -160,7 +160,7 @@ public final class DetailViewModel {
         }
         String id = selected;
         long generation = viewGeneration;
-        gateway.view(id).whenComplete((result, failure) -> ui.post(() -> {
+        gateway.controls(id).whenComplete((result, failure) -> ui.post(() -> {
             if (failure == null && generation == viewGeneration && !anyRunning.get()) {
                 helpRequest.set(result.helpRequest());
                 applyControls(result.controls());

@@ -56,6 +56,11 @@ public final class JournalingConsoleGateway implements ConsoleGateway {
     }
 
     @Override
+    public CompletableFuture<ControlsResult> controls(String interactionId) {
+        return delegate.controls(interactionId); // a read: not journaled
+    }
+
+    @Override
     public CompletableFuture<Void> unview() {
         return delegate.unview();
     }

@@ -34,6 +34,12 @@ final class StreamConsoleGateway implements ConsoleGateway {
     }
 
     @Override
+    public CompletableFuture<ControlsResult> controls(String interactionId) {
+        return stream.command("controls", Map.of("interactionId", interactionId))
+                .thenApply(r -> read(r, ControlsResult.class));
+    }
+
+    @Override
     public CompletableFuture<Void> unview() {
         return commands.unview();
     }

@@ -87,6 +87,8 @@ final class ConsoleFixtures {
         final List<String> viewed = new ArrayList<>();
         final List<CompletableFuture<ViewResult>> views = new ArrayList<>();
         int unviews;
+        final List<String> controlled = new ArrayList<>();
+        final List<CompletableFuture<ControlsResult>> controls = new ArrayList<>();
         final List<String> accepted = new ArrayList<>();
         final List<CompletableFuture<HelpRequestDto>> accepts = new ArrayList<>();
         final List<String> acted = new ArrayList<>();
@@ -98,6 +100,12 @@ final class ConsoleFixtures {
         public CompletableFuture<ViewResult> view(String interactionId) {
             viewed.add(interactionId);
             return add(views, new CompletableFuture<>());
+        }
+
+        @Override
+        public CompletableFuture<ControlsResult> controls(String interactionId) {
+            controlled.add(interactionId);
+            return add(controls, new CompletableFuture<>());
         }
 
         @Override

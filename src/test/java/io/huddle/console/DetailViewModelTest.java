@@ -157,6 +157,19 @@ class DetailViewModelTest {
     }
 
     @Test
+    void anUpdateOfTheSelectedInteractionRereadsItsControlsWithoutViewingItAgain() {
+        open("a", null, true, false, false, false);
+        vm.interactionUpdated(ix("b", sup(ME, "Me", SupervisorMode.MONITOR)));
+        assertThat(gateway.controlled).as("another interaction's update").isEmpty();
+        vm.interactionUpdated(ix("a", sup("acme:sup2", "Other", SupervisorMode.COACH)));
+        assertThat(gateway.controlled).containsExactly("a");
+        assertThat(gateway.viewed).as("no second view, so no second VIEW in the journal").containsExactly("a");
+        gateway.controls.get(0).complete(new ConsoleGateway.ControlsResult(controls(true, false, true, false), null));
+        assertThat(vm.bargeInControl().enabled().get()).isTrue();
+        assertThat(vm.coachControl().enabled().get()).isFalse();
+    }
+
+    @Test
     void anEndedInteractionTurnsEveryControlOff() {
         open("a", SupervisorMode.COACH, true, true, true, true);
         vm.interactionEnded("b");

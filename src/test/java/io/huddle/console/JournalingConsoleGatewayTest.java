@@ -137,6 +137,15 @@ class JournalingConsoleGatewayTest {
     }
 
     @Test
+    void refreshingTheControlsIsAReadAndNotJournaled() throws Exception {
+        CompletableFuture<ConsoleGateway.ControlsResult> r = gateway.controls("ix-1");
+        awaitCalls(1);
+        fake.answers.get(0).complete(new ConsoleGateway.ControlsResult(null, null));
+        r.get(5, TimeUnit.SECONDS);
+        assertThat(journal.lastSeq()).isZero();
+    }
+
+    @Test
     void aCommandWhoseIntentCannotBeRecordedIsNotSent() {
         journal.close();
         CompletableFuture<ConsoleGateway.ActionResult> r = gateway.act("ix-1", ActionType.MONITOR, null);
@@ -200,6 +209,13 @@ class JournalingConsoleGatewayTest {
         @Override
         public CompletableFuture<ViewResult> view(String interactionId) {
             return call();
+        }
+
+        @Override
+        public CompletableFuture<ControlsResult> controls(String interactionId) {
+            CompletableFuture<Object> f = new CompletableFuture<>();
+            answers.add(f);
+            return f.thenApply(ControlsResult.class::cast);
         }
 
         @Override

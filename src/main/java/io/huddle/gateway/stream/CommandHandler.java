@@ -35,11 +35,14 @@ final class CommandHandler {
                 Interaction i = floor.interaction(user, id);
                 result.put("interaction", InteractionDto.of(i));
                 result.put("controls", floor.controls(user, id));
-                HelpRequest open = floor.openRequestOn(user.tenant(), id);
-                result.put("helpRequest", open == null || !open.interactionId().equals(i.id()) ? null
-                        : HelpRequestDto.of(floor.helpRequest(user, open.id())));
+                result.put("helpRequest", openRequest(user, i));
                 result.put("transcript", floor.transcript(user, id).stream().map(TranscriptLineDto::of).toList());
                 session.view(id);
+            }
+            case "controls" -> {
+                Interaction i = floor.interaction(user, text(cmd, "interactionId", true));
+                result.put("controls", floor.controls(user, i.id()));
+                result.put("helpRequest", openRequest(user, i));
             }
             case "unview" -> session.view(null);
             case "help.accept" -> result.put("helpRequest",
@@ -61,6 +64,13 @@ final class CommandHandler {
             default -> throw DomainException.badRequest("unknown command type '" + type + "'");
         }
         return result;
+    }
+
+    /** The open help request on an interaction the user can see, as they may see it; null when none. */
+    private HelpRequestDto openRequest(User user, Interaction i) {
+        HelpRequest open = floor.openRequestOn(user.tenant(), i.id());
+        return open == null || !open.interactionId().equals(i.id()) ? null
+                : HelpRequestDto.of(floor.helpRequest(user, open.id()));
     }
 
     static String text(JsonNode cmd, String field, boolean required) {

@@ -58,6 +58,11 @@ class StreamCommandsTest {
         assertThat(view.path("helpRequest").isNull()).isTrue();
         assertThat(view.path("transcript")).extracting(l -> l.path("text").asText()).containsExactly("hello?");
 
+        JsonNode controls = ack(sup.command("controls", "interactionId", ix.id()));
+        assertThat(controls.path("controls").path("monitor").path("enabled").asBoolean()).isTrue();
+        assertThat(controls.path("helpRequest").isNull()).isTrue();
+        assertThat(controls.has("transcript")).as("a refresh does not ship the transcript").isFalse();
+
         assertThat(ack(sup.command("unview")).isEmpty()).isTrue();
     }
 
@@ -184,6 +189,7 @@ class StreamCommandsTest {
              WsTestClient agent2 = Streams.open(gw, "acme", "agent2")) {
             for (WsTestClient other : new WsTestClient[] {globex, sales}) {
                 assertError(other.command("view", "interactionId", ix.id()), "not_found");
+                assertError(other.command("controls", "interactionId", ix.id()), "not_found");
                 assertError(other.command("help.accept", "helpRequestId", hr), "not_found");
                 assertError(other.command("action", "interactionId", ix.id(), "action", "MONITOR"), "not_found");
                 assertError(other.command("message.send", "interactionId", ix.id(), "text", "hi"), "not_found");
