@@ -153,9 +153,13 @@ public final class DetailViewModel {
         }));
     }
 
-    /** Re-asks the gateway which controls are on (after something changed on the selected interaction). */
+    /**
+     * Re-asks the gateway which controls are on (after something changed on the selected interaction). Not
+     * while an action runs: its ack brings the controls after it, and anything that changes after that arrives
+     * after the ack and asks again.
+     */
     public void refreshControls() {
-        if (selected == null || loading.get()) {
+        if (selected == null || loading.get() || anyRunning.get()) {
             return;
         }
         String id = selected;

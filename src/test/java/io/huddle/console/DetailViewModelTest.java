@@ -170,6 +170,19 @@ class DetailViewModelTest {
     }
 
     @Test
+    void anUpdateWhileAnActionRunsWaitsForItsAckInsteadOfRereadingTheControls() {
+        open("a", null, true, false, false, false);
+        vm.monitorCommand().execute();
+        vm.interactionUpdated(ix("a", sup(ME, "Me", SupervisorMode.MONITOR)));
+        assertThat(gateway.controlled).as("the ack brings the controls").isEmpty();
+        gateway.acts.get(0).complete(new ConsoleGateway.ActionResult(null, controls(false, true, true, true)));
+        assertThat(vm.coachControl().enabled().get()).isTrue();
+        vm.interactionUpdated(ix("a", sup(ME, "Me", SupervisorMode.MONITOR), sup("acme:sup2", "Other",
+                SupervisorMode.COACH)));
+        assertThat(gateway.controlled).as("a change after the ack").containsExactly("a");
+    }
+
+    @Test
     void anEndedInteractionTurnsEveryControlOff() {
         open("a", SupervisorMode.COACH, true, true, true, true);
         vm.interactionEnded("b");
