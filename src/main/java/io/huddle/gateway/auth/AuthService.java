@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 /**
  * Sign-in and bearer tokens. A token is 32 random bytes; only its SHA-256 digest is stored, so a copy of
  * the database cannot be used to sign in. More than five failures a minute for one user name answer 429
- * ({@link SignInThrottle}).
+ * ({@link SignInThrottle}). An unknown user name costs the same password check as a wrong password, so the
+ * time of the answer does not tell which names exist.
  */
 public final class AuthService {
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
@@ -30,6 +31,7 @@ public final class AuthService {
     private final SecureRandom random = new SecureRandom();
     private final SignInThrottle throttle;
     private final CopyOnWriteArrayList<Consumer<String>> logoutListeners = new CopyOnWriteArrayList<>();
+    private volatile String decoyHash; // made on the first unknown name, so start-up pays no PBKDF2
 
     public AuthService(GatewayStore store, PasswordHasher hasher, Clock clock) {
         this(store, hasher, clock, SignInThrottle.DEFAULT_MAX_NAMES);
@@ -53,9 +55,9 @@ public final class AuthService {
         }
         throttle.attempt(tenant, username);
         Optional<User> user = store.findUser(tenant, username);
-        boolean ok = user.isPresent()
-                && store.passwordHash(user.get().id()).map(h -> hasher.verify(password.toCharArray(), h)).orElse(false);
-        if (!ok) {
+        String hash = user.flatMap(u -> store.passwordHash(u.id())).orElse(null);
+        boolean matches = hasher.verify(password.toCharArray(), hash != null ? hash : decoyHash());
+        if (hash == null || !matches) {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "unknown tenant, user name or password");
         }
         throttle.succeeded(tenant, username);
@@ -104,6 +106,18 @@ public final class AuthService {
     /** How many user names the throttle tracks now. */
     long throttledNames() {
         return throttle.trackedNames();
+    }
+
+    /** A hash of a random password, checked for an unknown name so it takes as long as a wrong password. */
+    private String decoyHash() {
+        String h = decoyHash;
+        if (h == null) {
+            byte[] secret = new byte[16];
+            random.nextBytes(secret);
+            h = hasher.hash(HexFormat.of().formatHex(secret).toCharArray());
+            decoyHash = h;
+        }
+        return h;
     }
 
     private static boolean isBlank(String s) {
