@@ -61,6 +61,9 @@ public final class AuthService {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "unknown tenant, user name or password");
         }
         throttle.succeeded(tenant, username);
+        if (user.get().roles().isEmpty()) {
+            throw DomainException.forbidden("this user has no role in Huddle: an administrator must give it one");
+        }
         Instant now = clock.instant();
         byte[] raw = new byte[32];
         random.nextBytes(raw);
@@ -70,12 +73,16 @@ public final class AuthService {
         return new SignIn(token, expires, user.get());
     }
 
-    /** The user behind a bearer token, or empty when it is unknown or expired. */
+    /**
+     * The user behind a bearer token, or empty when it is unknown or expired, or its user has no role left:
+     * every check of what a user may see or do starts from a role, so a user with none is let in nowhere.
+     */
     public Optional<User> authenticate(String token) {
         if (isBlank(token)) {
             return Optional.empty();
         }
-        return store.sessionUser(digest(token), clock.instant()).flatMap(store::findUserById);
+        return store.sessionUser(digest(token), clock.instant()).flatMap(store::findUserById)
+                .filter(u -> !u.roles().isEmpty());
     }
 
     /** Whether the sign-in behind this token digest is still valid. */
