@@ -7,6 +7,7 @@ import io.huddle.gateway.audit.JournalAudit;
 import io.huddle.gateway.audit.JournalIngest;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.auth.PasswordHasher;
+import io.huddle.gateway.auth.SessionPurge;
 import io.huddle.gateway.floor.FloorService;
 import io.huddle.gateway.floor.RoutingPolicy;
 import io.huddle.gateway.http.HttpApi;
@@ -38,6 +39,7 @@ public final class GatewayServer implements AutoCloseable {
     private final GatewayStore store;
     private final FloorService floor;
     private final AuthService auth;
+    private final SessionPurge sessionPurge;
     private final StreamHub hub;
     private final Javalin app;
     private final DemoSupport demo;
@@ -57,6 +59,7 @@ public final class GatewayServer implements AutoCloseable {
         demo.seedIfAsked();
         this.floor = new FloorService(store, clock, RoutingPolicy.allSupervisorsOfDomain());
         this.auth = new AuthService(store, hasher, clock);
+        this.sessionPurge = new SessionPurge(store, clock);
         this.hub = new StreamHub(json, floor, auth, clock, config.stream());
         StreamEndpoint stream = new StreamEndpoint(json, hub, floor, clock, config.allowedOrigins());
         HttpApi api = new HttpApi(json, auth, floor, store, Version.current(), new JournalIngest(store, clock),
@@ -91,6 +94,7 @@ public final class GatewayServer implements AutoCloseable {
             server.close();
             throw e;
         }
+        server.sessionPurge.start();
         server.demo.startSimulation(server.floor);
         LOG.info("Huddle gateway {} listening on http://{}:{} (data in {})", Version.current(), config.host(),
                 server.port(), config.dataDir());
@@ -120,6 +124,7 @@ public final class GatewayServer implements AutoCloseable {
     @Override
     public void close() {
         demo.close();
+        sessionPurge.close(); // before the store it writes to
         hub.close();
         try {
             app.stop();

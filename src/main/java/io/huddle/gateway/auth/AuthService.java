@@ -10,35 +10,39 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.HexFormat;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * Sign-in and bearer tokens. A token is 32 random bytes; only its SHA-256 digest is stored, so a copy of
- * the database cannot be used to sign in. More than five failures a minute for one user name answer 429.
+ * the database cannot be used to sign in. More than five failures a minute for one user name answer 429
+ * ({@link SignInThrottle}). An unknown user name costs the same password check as a wrong password, so the
+ * time of the answer does not tell which names exist.
  */
 public final class AuthService {
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
-    private static final int MAX_FAILURES_PER_MINUTE = 5;
 
     private final GatewayStore store;
     private final PasswordHasher hasher;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final SignInThrottle throttle;
     private final CopyOnWriteArrayList<Consumer<String>> logoutListeners = new CopyOnWriteArrayList<>();
+    private volatile String decoyHash; // made on the first unknown name, so start-up pays no PBKDF2
 
     public AuthService(GatewayStore store, PasswordHasher hasher, Clock clock) {
+        this(store, hasher, clock, SignInThrottle.DEFAULT_MAX_NAMES);
+    }
+
+    /** With at most {@code maxThrottledNames} user names tracked for throttling (tests lower it). */
+    AuthService(GatewayStore store, PasswordHasher hasher, Clock clock, int maxThrottledNames) {
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
+        this.throttle = new SignInThrottle(clock, maxThrottledNames);
     }
 
     /** A successful sign-in. */
@@ -49,16 +53,18 @@ public final class AuthService {
         if (isBlank(tenant) || isBlank(username) || password == null) {
             throw DomainException.badRequest("fields 'tenant', 'username' and 'password' are required");
         }
-        String key = tenant + "/" + username;
-        Instant now = clock.instant();
-        throttle(key, now);
+        throttle.attempt(tenant, username);
         Optional<User> user = store.findUser(tenant, username);
-        boolean ok = user.isPresent()
-                && store.passwordHash(user.get().id()).map(h -> hasher.verify(password.toCharArray(), h)).orElse(false);
-        if (!ok) {
+        String hash = user.flatMap(u -> store.passwordHash(u.id())).orElse(null);
+        boolean matches = hasher.verify(password.toCharArray(), hash != null ? hash : decoyHash());
+        if (hash == null || !matches) {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "unknown tenant, user name or password");
         }
-        failures.remove(key);
+        throttle.succeeded(tenant, username);
+        if (user.get().roles().isEmpty()) {
+            throw DomainException.forbidden("this user has no role in Huddle: an administrator must give it one");
+        }
+        Instant now = clock.instant();
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
@@ -67,12 +73,16 @@ public final class AuthService {
         return new SignIn(token, expires, user.get());
     }
 
-    /** The user behind a bearer token, or empty when it is unknown or expired. */
+    /**
+     * The user behind a bearer token, or empty when it is unknown or expired, or its user has no role left:
+     * every check of what a user may see or do starts from a role, so a user with none is let in nowhere.
+     */
     public Optional<User> authenticate(String token) {
         if (isBlank(token)) {
             return Optional.empty();
         }
-        return store.sessionUser(digest(token), clock.instant()).flatMap(store::findUserById);
+        return store.sessionUser(digest(token), clock.instant()).flatMap(store::findUserById)
+                .filter(u -> !u.roles().isEmpty());
     }
 
     /** Whether the sign-in behind this token digest is still valid. */
@@ -100,22 +110,21 @@ public final class AuthService {
         }
     }
 
-    /**
-     * Refuses when the user name had too many recent failures, else counts this attempt as a failure until it
-     * succeeds. Checking and counting under one lock keeps parallel guesses from all passing the check.
-     */
-    private void throttle(String key, Instant now) {
-        Deque<Instant> recent = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (recent) {
-            while (!recent.isEmpty() && recent.peekFirst().isBefore(now.minusSeconds(60))) {
-                recent.pollFirst();
-            }
-            if (recent.size() >= MAX_FAILURES_PER_MINUTE) {
-                throw new DomainException(DomainException.Kind.RATE_LIMITED,
-                        "too many failed sign-ins for this user: wait a minute and try again");
-            }
-            recent.addLast(now);
+    /** How many user names the throttle tracks now. */
+    long throttledNames() {
+        return throttle.trackedNames();
+    }
+
+    /** A hash of a random password, checked for an unknown name so it takes as long as a wrong password. */
+    private String decoyHash() {
+        String h = decoyHash;
+        if (h == null) {
+            byte[] secret = new byte[16];
+            random.nextBytes(secret);
+            h = hasher.hash(HexFormat.of().formatHex(secret).toCharArray());
+            decoyHash = h;
         }
+        return h;
     }
 
     private static boolean isBlank(String s) {

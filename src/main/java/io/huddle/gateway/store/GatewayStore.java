@@ -36,6 +36,13 @@ public interface GatewayStore extends AutoCloseable {
 
     void deleteSession(String tokenDigest);
 
+    /**
+     * Deletes at most {@code limit} sessions that expired strictly before {@code cutoff}, oldest first, in one
+     * statement (one transaction), and answers how many it deleted. A session still valid at {@code cutoff} or
+     * later is never touched, so a cutoff in the past cannot end a live sign-in.
+     */
+    int deleteSessionsExpiredBefore(Instant cutoff, int limit);
+
     // tenants
     void saveTenantSettings(TenantSettings settings);
 

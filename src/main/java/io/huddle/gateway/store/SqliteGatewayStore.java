@@ -132,6 +132,18 @@ public final class SqliteGatewayStore implements GatewayStore {
     }
 
     @Override
+    public int deleteSessionsExpiredBefore(Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return call("delete sessions expired before " + cutoff, c -> update(c,
+                SqliteAccountRows.DELETE_EXPIRED_SESSIONS, ps -> {
+                    SqliteJdbc.setInstant(ps, 1, cutoff);
+                    ps.setInt(2, limit);
+                }));
+    }
+
+    @Override
     public void saveTenantSettings(TenantSettings settings) {
         call("save settings of tenant '" + settings.tenant() + "'", c -> update(c,
                 SqliteAccountRows.UPSERT_TENANT, ps -> SqliteAccountRows.bindTenant(ps, settings)));

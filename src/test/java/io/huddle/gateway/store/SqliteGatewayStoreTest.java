@@ -151,6 +151,29 @@ class SqliteGatewayStoreTest {
     }
 
     @Test
+    void expiredSessionsAreDeletedOldestFirstAtMostALimitAtATimeAndLiveOnesStay() {
+        store.saveUser(StoreFixtures.user("u1", "acme", "sue"), "h");
+        store.saveSession("expired-10", "u1", at(10));
+        store.saveSession("expired-20", "u1", at(20));
+        store.saveSession("at-cutoff", "u1", at(30));
+        store.saveSession("live", "u1", at(3600));
+
+        assertThat(store.deleteSessionsExpiredBefore(at(30), 1)).isEqualTo(1);
+        assertThat(store.sessionUser("expired-10", T0)).isEmpty();
+        assertThat(store.sessionUser("expired-20", T0)).contains("u1");
+
+        assertThat(store.deleteSessionsExpiredBefore(at(30), 100)).isEqualTo(1);
+        assertThat(store.deleteSessionsExpiredBefore(at(30), 100)).isZero();
+        store.close();
+        store = SqliteGatewayStore.open(dir.resolve("gateway.db"));
+        assertThat(store.sessionUser("expired-20", T0)).isEmpty();
+        assertThat(store.sessionUser("at-cutoff", T0)).contains("u1");
+        assertThat(store.sessionUser("live", at(60))).contains("u1");
+        assertThatThrownBy(() -> store.deleteSessionsExpiredBefore(at(30), 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void sessionOfAnUnknownUserIsRefusedByTheForeignKey() {
         assertThatThrownBy(() -> store.saveSession("digest-1", "ghost", at(60)))
                 .isInstanceOf(StoreException.class)

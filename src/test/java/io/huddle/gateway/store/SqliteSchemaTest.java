@@ -173,6 +173,18 @@ class SqliteSchemaTest {
         }
     }
 
+    @Test
+    void thePurgeOfExpiredSessionsSeeksTheExpiryIndex() throws SQLException {
+        Path file = dir.resolve("plans.db");
+        SqliteGatewayStore.open(file).close();
+        try (Connection c = raw(file)) {
+            assertThat(plan(c, SqliteAccountRows.DELETE_EXPIRED_SESSIONS, List.of(1L, 10)))
+                    .contains("USING COVERING INDEX sessions_expiry (expires_at<?)")
+                    .contains("SEARCH sessions USING INTEGER PRIMARY KEY (rowid=?)")
+                    .doesNotContain("SCAN").doesNotContain("TEMP B-TREE");
+        }
+    }
+
     private static ActionQuery actions(String supervisorId, String agentId, String interactionId,
                                        String helpRequestId, ActionType type, String cursor) {
         return new ActionQuery("t", "d", supervisorId, agentId, interactionId, helpRequestId, type,
