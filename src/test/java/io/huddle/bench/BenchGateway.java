@@ -29,18 +29,22 @@ import java.util.Set;
  * work directory, one tenant "bench" whose users and live interactions are written to the store before it
  * starts (so a floor of thousands is restored at start instead of created one durable write at a time), no
  * simulation, and a raw WebSocket echo at {@value #ECHO_PATH} on the same server as the baseline of the
- * stream's round trip.
+ * stream's round trip; at {@value #DURABLE_ECHO_PATH} an echo that first commits the frame to a SQLite file
+ * (WAL, synchronous=FULL) next to the gateway's, as the gateway records an action before its ack.
  */
 final class BenchGateway implements AutoCloseable {
     static final String TENANT = "bench";
     static final String PASSWORD = "bench";
     static final String ECHO_PATH = "/bench/echo";
+    static final String DURABLE_ECHO_PATH = "/bench/durable-echo";
     private static final String[] QUEUES = {"Billing", "Sales", "Support", "Retention", "Onboarding", "VIP"};
 
     private final GatewayServer server;
+    private final RawCommits echoLog;
 
-    private BenchGateway(GatewayServer server) {
+    private BenchGateway(GatewayServer server, RawCommits echoLog) {
         this.server = server;
+        this.echoLog = echoLog;
     }
 
     /** What to put on the floor before the gateway starts. */
@@ -97,8 +101,19 @@ final class BenchGateway implements AutoCloseable {
             GatewayConfig config = new GatewayConfig("127.0.0.1", 0, dir, false, 1_000,
                     new StreamHub.StreamSettings(Duration.ofSeconds(15), Duration.ofMinutes(2), 10_000), Set.of(),
                     false);
-            return new BenchGateway(GatewayServer.start(config, routes -> routes.ws(ECHO_PATH,
-                    ws -> ws.onMessage(ctx -> ctx.send(ctx.message())))));
+            RawCommits echoLog = RawCommits.open(dir.resolve("durable-echo.db"));
+            try {
+                return new BenchGateway(GatewayServer.start(config, routes -> {
+                    routes.ws(ECHO_PATH, ws -> ws.onMessage(ctx -> ctx.send(ctx.message())));
+                    routes.ws(DURABLE_ECHO_PATH, ws -> ws.onMessage(ctx -> {
+                        echoLog.commit(ctx.message());
+                        ctx.send(ctx.message());
+                    }));
+                }), echoLog);
+            } catch (RuntimeException e) {
+                echoLog.close();
+                throw e;
+            }
         }
     }
 
@@ -135,6 +150,10 @@ final class BenchGateway implements AutoCloseable {
         return URI.create("ws://127.0.0.1:" + server.port() + ECHO_PATH);
     }
 
+    URI durableEchoUri() {
+        return URI.create("ws://127.0.0.1:" + server.port() + DURABLE_ECHO_PATH);
+    }
+
     URI streamUri() {
         return URI.create("ws://127.0.0.1:" + server.port() + "/api/v1/stream");
     }
@@ -142,5 +161,6 @@ final class BenchGateway implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        echoLog.close();
     }
 }

@@ -79,13 +79,19 @@ final class CommandRoundTripBench implements Bench {
             for (int i = 0; i < k; i++) {
                 sups.add(gw.signIn(supervisor(i)));
             }
-            Samples echo = echo(gw, size.echoSamples());
+            Samples echo = echo(gw.echoUri(), null, size.echoSamples());
+            Samples durableEcho;
+            try (RawCommits intents = RawCommits.open(dir.resolve("durable-echo-client.db"))) {
+                durableEcho = echo(gw.durableEchoUri(), intents, size.echoSamples());
+            }
             Samples[] command = commands(sups, size.commandSamples());
             Samples[] ui = ui(sups, size.uiSamples(), dir.resolve("journals"));
             Samples[] bare = ui(sups, size.uiSamples(), null);
             Samples act = inProcess(gw, size.commandSamples());
             r.figure("echo_p50_ms", Samples.ms(echo.percentile(50)), "ms");
             r.figure("echo_p99_ms", Samples.ms(echo.percentile(99)), "ms");
+            r.figure("durable_echo_p50_ms", Samples.ms(durableEcho.percentile(50)), "ms");
+            r.figure("durable_echo_p99_ms", Samples.ms(durableEcho.percentile(99)), "ms");
             r.figure("command_ping_p50_ms", Samples.ms(command[2].percentile(50)), "ms");
             r.figure("command_ping_p99_ms", Samples.ms(command[2].percentile(99)), "ms");
             r.figure("command_monitor_p50_ms", Samples.ms(command[0].percentile(50)), "ms");
@@ -102,6 +108,7 @@ final class CommandRoundTripBench implements Bench {
             r.figure("ui_no_journal_monitor_p50_ms", Samples.ms(bare[0].percentile(50)), "ms");
             r.figure("ui_no_journal_monitor_p99_ms", Samples.ms(bare[0].percentile(99)), "ms");
             r.figure("command_over_echo_p99", command[0].percentile(99) / echo.percentile(99), "x");
+            r.figure("ui_over_durable_echo_p99", ui[0].percentile(99) / durableEcho.percentile(99), "x");
             r.ratio("ui_over_echo_p99", ui[0].percentile(99) / echo.percentile(99),
                     "p99 of Monitor pressed -> view updated / p99 of a raw Tyrus echo on the same server");
             r.atMost("ui_monitor_p99_ms", 5, "p99 Monitor pressed -> gateway ack -> view updated <= 5 ms");
@@ -110,7 +117,9 @@ final class CommandRoundTripBench implements Bench {
                     + "drains at once for the answer to a click), as the console runs: the intent committed to the "
                     + "supervisor's journal before the command is sent, the outcome after the answer; "
                     + "ui_monitor_next_frame: to the start of the next pulse, the first frame that can draw it; "
-                    + "ui_no_journal: the same without a journal; command_*: StreamClient.command until its future "
+                    + "ui_no_journal: the same without a journal; durable_echo: the raw echo with a SQLite commit "
+                    + "(WAL, FULL) before sending and one on the server before echoing, the least any round trip "
+                    + "with a supervisor action's two durable writes can cost; command_*: StreamClient.command until its future "
                     + "completes (ping: the protocol's no-op command, for the cost of the stream path alone); "
                     + "floor_act_*: FloorService.act called in this process (no network); every Monitor "
                     + "and Disconnect is recorded durably (synchronous=FULL) before the ack");
@@ -137,8 +146,12 @@ final class CommandRoundTripBench implements Bench {
         return s;
     }
 
-    /** A raw Tyrus client against the echo endpoint: one frame out, the same back. */
-    private static Samples echo(BenchGateway gw, int samples) throws Exception {
+    /**
+     * A raw Tyrus client against an echo endpoint: one frame out, the same back. With {@code intents}, each
+     * frame is first committed to that file, as the console journals an intent before sending (the durable
+     * echo: the least a round trip with the two durable writes of a supervisor action can cost).
+     */
+    private static Samples echo(java.net.URI uri, RawCommits intents, int samples) throws Exception {
         ClientManager tyrus = ClientManager.createClient();
         BlockingQueue<Long> back = new ArrayBlockingQueue<>(1);
         CountDownLatch open = new CountDownLatch(1);
@@ -148,7 +161,7 @@ final class CommandRoundTripBench implements Bench {
                 s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> back.offer(System.nanoTime()));
                 open.countDown();
             }
-        }, ClientEndpointConfig.Builder.create().build(), gw.echoUri());
+        }, ClientEndpointConfig.Builder.create().build(), uri);
         try {
             BenchEnv.await(open, 10, "the echo socket did not open");
             String frame = "{\"id\":\"c-00000000-0000-0000-0000-000000000000\",\"type\":\"action\","
@@ -157,6 +170,9 @@ final class CommandRoundTripBench implements Bench {
             int warm = Math.max(10, samples / 5);
             for (int i = 0; i < warm + samples; i++) {
                 long t0 = System.nanoTime();
+                if (intents != null) {
+                    intents.commit(frame);
+                }
                 session.getBasicRemote().sendText(frame);
                 Long t1 = back.poll(10, TimeUnit.SECONDS);
                 if (t1 == null) {
