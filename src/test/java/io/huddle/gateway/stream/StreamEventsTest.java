@@ -118,6 +118,45 @@ class StreamEventsTest {
         };
     }
 
+    /**
+     * While a command runs, its own stream's frames wait for the socket's thread, which then sends them with the
+     * ack; meanwhile the platform keeps publishing to that stream from another thread. Every numbered frame must
+     * still arrive once, in order, and every command get its one reply.
+     */
+    @Test
+    void framesStayInOrderWhileCommandsAreAnsweredOnTheSocketsThread() throws Exception {
+        Interaction ix = gw.startInteraction("acme", "agent1", Channel.VOICE);
+        Interaction busy = gw.startInteraction("acme", "agent2", Channel.CHAT);
+        try (WsTestClient sup = Streams.open(gw, "acme", "supervisor1")) {
+            int changes = 400;
+            Thread platform = new Thread(() -> {
+                for (int i = 0; i < changes; i++) {
+                    gw.server().floor().changeState("acme", busy.id(),
+                            i % 2 == 0 ? io.huddle.domain.InteractionState.ON_HOLD : io.huddle.domain.InteractionState.ACTIVE);
+                }
+            });
+            platform.start();
+            int commands = 0;
+            for (int i = 0; i < 15; i++) {
+                ack(sup.command("action", "interactionId", ix.id(), "action", i % 2 == 0 ? "MONITOR" : "DISCONNECT"));
+                ack(sup.command("ping"));
+                commands += 2;
+            }
+            platform.join();
+            ack(sup.command("ping")); // with nothing else queued, only the socket's thread can send this ack
+            commands++;
+            sup.awaitCount(f -> interactionUpdated(busy.id()).test(f), changes, WsTestClient.WAIT);
+            List<Long> seqs = sup.frames().stream().filter(f -> f.has("seq") && !type("snapshot").test(f)
+                    && !type("welcome").test(f)).map(f -> f.path("seq").asLong()).toList();
+            assertThat(seqs).isNotEmpty();
+            for (int i = 0; i < seqs.size(); i++) {
+                assertThat(seqs.get(i)).as("frame %d of %d", i, seqs.size()).isEqualTo(seqs.get(0) + i);
+            }
+            long replies = sup.frames().stream().filter(f -> type("ack").test(f) || type("error").test(f)).count();
+            assertThat(replies).isEqualTo(commands);
+        }
+    }
+
     @Test
     void notificationsGoToTheDomainsSupervisorsOnly() {
         try (WsTestClient agent = Streams.open(gw, "acme", "agent1");
