@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 
 /**
  * The one place where work from other threads crosses into the JavaFX thread. Anything posted from any
@@ -19,6 +20,7 @@ public final class FxBridge<T> {
     private final Consumer<List<T>> onFxThread;
     private final AnimationTimer timer;
     private volatile long lastBatchNanos;
+    private volatile boolean stopped;
 
     public FxBridge(Consumer<List<T>> onFxThread) {
         this.onFxThread = onFxThread;
@@ -32,11 +34,25 @@ public final class FxBridge<T> {
 
     /** Starts draining; call on the FX thread. */
     public void start() {
+        stopped = false;
         timer.start();
     }
 
+    /**
+     * Stops draining; from any thread (a session closing on a shutdown thread): nothing more reaches the FX
+     * thread after it returns, and the pulse timer is stopped on the FX thread.
+     */
     public void stop() {
-        timer.stop();
+        stopped = true;
+        if (Platform.isFxApplicationThread()) {
+            timer.stop();
+        } else {
+            try {
+                Platform.runLater(timer::stop); // ignored once the toolkit has exited: nothing pulses then
+            } catch (IllegalStateException e) {
+                // the toolkit never started here: the timer never ran
+            }
+        }
     }
 
     /** Queues an item from any thread. */
@@ -46,7 +62,7 @@ public final class FxBridge<T> {
 
     /** Drains what is queued now; on the FX thread. Public so tests can drain without waiting for a pulse. */
     public void drain() {
-        if (queue.isEmpty()) {
+        if (stopped || queue.isEmpty()) {
             return;
         }
         long start = System.nanoTime();
