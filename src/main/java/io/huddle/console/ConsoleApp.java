@@ -63,7 +63,8 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private final List<Stage> agentWindows = new ArrayList<>();
     private final List<CompletableFuture<Void>> agentsClosed = new ArrayList<>();
     private final Path journalDir;
-    private JournalSession journal;
+    private final AtomicReference<ConsoleSession> statusTo = new AtomicReference<>();
+    private volatile JournalSession journal;
     private ConsoleSession session;
     private ConsoleWindow window;
     private CompletableFuture<Void> closed;
@@ -87,24 +88,39 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         this.agentSettings = agentSettings;
     }
 
-    @Override
-    public void start(Stage primary, Runnable exit) {
-        UserSettings settings = settingsFile.load();
-        Theme.apply(settings.dark());
-        AtomicReference<ConsoleSession> statusTo = new AtomicReference<>();
-        try {
+    /**
+     * Opens the supervisor's action journal: disk work (it records the sign-in and waits for its commit), so
+     * off the FX thread; {@link #start} opens it itself when this was not called first.
+     *
+     * @throws io.huddle.journal.JournalException when it cannot be opened: the console does not run without it
+     */
+    public void openJournal() {
+        if (journal == null) {
             journal = JournalSession.open(journalDir, signedIn, Clock.systemUTC(), status -> {
                 ConsoleSession target = statusTo.get();
                 if (target != null) {
                     target.journalStatus(status);
                 }
             });
+        }
+    }
+
+    /** What a person is told when the journal cannot be opened. */
+    static String journalUnavailable(RuntimeException e) {
+        return "Huddle records every supervisor action in a journal on this device, and it could not be opened:\n\n"
+                + e.getMessage() + "\n\nThe console does not run without it.";
+    }
+
+    @Override
+    public void start(Stage primary, Runnable exit) {
+        UserSettings settings = settingsFile.load();
+        Theme.apply(settings.dark());
+        try {
+            openJournal();
         } catch (RuntimeException e) {
             // Every supervisor action must be recorded: without its journal the console does not open.
             LOG.error("the action journal could not be opened in {}", journalDir, e);
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Huddle records every supervisor action in a journal on"
-                    + " this device, and it could not be opened:\n\n" + e.getMessage()
-                    + "\n\nThe console does not run without it.");
+            Alert alert = new Alert(Alert.AlertType.ERROR, journalUnavailable(e));
             alert.setHeaderText("The action journal is not available");
             alert.showAndWait();
             disk.shutdown();
@@ -172,7 +188,8 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     }
 
     /**
-     * Closes the console, as its window's close button does; on the FX thread, and returns at once: hides
+     * Closes the console, as its window's close button does; on the FX thread (any thread if it never
+     * started: then there is no window and only its journal to sign out and close), and returns at once: hides
      * the console and the agent windows it opened (the console's place is saved as it hides), then stops
      * the stream, signs out (journaled, with what the journal holds uploaded within {@link #SIGN_OUT_UPLOAD}),
      * closes the journal and finishes the settings saves on the console's shutdown thread. The future
