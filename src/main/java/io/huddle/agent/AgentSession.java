@@ -76,6 +76,7 @@ public final class AgentSession implements AutoCloseable {
         return vm;
     }
 
+    /** Stops updates to the view and closes the stream, waiting for its threads (a few seconds at most): any thread. */
     @Override
     public void close() {
         bridge.stop();

@@ -1,12 +1,8 @@
 package io.huddle.cli;
 
 import io.huddle.AppDirs;
-import io.huddle.client.GatewayClient;
-import io.huddle.client.SignedIn;
 import io.huddle.console.ConsoleLauncher;
-import io.huddle.gateway.GatewayServer;
 import io.huddle.settings.SettingsFile;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code huddle console}: the supervisor console. Without {@code --server} it starts the embedded demo
- * gateway on a free loopback port and signs in as acme supervisor1; with it, it asks for a sign-in.
+ * gateway on a free loopback port and signs in as acme supervisor1 (behind a window that shows at once); with
+ * it, it asks for a sign-in.
  */
 @Command(name = "console", mixinStandardHelpOptions = true,
         description = "Open the supervisor console (the embedded demo gateway unless --server is given).")
@@ -35,12 +32,9 @@ public final class ConsoleCommand implements Callable<Integer> {
             ConsoleLauncher.runWithSignIn(server, settings);
             return 0;
         }
-        try (GatewayServer embedded = EmbeddedDemo.start(data)) {
-            URI base = URI.create(embedded.baseUrl());
-            SignedIn session = GatewayClient.signIn(base, "acme", "supervisor1", EmbeddedDemo.password());
-            ConsoleLauncher.run(session, settings,
-                    () -> GatewayClient.signIn(base, "acme", "agent1", EmbeddedDemo.password()), agentSettings);
+        // the window shows at once; the gateway starts and the supervisor signs in behind it
+        try (EmbeddedDemo demo = new EmbeddedDemo(data)) {
+            return ConsoleLauncher.runStarting(demo::startAndSignIn, settings, agentSettings) ? 0 : 1;
         }
-        return 0;
     }
 }

@@ -1,38 +1,49 @@
 package io.huddle.console;
 
+import io.huddle.agent.AgentApp;
 import io.huddle.client.SignedIn;
 import io.huddle.client.StreamOptions;
+import io.huddle.journal.JournalSession;
 import io.huddle.settings.SettingsFile;
 import io.huddle.settings.UserSettings;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.Theme;
-import io.huddle.journal.JournalSession;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.control.Alert;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import io.huddle.agent.AgentApp;
-import io.huddle.agent.AgentSession;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The supervisor console for one signed-in supervisor: the session, the main window and the small
- * background executor that saves settings. Everything it starts it stops in {@link #shutdown}.
+ * The supervisor console for one signed-in supervisor: the session, the main window, the small background
+ * executor that saves settings and the thread that shuts it all down. Everything it starts it stops in
+ * {@link #close}: the windows go at once, the rest (stream, journaled sign-out, journal, last save) runs on
+ * that thread, within {@link #SHUTDOWN_BOUND}.
  */
 public final class ConsoleApp implements FxLauncher.FxApp {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApp.class);
+    /** What the journaled sign-out may spend uploading the journal before it signs out at the gateway. */
+    static final Duration SIGN_OUT_UPLOAD = Duration.ofMillis(1500);
+    /**
+     * How long the shutdown after a close may take before the app exits anyway: the stream's close, the
+     * sign-out's upload and the gateway's sign-out each have their own bound; this one only keeps a hung
+     * gateway from keeping an invisible process alive. The sign-out's intent is journaled in its first
+     * milliseconds.
+     */
+    static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(8);
 
     private final SignedIn signedIn;
     private final SettingsFile settingsFile;
@@ -43,11 +54,20 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         t.setDaemon(true);
         return t;
     });
-    private final List<AgentSession> agentWindows = new ArrayList<>();
+    private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+        // a daemon: if the shutdown outlives its bound, the app exits without it
+        Thread t = new Thread(r, "huddle-console-shutdown");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<Stage> agentWindows = new ArrayList<>();
+    private final List<CompletableFuture<Void>> agentsClosed = new ArrayList<>();
     private final Path journalDir;
-    private JournalSession journal;
+    private final AtomicReference<ConsoleSession> statusTo = new AtomicReference<>();
+    private volatile JournalSession journal;
     private ConsoleSession session;
     private ConsoleWindow window;
+    private CompletableFuture<Void> closed;
 
     /**
      * @param demoAgent     signs in the demo agent whose mini-window the console can open (demo only), or null
@@ -68,26 +88,43 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         this.agentSettings = agentSettings;
     }
 
-    @Override
-    public void start(Stage primary, Runnable exit) {
-        UserSettings settings = settingsFile.load();
-        Theme.apply(settings.dark());
-        AtomicReference<ConsoleSession> statusTo = new AtomicReference<>();
-        try {
+    /**
+     * Opens the supervisor's action journal: disk work (it records the sign-in and waits for its commit), so
+     * off the FX thread; {@link #start} opens it itself when this was not called first.
+     *
+     * @throws io.huddle.journal.JournalException when it cannot be opened: the console does not run without it
+     */
+    public void openJournal() {
+        if (journal == null) {
             journal = JournalSession.open(journalDir, signedIn, Clock.systemUTC(), status -> {
                 ConsoleSession target = statusTo.get();
                 if (target != null) {
                     target.journalStatus(status);
                 }
             });
+        }
+    }
+
+    /** What a person is told when the journal cannot be opened. */
+    static String journalUnavailable(RuntimeException e) {
+        return "Huddle records every supervisor action in a journal on this device, and it could not be opened:\n\n"
+                + e.getMessage() + "\n\nThe console does not run without it.";
+    }
+
+    @Override
+    public void start(Stage primary, Runnable exit) {
+        UserSettings settings = settingsFile.load();
+        Theme.apply(settings.dark());
+        try {
+            openJournal();
         } catch (RuntimeException e) {
             // Every supervisor action must be recorded: without its journal the console does not open.
             LOG.error("the action journal could not be opened in {}", journalDir, e);
-            Alert alert = new Alert(Alert.AlertType.ERROR, "Huddle records every supervisor action in a journal on"
-                    + " this device, and it could not be opened:\n\n" + e.getMessage()
-                    + "\n\nThe console does not run without it.");
+            Alert alert = new Alert(Alert.AlertType.ERROR, journalUnavailable(e));
             alert.setHeaderText("The action journal is not available");
             alert.showAndWait();
+            disk.shutdown();
+            closer.shutdown();
             exit.run();
             return;
         }
@@ -100,10 +137,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         window = new ConsoleWindow(primary, session.viewModel(), who, settings, this::save,
                 mayAudit ? () -> AuditApp.open(new Stage(), signedIn) : null,
                 demoAgent == null ? null : this::openDemoAgent);
-        primary.setOnCloseRequest(e -> {
-            shutdown();
-            exit.run();
-        });
+        primary.setOnCloseRequest(e -> close().thenRun(exit));
         session.start();
         primary.show();
     }
@@ -121,7 +155,14 @@ public final class ConsoleApp implements FxLauncher.FxApp {
                 LOG.error("the demo agent could not sign in", failure);
                 return;
             }
-            agentWindows.add(AgentApp.open(new Stage(), agent, agentSettings, () -> { }));
+            if (closed != null) {
+                return; // the console closed while the agent signed in: no window, and no session to stop
+            }
+            Stage stage = new Stage();
+            CompletableFuture<Void> agentClosed = new CompletableFuture<>();
+            AgentApp.open(stage, agent, agentSettings, () -> agentClosed.complete(null));
+            agentWindows.add(stage);
+            agentsClosed.add(agentClosed);
         }));
     }
 
@@ -146,28 +187,60 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         });
     }
 
-    /** Stops the stream, signs out (journaled), closes the journal and saves the window's place; safe to call twice. */
-    public void shutdown() {
+    /**
+     * Closes the console, as its window's close button does; on the FX thread (any thread if it never
+     * started: then there is no window and only its journal to sign out and close), and returns at once: hides
+     * the console and the agent windows it opened (the console's place is saved as it hides), then stops
+     * the stream, signs out (journaled, with what the journal holds uploaded within {@link #SIGN_OUT_UPLOAD}),
+     * closes the journal and finishes the settings saves on the console's shutdown thread. The future
+     * completes when that is done, or after {@link #SHUTDOWN_BOUND} (logged); calling it again returns the
+     * same future.
+     */
+    public CompletableFuture<Void> close() {
+        if (closed != null) {
+            return closed;
+        }
+        List<CompletableFuture<Void>> agents = List.copyOf(agentsClosed);
+        agentWindows.forEach(Stage::hide); // each saves its place and closes its stream off the FX thread
         if (window != null) {
-            save(window.currentSettings());
+            window.stage().hide(); // its onHidden queues the save of the window's place
         }
-        agentWindows.forEach(AgentSession::close);
-        if (session != null) {
-            session.close();
-            session = null;
+        ConsoleSession s = session;
+        JournalSession j = journal;
+        closed = CompletableFuture.runAsync(() -> shutdown(s, j, agents), closer)
+                .orTimeout(SHUTDOWN_BOUND.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionally(failure -> {
+                    if (failure instanceof TimeoutException) {
+                        LOG.warn("the console had not shut down after {} s; exiting anyway",
+                                SHUTDOWN_BOUND.toSeconds());
+                    } else {
+                        LOG.error("the console's shutdown failed", failure);
+                    }
+                    return null;
+                });
+        closer.shutdown(); // the shutdown runs; the thread ends after it
+        return closed;
+    }
+
+    /** On the shutdown thread: every step has its own bound; none touches a node. */
+    private void shutdown(ConsoleSession s, JournalSession j, List<CompletableFuture<Void>> agents) {
+        if (s != null) {
+            s.close();
         }
-        if (journal != null) {
-            journal.signOut(Duration.ofMillis(1500));
-            journal.close();
-            journal = null;
+        if (j != null) {
+            j.signOut(SIGN_OUT_UPLOAD);
+            j.close();
         }
         disk.shutdown();
         try {
             if (!disk.awaitTermination(3, TimeUnit.SECONDS)) {
                 LOG.warn("settings were still being saved at exit");
             }
+            CompletableFuture.allOf(agents.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("an agent window had not closed at exit: {}", e.toString());
         }
     }
 }

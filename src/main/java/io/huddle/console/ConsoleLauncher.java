@@ -1,19 +1,28 @@
 package io.huddle.console;
 
-import io.huddle.client.SignedIn;
 import io.huddle.settings.SettingsFile;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.SignInFlow;
-import java.util.concurrent.Callable;
 
-/** Starts the console: at once for a session, or after a sign-in form for a server. Blocks until it exits. */
+/**
+ * Starts the console: for the embedded demo, at once with a window that says what is starting; for a server,
+ * after a sign-in form. Blocks until it exits.
+ */
 public final class ConsoleLauncher {
     private ConsoleLauncher() {
     }
 
-    public static void run(SignedIn session, SettingsFile settings, Callable<SignedIn> demoAgent,
-                           SettingsFile agentSettings) throws InterruptedException {
-        FxLauncher.run(new ConsoleApp(session, settings, demoAgent, agentSettings));
+    /**
+     * Shows the console's window at once and runs {@code starter} (start the demo gateway, sign in) on a
+     * background thread meanwhile; the window then becomes the console, or says why it could not start.
+     *
+     * @return false when the start failed
+     */
+    public static boolean runStarting(ConsoleStartup.Starter starter, SettingsFile settings,
+                                      SettingsFile agentSettings) throws InterruptedException {
+        ConsoleStartup startup = new ConsoleStartup(starter, settings, agentSettings);
+        FxLauncher.run(startup);
+        return !startup.failed();
     }
 
     /** Asks for a sign-in (remembering everything but the password), then opens the console. */

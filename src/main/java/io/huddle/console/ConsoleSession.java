@@ -91,6 +91,7 @@ public final class ConsoleSession implements AutoCloseable {
         return bridge;
     }
 
+    /** Stops updates to the view and closes the stream, waiting for its threads (a few seconds at most): any thread. */
     @Override
     public void close() {
         bridge.stop();

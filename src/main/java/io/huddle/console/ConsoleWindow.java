@@ -22,6 +22,10 @@ import org.controlsfx.control.Notifications;
 
 /** The supervisor console's main window: header and filters, tray | live list | detail, status bar. */
 public final class ConsoleWindow {
+    static final String TITLE = "Huddle — supervisor console";
+    /** The window's size until the supervisor changes it. */
+    static final double WIDTH = 1440;
+    static final double HEIGHT = 860;
     private final Stage stage;
     private final ConsoleViewModel vm;
     private final HeaderBar header;
@@ -54,13 +58,13 @@ public final class ConsoleWindow {
         BorderPane root = new BorderPane(center, header, null, new StatusBar(vm.connection(), vm.journal(), signedInAs), null);
         root.setId("console-root");
 
-        Scene scene = new Scene(root, 1440, 860);
+        Scene scene = new Scene(root, WIDTH, HEIGHT);
         Theme.style(scene);
         stage.setScene(scene);
-        stage.setTitle("Huddle — supervisor console");
+        stage.setTitle(TITLE);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
-        restorePlace(settings.windows().get("console"));
+        restorePlace(stage, settings.windows().get("console"));
 
         table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
             if (row != null && !row.id().equals(vm.detail().selectedId())) {
@@ -159,7 +163,8 @@ public final class ConsoleWindow {
         }
     }
 
-    private void restorePlace(UserSettings.WindowPlace p) {
+    /** Puts a window where the console was last (its place and size), if it was anywhere. */
+    static void restorePlace(Stage stage, UserSettings.WindowPlace p) {
         if (p == null) {
             return;
         }

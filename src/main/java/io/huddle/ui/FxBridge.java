@@ -27,8 +27,9 @@ public final class FxBridge<T> {
     private final AnimationTimer timer;
     private final AtomicBoolean drainAsked = new AtomicBoolean();
     private final Executor fxThread;
-    private volatile boolean running;
+    private volatile boolean started;
     private volatile long lastBatchNanos;
+    private volatile boolean stopped;
 
     public FxBridge(Consumer<List<T>> onFxThread) {
         this(onFxThread, Platform::runLater);
@@ -48,13 +49,26 @@ public final class FxBridge<T> {
 
     /** Starts draining; call on the FX thread. */
     public void start() {
-        running = true;
+        stopped = false;
+        started = true;
         timer.start();
     }
 
+    /**
+     * Stops draining; from any thread (a session closing on a shutdown thread): nothing more reaches the FX
+     * thread after it returns, and the pulse timer is stopped on the FX thread.
+     */
     public void stop() {
-        running = false;
-        timer.stop();
+        stopped = true;
+        if (Platform.isFxApplicationThread()) {
+            timer.stop();
+        } else {
+            try {
+                Platform.runLater(timer::stop); // ignored once the toolkit has exited: nothing pulses then
+            } catch (IllegalStateException e) {
+                // the toolkit never started here: the timer never ran
+            }
+        }
     }
 
     /** Queues an item from any thread; it reaches the FX thread with the next pulse's batch. */
@@ -68,19 +82,21 @@ public final class FxBridge<T> {
      */
     public void postNow(T item) {
         queue.add(item);
-        if (running && drainAsked.compareAndSet(false, true)) {
-            fxThread.execute(() -> {
-                drainAsked.set(false);
-                if (running) {
+        if (started && !stopped && drainAsked.compareAndSet(false, true)) {
+            try {
+                fxThread.execute(() -> {
+                    drainAsked.set(false);
                     drain();
-                }
-            });
+                });
+            } catch (IllegalStateException exited) {
+                // the toolkit is gone: nothing is shown any more
+            }
         }
     }
 
     /** Drains what is queued now; on the FX thread. Public so tests can drain without waiting for a pulse. */
     public void drain() {
-        if (queue.isEmpty()) {
+        if (stopped || queue.isEmpty()) {
             return;
         }
         long start = System.nanoTime();

@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -17,14 +15,18 @@ import org.slf4j.LoggerFactory;
  * Starts the JavaFX toolkit without an {@code Application} subclass, so the composition root can hand
  * the app its objects by constructor, and waits until the app says it is done.
  *
- * <p>It logs how long after the process started the first window got its first frame. With
+ * <p>It logs how long after the process started the first window got its first frame, and again for each
+ * scene the app puts in that window later. An app that first shows a {@linkplain #placeholder placeholder}
+ * (the demo console's "starting" view) gets two lines: {@code first frame (starting) of '...'} when the
+ * window appears and {@code first frame of '...'} when its real content does. With
  * {@code -Dhuddle.exitAfterFirstFrame=true} (or a number of milliseconds to wait first) it then closes
- * that window as a person would, so the app exits by itself: the installers' class-data-sharing training
- * run and the start-up benchmark use it.
+ * that window as a person would, after the first frame of its real content (not of a placeholder), so the
+ * app exits by itself: the installers' class-data-sharing training run and the start-up benchmark use it.
  */
 public final class FxLauncher {
     private static final Logger LOG = LoggerFactory.getLogger(FxLauncher.class);
     static final String EXIT_AFTER_FIRST_FRAME = "huddle.exitAfterFirstFrame";
+    private static final Object PLACEHOLDER = new Object();
 
     private FxLauncher() {
     }
@@ -56,43 +58,55 @@ public final class FxLauncher {
         done.await();
     }
 
-    /** Logs the first pulse that lays out the primary window once it shows; may then close it. */
-    private static void reportFirstFrame(Stage primary) {
-        primary.showingProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean is) {
-                if (!is || primary.getScene() == null) {
-                    return;
-                }
-                primary.showingProperty().removeListener(this);
-                Scene scene = primary.getScene();
-                Runnable[] once = new Runnable[1];
-                once[0] = () -> {
-                    scene.removePostLayoutPulseListener(once[0]);
-                    firstFrame(primary);
-                };
-                scene.addPostLayoutPulseListener(once[0]);
-            }
-        });
+    /**
+     * Marks a scene as what a window shows while its app starts (not yet its content): its first frame is
+     * logged as the window's first, but {@code -Dhuddle.exitAfterFirstFrame} waits for the scene that
+     * replaces it.
+     */
+    public static void placeholder(Scene scene) {
+        scene.getProperties().put(PLACEHOLDER, Boolean.TRUE);
     }
 
-    private static void firstFrame(Stage primary) {
+    private static boolean isPlaceholder(Scene scene) {
+        return scene.getProperties().containsKey(PLACEHOLDER);
+    }
+
+    /** Logs the first pulse that lays out each scene of the primary window once it shows; may then close it. */
+    private static void reportFirstFrame(Stage primary) {
+        Runnable watch = () -> {
+            Scene scene = primary.getScene();
+            if (!primary.isShowing() || scene == null || scene.getProperties().containsKey(FxLauncher.class)) {
+                return;
+            }
+            scene.getProperties().put(FxLauncher.class, Boolean.TRUE); // reported (or about to be) once
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                firstFrame(primary, isPlaceholder(scene));
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+        };
+        primary.showingProperty().addListener((o, was, is) -> watch.run());
+        primary.sceneProperty().addListener((o, was, is) -> watch.run());
+    }
+
+    private static void firstFrame(Stage primary, boolean placeholder) {
         Instant now = Instant.now();
         ProcessHandle.Info process = ProcessHandle.current().info();
         Instant started = process.startInstant().orElse(now);
-        LOG.info("first frame of '{}' {} ms after the process started, {} ms of CPU (at epoch ms {})",
-                primary.getTitle(), Duration.between(started, now).toMillis(),
+        LOG.info("first frame {}of '{}' {} ms after the process started, {} ms of CPU (at epoch ms {})",
+                placeholder ? "(starting) " : "", primary.getTitle(), Duration.between(started, now).toMillis(),
                 process.totalCpuDuration().map(Duration::toMillis).orElse(-1L), now.toEpochMilli());
         String exitAfter = System.getProperty(EXIT_AFTER_FIRST_FRAME);
-        if (exitAfter == null || exitAfter.equals("false")) {
+        if (placeholder || exitAfter == null || exitAfter.equals("false")
+                || primary.getProperties().putIfAbsent(EXIT_AFTER_FIRST_FRAME, Boolean.TRUE) != null) {
             return;
         }
         long waitMs = exitAfter.equals("true") || exitAfter.isEmpty() ? 0 : Long.parseLong(exitAfter);
         PauseTransition wait = new PauseTransition(javafx.util.Duration.millis(Math.max(1, waitMs)));
         wait.setOnFinished(e -> {
             LOG.info("closing '{}' ({}={})", primary.getTitle(), EXIT_AFTER_FIRST_FRAME, exitAfter);
-            // the app's own close handler, as for a click on the window's close button (it exits the toolkit,
-            // so the window is not hidden afterwards)
+            // the app's own close handler, as for a click on the window's close button
             if (primary.getOnCloseRequest() != null) {
                 primary.getOnCloseRequest().handle(new WindowEvent(primary, WindowEvent.WINDOW_CLOSE_REQUEST));
             } else {

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
@@ -152,10 +153,13 @@ public final class ConsoleFixture implements AutoCloseable {
             app.start(s, () -> { });
             return s;
         });
-        cleanups.push(() -> Fx.run(() -> {
-            stage.hide();
-            app.shutdown();
-        }));
+        cleanups.push(() -> {
+            try {
+                Fx.call(app::close).get(Fx.WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("the console did not shut down", e);
+            }
+        });
         ConsoleUi ui = new ConsoleUi(app, stage, robot);
         Fx.eventually(() -> assertThat(ui.text("#connection-status")).startsWith("Connected to"));
         return ui;

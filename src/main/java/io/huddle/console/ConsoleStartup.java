@@ -1,0 +1,190 @@
+package io.huddle.console;
+
+import io.huddle.client.SignedIn;
+import io.huddle.journal.JournalException;
+import io.huddle.settings.SettingsFile;
+import io.huddle.settings.UserSettings;
+import io.huddle.ui.FxBridge;
+import io.huddle.ui.FxLauncher;
+import io.huddle.ui.StartingView;
+import io.huddle.ui.Theme;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The demo console's start: its window shows at once, in the console's place, saying what is starting, while
+ * the embedded demo gateway starts, the supervisor signs in and the action journal opens on the startup
+ * thread; then the same window becomes the console. A failure to start is said in that window, in words, with
+ * a Quit button. Closing the window while it starts stops the start: what was started is closed, then the app
+ * exits.
+ */
+public final class ConsoleStartup implements FxLauncher.FxApp {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleStartup.class);
+    /** How long a close while starting waits for the start to finish (and be undone) before the app exits. */
+    static final Duration CANCEL_BOUND = Duration.ofSeconds(10);
+
+    /** The work before the console can open, on the startup thread; tells each step it begins. */
+    @FunctionalInterface
+    public interface Starter {
+        Started start(Consumer<String> step) throws Exception;
+    }
+
+    /** A signed-in supervisor, and the demo agent whose window the console can open (or null). */
+    public record Started(SignedIn supervisor, Callable<SignedIn> demoAgent) {
+    }
+
+    /** A failure to start, in words for the person in front of the window. */
+    public static final class StartFailure extends Exception {
+        private final String headline;
+
+        public StartFailure(String headline, String detail, Throwable cause) {
+            super(detail, cause);
+            this.headline = headline;
+        }
+
+        public String headline() {
+            return headline;
+        }
+    }
+
+    private final Starter starter;
+    private final SettingsFile settings;
+    private final SettingsFile agentSettings;
+    private final Path journalDir;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "huddle-console-startup");
+        t.setDaemon(true); // a close while starting does not wait longer than CANCEL_BOUND for it
+        return t;
+    });
+    private final FxBridge<Runnable> bridge = new FxBridge<>(batch -> batch.forEach(Runnable::run));
+    /** The console, prepared and not yet shown: whoever takes it (showing it, or a close) owns it. */
+    private final AtomicReference<ConsoleApp> prepared = new AtomicReference<>();
+    private final CompletableFuture<Void> startDone = new CompletableFuture<>();
+    private volatile boolean cancelled;
+    private volatile boolean failed;
+
+    public ConsoleStartup(Starter starter, SettingsFile settings, SettingsFile agentSettings) {
+        this(starter, settings, agentSettings, settings.path().toAbsolutePath().resolveSibling("journal"));
+    }
+
+    /** @param journalDir where the supervisor's action journal is kept */
+    public ConsoleStartup(Starter starter, SettingsFile settings, SettingsFile agentSettings, Path journalDir) {
+        this.starter = starter;
+        this.settings = settings;
+        this.agentSettings = agentSettings;
+        this.journalDir = journalDir;
+    }
+
+    @Override
+    public void start(Stage primary, Runnable exit) {
+        UserSettings saved = settings.load();
+        Theme.apply(saved.dark());
+        StartingView view = StartingView.starting("Huddle supervisor console",
+                "Demo mode: a simulated contact center on this computer, signed in as supervisor1 of acme.",
+                "Starting the demo contact center…");
+        Scene scene = new Scene(view, ConsoleWindow.WIDTH, ConsoleWindow.HEIGHT);
+        Theme.style(scene);
+        FxLauncher.placeholder(scene);
+        primary.setScene(scene);
+        primary.setTitle(ConsoleWindow.TITLE);
+        ConsoleWindow.restorePlace(primary, saved.windows().get("console"));
+        primary.setOnCloseRequest(e -> cancel(primary, exit));
+        bridge.start();
+        primary.show();
+        worker.execute(() -> prepare(view, primary, exit));
+        worker.shutdown(); // the start runs; the thread ends after it
+    }
+
+    /** On the startup thread: the gateway, the sign-in and the journal; never a node. */
+    private void prepare(StartingView view, Stage primary, Runnable exit) {
+        try {
+            Started started = starter.start(step -> bridge.post(() -> view.step(step)));
+            if (cancelled) {
+                return;
+            }
+            ConsoleApp console = new ConsoleApp(started.supervisor(), settings, started.demoAgent(), agentSettings,
+                    journalDir);
+            bridge.post(() -> view.step("Opening the console…"));
+            console.openJournal();
+            prepared.set(console);
+            bridge.post(() -> open(primary, exit));
+        } catch (Exception | LinkageError e) {
+            if (!cancelled) {
+                LOG.error("the demo console could not start", e);
+                bridge.post(() -> fail(e, primary, exit));
+            }
+        } finally {
+            startDone.complete(null);
+        }
+    }
+
+    /** On the FX thread: the same window becomes the console. */
+    private void open(Stage primary, Runnable exit) {
+        ConsoleApp console = prepared.getAndSet(null);
+        if (console == null) {
+            return;
+        }
+        bridge.stop();
+        console.start(primary, exit);
+    }
+
+    private void fail(Throwable e, Stage primary, Runnable exit) {
+        bridge.stop();
+        failed = true;
+        String headline;
+        String detail;
+        if (e instanceof StartFailure f) {
+            headline = f.headline();
+            detail = f.getMessage();
+        } else if (e instanceof JournalException j) {
+            headline = "The action journal is not available";
+            detail = ConsoleApp.journalUnavailable(j);
+        } else {
+            headline = "The demo contact center could not start";
+            detail = (e.getMessage() != null ? e.getMessage() : e.toString()) + "\n\nTry starting Huddle again.";
+        }
+        Scene scene = new Scene(StartingView.failed(headline, detail, () -> {
+            primary.hide();
+            exit.run();
+        }), primary.getScene().getWidth(), primary.getScene().getHeight());
+        Theme.style(scene);
+        primary.setScene(scene);
+        primary.setTitle("Huddle — " + headline.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+                + headline.substring(1));
+        primary.setOnCloseRequest(ev -> exit.run());
+    }
+
+    /**
+     * The window closed while starting: it goes at once; the start cannot be cut short (the gateway starts in
+     * one call), so once it has finished, a console that was prepared is closed (its sign-out journaled) and
+     * the app exits, within {@link #CANCEL_BOUND}.
+     */
+    private void cancel(Stage primary, Runnable exit) {
+        if (cancelled) {
+            return;
+        }
+        cancelled = true;
+        bridge.stop();
+        primary.hide();
+        startDone.orTimeout(CANCEL_BOUND.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((v, timeout) -> prepared.getAndSet(null))
+                .thenCompose(console -> console == null ? CompletableFuture.completedFuture(null) : console.close())
+                .whenComplete((v, failure) -> exit.run());
+    }
+
+    /** Whether the start failed (the app then exits with a failure status). */
+    public boolean failed() {
+        return failed;
+    }
+}
