@@ -65,6 +65,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private final Path journalDir;
     private final AtomicReference<ConsoleSession> statusTo = new AtomicReference<>();
     private volatile JournalSession journal;
+    private volatile RuntimeException journalFailure;
     private ConsoleSession session;
     private ConsoleWindow window;
     private CompletableFuture<Void> closed;
@@ -95,13 +96,21 @@ public final class ConsoleApp implements FxLauncher.FxApp {
      * @throws io.huddle.journal.JournalException when it cannot be opened: the console does not run without it
      */
     public void openJournal() {
+        if (journalFailure != null) {
+            throw journalFailure; // once is enough: the person is told, the console does not open
+        }
         if (journal == null) {
-            journal = JournalSession.open(journalDir, signedIn, Clock.systemUTC(), status -> {
-                ConsoleSession target = statusTo.get();
-                if (target != null) {
-                    target.journalStatus(status);
-                }
-            });
+            try {
+                journal = JournalSession.open(journalDir, signedIn, Clock.systemUTC(), status -> {
+                    ConsoleSession target = statusTo.get();
+                    if (target != null) {
+                        target.journalStatus(status);
+                    }
+                });
+            } catch (RuntimeException e) {
+                journalFailure = e;
+                throw e;
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.huddle.console;
 import io.huddle.settings.SettingsFile;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.SignInFlow;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the console: for the embedded demo, at once with a window that says what is starting; for a server,
@@ -25,9 +26,22 @@ public final class ConsoleLauncher {
         return !startup.failed();
     }
 
-    /** Asks for a sign-in (remembering everything but the password), then opens the console. */
+    /**
+     * Asks for a sign-in (remembering everything but the password), opens the supervisor's journal off the FX
+     * thread, then opens the console.
+     */
     public static void runWithSignIn(String server, SettingsFile settings) throws InterruptedException {
+        AtomicReference<ConsoleApp> app = new AtomicReference<>();
         SignInFlow.run(server, settings, "awa_manager", "a supervisor", "Sign in to Huddle (supervisor)",
-                (stage, session, exit) -> new ConsoleApp(session, settings, null, null).start(stage, exit));
+                session -> {
+                    ConsoleApp console = new ConsoleApp(session, settings, null, null);
+                    app.set(console);
+                    try {
+                        console.openJournal();
+                    } catch (RuntimeException e) {
+                        // start() tells the person, without trying again
+                    }
+                },
+                (stage, session, exit) -> app.get().start(stage, exit));
     }
 }

@@ -4,6 +4,7 @@ import io.huddle.client.SignedIn;
 import io.huddle.settings.SettingsFile;
 import io.huddle.settings.UserSettings;
 import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.stage.Stage;
@@ -26,8 +27,23 @@ public final class SignInFlow {
         void open(Stage stage, SignedIn session, Runnable exit) throws Exception;
     }
 
+    /** What runs after a successful sign-in and before {@link Then}, off the FX thread: the app's disk work. */
+    @FunctionalInterface
+    public interface Prepare {
+        void prepare(SignedIn session);
+    }
+
     public static void run(String server, SettingsFile settings, String requiredRole, String roleName, String title,
                            Then then) throws InterruptedException {
+        run(server, settings, requiredRole, roleName, title, session -> { }, then);
+    }
+
+    /**
+     * Shows the sign-in form; after a successful sign-in it remembers the details and runs {@code prepare} on its
+     * background thread (the form stays disabled meanwhile), then {@code then} on the FX thread.
+     */
+    public static void run(String server, SettingsFile settings, String requiredRole, String roleName, String title,
+                           Prepare prepare, Then then) throws InterruptedException {
         UserSettings saved = settings.load();
         ExecutorService io = Executors.newSingleThreadExecutor(r -> new Thread(r, "huddle-sign-in"));
         try {
@@ -36,14 +52,24 @@ public final class SignInFlow {
                 FxBridge<Runnable> bridge = new FxBridge<>(batch -> batch.forEach(Runnable::run));
                 bridge.start();
                 SignInViewModel vm = new SignInViewModel(requiredRole, roleName, UiThread.of(bridge), io, session -> {
-                    bridge.stop();
-                    remember(settings, session);
-                    try {
-                        then.open(stage, session, exit);
-                    } catch (Exception e) {
-                        LOG.error("the window after sign-in could not be opened", e);
-                        exit.run();
-                    }
+                    stage.getScene().getRoot().setDisable(true);
+                    CompletableFuture.runAsync(() -> {
+                        remember(settings, session);
+                        prepare.prepare(session);
+                    }, io).whenComplete((done, failure) -> bridge.postNow(() -> {
+                        bridge.stop();
+                        if (failure != null) {
+                            LOG.error("the app could not be prepared after sign-in", failure);
+                            exit.run();
+                            return;
+                        }
+                        try {
+                            then.open(stage, session, exit);
+                        } catch (Exception e) {
+                            LOG.error("the window after sign-in could not be opened", e);
+                            exit.run();
+                        }
+                    }));
                 });
                 vm.server().set(server != null ? server : orEmpty(saved.server()));
                 vm.tenant().set(orEmpty(saved.tenant()));
