@@ -8,6 +8,7 @@ import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.Visibility;
 import io.huddle.gateway.store.ActionQuery;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.gateway.store.HelpRequestQuery;
@@ -146,10 +147,7 @@ final class RestApi {
 
     private void searchHelpRequests(Context ctx) {
         User user = HttpSupport.user(ctx);
-        String agentId = HttpSupport.textParam(ctx, "agentId");
-        if (user.isAgent() && !user.isSupervisor() && !user.has(Role.AUDITOR) && !user.has(Role.ADMIN)) {
-            agentId = user.id();
-        }
+        String agentId = Visibility.helpRequestSearchAgent(user, HttpSupport.textParam(ctx, "agentId"));
         HelpRequestQuery q = new HelpRequestQuery(user.tenant(), user.domain(),
                 HttpSupport.enumParam(ctx, "status", HelpRequestStatus.class), agentId,
                 HttpSupport.textParam(ctx, "helpProvidedBy"), HttpSupport.instantParam(ctx, "from"),
