@@ -48,6 +48,7 @@ final class RestApi {
         routes.get(BASE + "/health", ctx -> http.send(ctx, 200, Map.of("status", "ok", "version", version)));
         routes.post(BASE + "/sessions", this::signIn);
         routes.before(BASE + "/*", ctx -> {
+            noStore(ctx);
             String path = ctx.path().replaceAll("/+$", ""); // routes ignore a trailing slash, so must this
             boolean open = path.equals(BASE + "/health")
                     || (path.equals(BASE + "/sessions") && "POST".equals(ctx.method().name()));
@@ -105,6 +106,15 @@ final class RestApi {
                 HelpRequestDto.of(floor.closeHelp(HttpSupport.user(ctx), ctx.pathParam("id")))));
 
         routes.get(BASE + "/actions", this::searchActions);
+    }
+
+    /**
+     * Set on every answer before anything else runs, so errors carry it too: sign-in's answer holds a bearer
+     * token, and every other one a user's view of live conversations, neither of which a cache may keep.
+     */
+    static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Pragma", "no-cache");
     }
 
     private void signIn(Context ctx) {
