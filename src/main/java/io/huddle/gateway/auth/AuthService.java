@@ -88,13 +88,20 @@ public final class AuthService {
         if (isBlank(token)) {
             return Optional.empty();
         }
-        return store.sessionUser(digest(token), clock.instant()).flatMap(store::findUserById)
-                .filter(u -> !u.roles().isEmpty());
+        return userOf(digest(token));
     }
 
-    /** Whether the sign-in behind this token digest is still valid. */
+    /**
+     * Whether the sign-in behind this token digest is still valid, by the same rule as {@link #authenticate}:
+     * an open stream of a user who lost every role (or was deleted) is closed like one whose session ended.
+     */
     public boolean isValidDigest(String tokenDigest) {
-        return tokenDigest != null && store.sessionUser(tokenDigest, clock.instant()).isPresent();
+        return tokenDigest != null && userOf(tokenDigest).isPresent();
+    }
+
+    private Optional<User> userOf(String tokenDigest) {
+        return store.sessionUser(tokenDigest, clock.instant()).flatMap(store::findUserById)
+                .filter(u -> !u.roles().isEmpty());
     }
 
     public void signOut(String token) {

@@ -69,6 +69,21 @@ class AuthServiceTest {
         assertThat(auth.authenticate(token)).contains(SUE);
     }
 
+    @Test
+    void aStreamsSignInEndsOnceItsUserHasNoRoleLeft() {
+        String hash = hasher.hash("pw".toCharArray());
+        store.saveUser(SUE, hash);
+        String digest = AuthService.digest(auth.signIn("acme", "sue", "pw").token());
+        assertThat(auth.isValidDigest(digest)).isTrue();
+
+        store.saveUser(withRoles(Set.of()), hash);
+        assertThat(auth.isValidDigest(digest)).as("the stream hub's ticker closes the stream with 4001").isFalse();
+        store.saveUser(SUE, hash);
+        assertThat(auth.isValidDigest(digest)).isTrue();
+        assertThat(auth.isValidDigest(AuthService.digest("never-issued"))).isFalse();
+        assertThat(auth.isValidDigest(null)).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"pbkdf2-sha256$lots$c2FsdHNhbHRzYWx0c2FsdA$c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkwMTI",
         "pbkdf2-sha256$-1$c2FsdHNhbHRzYWx0c2FsdA$c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkwMTI",
