@@ -15,14 +15,18 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sign-in and bearer tokens. A token is 32 random bytes; only its SHA-256 digest is stored, so a copy of
  * the database cannot be used to sign in. More than five failures a minute for one user name answer 429
  * ({@link SignInThrottle}). An unknown user name costs the same password check as a wrong password, so the
- * time of the answer does not tell which names exist.
+ * time of the answer does not tell which names exist. A stored hash that cannot be read (or whose work factor
+ * is out of bounds) fails the check the same way, after the same decoy check, and is logged once at WARN.
  */
 public final class AuthService {
+    private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
     public static final Duration TOKEN_LIFETIME = Duration.ofHours(12);
 
     private final GatewayStore store;
@@ -56,6 +60,9 @@ public final class AuthService {
         throttle.attempt(tenant, username);
         Optional<User> user = store.findUser(tenant, username);
         String hash = user.flatMap(u -> store.passwordHash(u.id())).orElse(null);
+        if (hash != null && !usable(user.get(), hash)) {
+            hash = null; // a failed check like a wrong password, never a 500
+        }
         boolean matches = hasher.verify(password.toCharArray(), hash != null ? hash : decoyHash());
         if (hash == null || !matches) {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "unknown tenant, user name or password");
@@ -81,13 +88,20 @@ public final class AuthService {
         if (isBlank(token)) {
             return Optional.empty();
         }
-        return store.sessionUser(digest(token), clock.instant()).flatMap(store::findUserById)
-                .filter(u -> !u.roles().isEmpty());
+        return userOf(digest(token));
     }
 
-    /** Whether the sign-in behind this token digest is still valid. */
+    /**
+     * Whether the sign-in behind this token digest is still valid, by the same rule as {@link #authenticate}:
+     * an open stream of a user who lost every role (or was deleted) is closed like one whose session ended.
+     */
     public boolean isValidDigest(String tokenDigest) {
-        return tokenDigest != null && store.sessionUser(tokenDigest, clock.instant()).isPresent();
+        return tokenDigest != null && userOf(tokenDigest).isPresent();
+    }
+
+    private Optional<User> userOf(String tokenDigest) {
+        return store.sessionUser(tokenDigest, clock.instant()).flatMap(store::findUserById)
+                .filter(u -> !u.roles().isEmpty());
     }
 
     public void signOut(String token) {
@@ -113,6 +127,14 @@ public final class AuthService {
     /** How many user names the throttle tracks now. */
     long throttledNames() {
         return throttle.trackedNames();
+    }
+
+    /** Whether the user's stored hash can be checked; says once at WARN why not, quoting none of it. */
+    private boolean usable(User user, String hash) {
+        Optional<String> defect = hasher.defect(hash);
+        defect.ifPresent(d -> LOG.warn("sign-in of user '{}' of tenant '{}' refused: its stored password hash {};"
+                + " set a new password", user.username(), user.tenant(), d));
+        return defect.isEmpty();
     }
 
     /** A hash of a random password, checked for an unknown name so it takes as long as a wrong password. */

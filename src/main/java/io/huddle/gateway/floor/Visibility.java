@@ -1,5 +1,6 @@
 package io.huddle.gateway.floor;
 
+import io.huddle.domain.DomainException;
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.Role;
@@ -8,29 +9,54 @@ import io.huddle.domain.User;
 
 /**
  * Who may see what. Nothing crosses a tenant or a domain; an agent sees only their own work and never a
- * silent monitor. The REST API and the stream both ask here, so they cannot disagree.
+ * silent monitor. Every check denies by default: a user needs a role that grants the sight, so a user with
+ * no recognised role sees nothing. The REST API and the stream both ask here, so they cannot disagree.
  */
 public final class Visibility {
     private Visibility() {
     }
 
-    /** An agent without a supervisory or audit role sees only their own work. */
+    /** Supervisors, auditors and admins see everything of their tenant and domain. */
+    public static boolean seesWholeScope(User user) {
+        return user.isSupervisor() || user.has(Role.AUDITOR) || user.has(Role.ADMIN);
+    }
+
+    /**
+     * Whether this user is held to their own work: an agent without a supervisory or audit role, and anyone
+     * with no role that grants the whole scope (who, not being an agent either, has no own work to see).
+     */
     public static boolean onlyOwn(User user) {
-        return user.isAgent() && !user.isSupervisor() && !user.has(Role.AUDITOR) && !user.has(Role.ADMIN);
+        return !seesWholeScope(user);
     }
 
     public static boolean canSee(User user, Interaction i) {
-        return user.inScope(i.tenant(), i.domain()) && (!onlyOwn(user) || user.id().equals(i.agentId()));
+        return user.inScope(i.tenant(), i.domain()) && (seesWholeScope(user) || ownWork(user, i.agentId()));
     }
 
     public static boolean canSee(User user, HelpRequest r) {
-        return user.inScope(r.tenant(), r.domain()) && (!onlyOwn(user) || user.id().equals(r.agentId()));
+        return user.inScope(r.tenant(), r.domain()) && (seesWholeScope(user) || ownWork(user, r.agentId()));
+    }
+
+    /**
+     * The agent whose help requests this user's history search is held to: the user's own id for an agent,
+     * null (no restriction within the scope) for those who see the whole scope, whatever they asked for.
+     * Anyone else may not search it at all (403).
+     */
+    public static String helpRequestSearchAgent(User user, String requestedAgentId) {
+        if (seesWholeScope(user)) {
+            return requestedAgentId;
+        }
+        if (user.isAgent()) {
+            return user.id();
+        }
+        throw DomainException.forbidden(
+                "help-request history requires the awa_manager, awa_agent, auditor or admin role");
     }
 
     /** Lines are ALL or AGENT: both reach the agent; the customer only ever gets ALL. */
     public static boolean canRead(User user, TranscriptLine line) {
-        return !onlyOwn(user) || line.audience() == TranscriptLine.Audience.ALL
-                || line.audience() == TranscriptLine.Audience.AGENT;
+        return seesWholeScope(user) || user.isAgent() && (line.audience() == TranscriptLine.Audience.ALL
+                || line.audience() == TranscriptLine.Audience.AGENT);
     }
 
     /** The interaction as this user may see it. */
@@ -41,5 +67,9 @@ public final class Visibility {
     /** Whether an agent would notice this change at all (a silent monitor joining must not show). */
     public static boolean agentNotices(Interaction before, Interaction after) {
         return before == null || !before.withoutSilentMonitors().equals(after.withoutSilentMonitors());
+    }
+
+    private static boolean ownWork(User user, String agentId) {
+        return user.isAgent() && user.id().equals(agentId);
     }
 }

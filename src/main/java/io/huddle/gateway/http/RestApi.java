@@ -8,6 +8,7 @@ import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.Visibility;
 import io.huddle.gateway.store.ActionQuery;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.gateway.store.HelpRequestQuery;
@@ -47,6 +48,7 @@ final class RestApi {
         routes.get(BASE + "/health", ctx -> http.send(ctx, 200, Map.of("status", "ok", "version", version)));
         routes.post(BASE + "/sessions", this::signIn);
         routes.before(BASE + "/*", ctx -> {
+            noStore(ctx);
             String path = ctx.path().replaceAll("/+$", ""); // routes ignore a trailing slash, so must this
             boolean open = path.equals(BASE + "/health")
                     || (path.equals(BASE + "/sessions") && "POST".equals(ctx.method().name()));
@@ -106,6 +108,15 @@ final class RestApi {
         routes.get(BASE + "/actions", this::searchActions);
     }
 
+    /**
+     * Set on every answer before anything else runs, so errors carry it too: sign-in's answer holds a bearer
+     * token, and every other one a user's view of live conversations, neither of which a cache may keep.
+     */
+    static void noStore(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Pragma", "no-cache");
+    }
+
     private void signIn(Context ctx) {
         Requests.SignIn body = http.body(ctx, Requests.SignIn.class);
         AuthService.SignIn s = auth.signIn(body.tenant(), body.username(), body.password());
@@ -146,10 +157,7 @@ final class RestApi {
 
     private void searchHelpRequests(Context ctx) {
         User user = HttpSupport.user(ctx);
-        String agentId = HttpSupport.textParam(ctx, "agentId");
-        if (user.isAgent() && !user.isSupervisor() && !user.has(Role.AUDITOR) && !user.has(Role.ADMIN)) {
-            agentId = user.id();
-        }
+        String agentId = Visibility.helpRequestSearchAgent(user, HttpSupport.textParam(ctx, "agentId"));
         HelpRequestQuery q = new HelpRequestQuery(user.tenant(), user.domain(),
                 HttpSupport.enumParam(ctx, "status", HelpRequestStatus.class), agentId,
                 HttpSupport.textParam(ctx, "helpProvidedBy"), HttpSupport.instantParam(ctx, "from"),

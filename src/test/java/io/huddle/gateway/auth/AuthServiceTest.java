@@ -3,6 +3,10 @@ package io.huddle.gateway.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.Role;
 import io.huddle.domain.User;
@@ -14,6 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.slf4j.LoggerFactory;
 
 class AuthServiceTest {
     static final User SUE = new User("acme:sue", "acme", "support", "sue", "Sue", Set.of(Role.AWA_AGENT));
@@ -60,5 +67,67 @@ class AuthServiceTest {
         assertThat(auth.authenticate(token)).isEmpty();
         store.saveUser(SUE, hash);
         assertThat(auth.authenticate(token)).contains(SUE);
+    }
+
+    @Test
+    void aStreamsSignInEndsOnceItsUserHasNoRoleLeft() {
+        String hash = hasher.hash("pw".toCharArray());
+        store.saveUser(SUE, hash);
+        String digest = AuthService.digest(auth.signIn("acme", "sue", "pw").token());
+        assertThat(auth.isValidDigest(digest)).isTrue();
+
+        store.saveUser(withRoles(Set.of()), hash);
+        assertThat(auth.isValidDigest(digest)).as("the stream hub's ticker closes the stream with 4001").isFalse();
+        store.saveUser(SUE, hash);
+        assertThat(auth.isValidDigest(digest)).isTrue();
+        assertThat(auth.isValidDigest(AuthService.digest("never-issued"))).isFalse();
+        assertThat(auth.isValidDigest(null)).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pbkdf2-sha256$lots$c2FsdHNhbHRzYWx0c2FsdA$c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkwMTI",
+        "pbkdf2-sha256$-1$c2FsdHNhbHRzYWx0c2FsdA$c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkwMTI",
+        "pbkdf2-sha256$1000$not*base64$c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkwMTI",
+        "pbkdf2-sha256$1000$$c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkwMTI",
+        "pbkdf2-sha256$10000001$c2FsdHNhbHRzYWx0c2FsdA$c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkwMTI"})
+    void aMalformedStoredHashIsAFailedSignInLoggedOnceWithoutSecrets(String stored) {
+        store.saveUser(SUE, stored);
+        Logger logger = (Logger) LoggerFactory.getLogger(AuthService.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            assertThatThrownBy(() -> auth.signIn("acme", "sue", "pw-typed-in")).isInstanceOf(DomainException.class)
+                    .hasMessage("unknown tenant, user name or password")
+                    .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.UNAUTHORIZED);
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(log.list).hasSize(1);
+        ILoggingEvent warn = log.list.get(0);
+        assertThat(warn.getLevel()).isEqualTo(Level.WARN);
+        assertThat(warn.getThrowableProxy()).isNull();
+        assertThat(warn.getFormattedMessage()).contains("'sue'", "'acme'", "stored password hash")
+                .doesNotContain("pw-typed-in", "c2FsdHNhbHRzYWx0c2FsdA", "c2VjcmV0LWtleS1tYXRlcmlhbC0xMjM0NTY3ODkwMTI",
+                        "not*base64", "lots", "10000001");
+    }
+
+    @Test
+    void aMalformedStoredHashCountsAsAFailureForTheThrottle() {
+        store.saveUser(SUE, "pbkdf2-sha256$oops$AAAA$AAAA");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> auth.signIn("acme", "sue", "pw")).isInstanceOf(DomainException.class)
+                    .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.UNAUTHORIZED);
+        }
+        assertThatThrownBy(() -> auth.signIn("acme", "sue", "pw")).isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.RATE_LIMITED);
+    }
+
+    @Test
+    void aNewPasswordHashMendsTheUser() {
+        store.saveUser(SUE, "pbkdf2-sha256$oops$AAAA$AAAA");
+        assertThatThrownBy(() -> auth.signIn("acme", "sue", "pw")).isInstanceOf(DomainException.class);
+        store.saveUser(SUE, hasher.hash("pw".toCharArray()));
+        assertThat(auth.signIn("acme", "sue", "pw").user()).isEqualTo(SUE);
     }
 }

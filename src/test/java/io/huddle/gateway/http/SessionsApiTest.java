@@ -5,6 +5,7 @@ import static io.huddle.gateway.http.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,6 +83,15 @@ class SessionsApiTest {
         assertThat(user.get("roles")).hasSize(1);
         assertThat(user.get("roles").get(0).asText()).isEqualTo("awa_manager");
         assertThat(b.has("password")).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"pbkdf2-sha256$many$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "pbkdf2-sha256$1000$%%$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "pbkdf2-sha256$0$$"})
+    void aMalformedStoredPasswordHashIs401NotA500(String stored) {
+        User agent3 = api.gw.user("acme", "agent3");
+        api.gw.server().store().saveUser(agent3, stored);
+        signIn("acme", "agent3", "demo").expectError(401, "unauthorized", "unknown tenant, user name or password");
     }
 
     @Test
