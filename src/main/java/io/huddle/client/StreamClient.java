@@ -260,6 +260,10 @@ public final class StreamClient implements AutoCloseable {
                 sequence.forget();
                 retry("the stream was resumed on another connection; starting a new one");
             }
+            case 4003 -> {
+                sequence.forget();
+                retry("your roles or team changed; loading the floor again");
+            }
             default -> retry(StreamSocket.describeClose(code, phrase));
         }
     }

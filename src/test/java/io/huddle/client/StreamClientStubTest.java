@@ -187,6 +187,23 @@ class StreamClientStubTest {
     }
 
     @Test
+    void aChangeOfTheUsersAccessReconnectsWithoutResuming() {
+        open((n, f, ws) -> {
+            welcomeOnHello(n, f, ws, 60);
+            if (n == 1 && f.path("type").asText().equals("ping")) { // connections count from 1
+                ws.closeSession(4003, "your roles or team changed: reconnect for a new snapshot");
+            }
+        }, fast());
+        await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
+        client.command("ping", Map.of());
+        await().atMost(WAIT).until(() -> stub.received.size() >= 2 && !stub.received.get(1).isEmpty());
+        JsonNode again = stub.received.get(1).get(0);
+        assertThat(again.path("type").asText()).isEqualTo("hello");
+        assertThat(again.has("resume")).as("a fresh stream, not the old scope's").isFalse();
+        await().atMost(WAIT).until(() -> rec.state() == CONNECTED && rec.snapshots.size() == 2);
+    }
+
+    @Test
     void aProtocolViolationIsFinal() {
         open((n, f, ws) -> ws.closeSession(4400, "unsupported protocol version: this gateway speaks 2"), fast());
         await().atMost(WAIT).until(() -> rec.state() == FAILED);

@@ -96,7 +96,12 @@ public final class AuthService {
      * an open stream of a user who lost every role (or was deleted) is closed like one whose session ended.
      */
     public boolean isValidDigest(String tokenDigest) {
-        return tokenDigest != null && userOf(tokenDigest).isPresent();
+        return userOfDigest(tokenDigest).isPresent();
+    }
+
+    /** The user behind a token digest as the store has them now; empty when {@link #isValidDigest} is false. */
+    public Optional<User> userOfDigest(String tokenDigest) {
+        return tokenDigest == null ? Optional.empty() : userOf(tokenDigest);
     }
 
     private Optional<User> userOf(String tokenDigest) {

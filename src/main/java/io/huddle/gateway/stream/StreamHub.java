@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class StreamHub implements FloorListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
+
+    /** Close code: the user's roles, tenant or domain changed; reconnect for a fresh stream. */
+    public static final int ACCESS_CHANGED = 4003;
 
     private final ObjectMapper json;
     private final FloorService floor;
@@ -103,7 +107,8 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     StreamSession open(User user, String tokenDigest, Session socket, String resumeId, long lastSeq) {
         if (resumeId != null) {
             StreamSession old = sessions.get(resumeId);
-            if (old != null && old.user.id().equals(user.id()) && old.canResumeFrom(lastSeq)) {
+            if (old != null && old.user.id().equals(user.id()) && sameAccess(user, old.user)
+                    && old.canResumeFrom(lastSeq)) {
                 old.tokenDigest = tokenDigest; // the ticker and sign-out now follow the new sign-in
                 old.attach(socket, lastSeq, welcome(old, true, old.seq()));
                 LOG.info("stream {} of {} resumed after seq {}", old.id, user.username(), lastSeq);
@@ -149,6 +154,16 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         throw new IllegalArgumentException("unknown floor event " + event.getClass().getName());
     }
 
+    /**
+     * Whether a stream opened for {@code before} may go on for {@code now}: what a stream shows follows from the
+     * user's tenant, domain and roles, so when any of them changed it closes ({@link #ACCESS_CHANGED}) and is
+     * not resumed, and the client gets a fresh snapshot of what it may see now.
+     */
+    static boolean sameAccess(User now, User before) {
+        return now.tenant().equals(before.tenant()) && now.domain().equals(before.domain())
+                && now.roles().equals(before.roles());
+    }
+
     private static String scope(String tenant, String domain) {
         return tenant + '\n' + domain;
     }
@@ -188,8 +203,11 @@ public final class StreamHub implements FloorListener, AutoCloseable {
                         set.remove(s);
                     }
                 } else if (s.isAttached()) {
-                    if (!auth.isValidDigest(s.tokenDigest)) {
+                    Optional<User> current = auth.userOfDigest(s.tokenDigest);
+                    if (current.isEmpty()) {
                         s.close(4001, "sign-in expired or ended: sign in again");
+                    } else if (!sameAccess(current.get(), s.user)) {
+                        s.close(ACCESS_CHANGED, "your roles or team changed: reconnect for a new snapshot");
                     } else {
                         s.sendUnnumbered(beat);
                     }

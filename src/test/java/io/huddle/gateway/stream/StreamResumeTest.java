@@ -238,6 +238,31 @@ class StreamResumeTest {
     }
 
     @Test
+    void aSupervisorDemotedToAgentHasTheStreamClosedAndCannotResumeItsOldScope() {
+        start(10_000, Duration.ofSeconds(30));
+        io.huddle.domain.Interaction other = gw.startInteraction("acme", "agent2", io.huddle.domain.Channel.CHAT);
+        String token = gw.signIn("acme", "supervisor1");
+        io.huddle.gateway.store.GatewayStore store = gw.server().store();
+        io.huddle.domain.User sup = store.findUser("acme", "supervisor1").orElseThrow();
+        String hash = store.passwordHash(sup.id()).orElseThrow();
+        try (WsTestClient first = WsTestClient.connect(gw.streamUri(), token)) {
+            String streamId = first.hello().path("streamId").asText();
+            store.saveUser(new io.huddle.domain.User(sup.id(), sup.tenant(), sup.domain(), sup.username(),
+                    sup.displayName(), java.util.Set.of(io.huddle.domain.Role.AWA_AGENT)), hash);
+            CloseReason reason = first.awaitClose(Duration.ofSeconds(4));
+            assertThat(reason.getCloseCode().getCode()).isEqualTo(StreamHub.ACCESS_CHANGED);
+
+            try (WsTestClient back = WsTestClient.connect(gw.streamUri(), token)) {
+                JsonNode welcome = back.resume(streamId, 0);
+                assertThat(welcome.path("resumed").asBoolean()).as("the old scope is not resumed").isFalse();
+                JsonNode snapshot = back.awaitType("snapshot");
+                assertThat(snapshot.path("interactions")).extracting(i -> i.path("id").asText())
+                        .doesNotContain(other.id());
+            }
+        }
+    }
+
+    @Test
     void aStreamResumedWithANewSignInLivesOnThatSignIn() {
         start(10_000, Duration.ofSeconds(30));
         String oldToken = gw.signIn("acme", "supervisor1");
