@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -53,7 +54,7 @@ public final class AgentViewModel {
     private final AsyncCommand<HelpRequestDto> requestCmd;
     private final AsyncCommand<HelpRequestDto> cancelCmd;
     private final AsyncCommand<HelpRequestDto> closeCmd;
-    private Instant now = Instant.now();
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(Instant.now());
 
     public AgentViewModel(UiThread ui, AgentGateway gateway) {
         BooleanBinding canRequest = Bindings.createBooleanBinding(() -> online.get()
@@ -134,8 +135,9 @@ public final class AgentViewModel {
         refresh();
     }
 
+    /** Once a second: the waiting time in the status and the durations in the picker move on. */
     public void tick(Instant at) {
-        now = at;
+        now.set(at);
         refresh();
     }
 
@@ -162,8 +164,39 @@ public final class AgentViewModel {
     }
 
     private String waited(Instant since) {
-        long s = Math.max(0, Duration.between(since, now).getSeconds());
-        return String.format("%d:%02d", s / 60, s % 60);
+        return elapsed(since, now.get());
+    }
+
+    /** "Voice · Noah Schmidt · 3:12": an interaction as the picker shows it, its duration as of the last tick. */
+    public String label(InteractionDto i) {
+        String ch = i.channel().name().charAt(0) + i.channel().name().substring(1).toLowerCase(Locale.ROOT);
+        return ch + " · " + i.customerName() + " · " + elapsed(i.startedAt(), now.get());
+    }
+
+    static String elapsed(Instant from, Instant to) {
+        long s = from == null ? 0 : Math.max(0, Duration.between(from, to).getSeconds());
+        return s >= 3600 ? String.format("%d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60)
+                : String.format("%d:%02d", s / 60, s % 60);
+    }
+
+    /**
+     * Who a line in "From your supervisor" is from, and who else sees it: "Sam Sup · coaching, only you see
+     * this", "Sam Sup · to you and the customer"; null for Huddle's own lines (someone joined or left).
+     */
+    public static String lineFrom(TranscriptLineDto l) {
+        if (l.from() == TranscriptLine.Speaker.SYSTEM) {
+            return null;
+        }
+        if (l.audience() == TranscriptLine.Audience.AGENT) {
+            return l.authorName() + " · coaching, only you see this";
+        }
+        return l.from() == TranscriptLine.Speaker.SUPERVISOR ? l.authorName() + " · to you and the customer"
+                : l.authorName();
+    }
+
+    /** The clock the durations are measured against, moved by {@link #tick}. */
+    public ReadOnlyObjectProperty<Instant> now() {
+        return now.getReadOnlyProperty();
     }
 
     public void dismissAlert() {

@@ -7,15 +7,15 @@ import io.huddle.settings.UserSettings;
 import io.huddle.ui.FollowingList;
 import io.huddle.ui.Icons;
 import io.huddle.ui.Theme;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -58,8 +58,8 @@ public final class AgentWindow {
         interaction.setAccessibleText("Current interaction");
         interaction.setMaxWidth(Double.MAX_VALUE);
         interaction.valueProperty().bindBidirectional(vm.selected());
-        interaction.setCellFactory(v -> new InteractionCell());
-        interaction.setButtonCell(new InteractionCell());
+        interaction.setCellFactory(v -> new InteractionCell(vm));
+        interaction.setButtonCell(new InteractionCell(vm));
         interaction.setPromptText("No active interaction");
 
         Label status = new Label();
@@ -108,6 +108,8 @@ public final class AgentWindow {
 
         Label error = new Label();
         error.getStyleClass().add("error-text");
+        error.managedProperty().bind(error.textProperty().isNotEmpty()); // no gap under the button when all is well
+        error.visibleProperty().bind(error.managedProperty());
         error.textProperty().bind(Bindings.createStringBinding(() -> vm.commands().stream()
                 .map(c -> c.error().get()).filter(s -> s != null && !s.isEmpty()).findFirst().orElse(""),
                 vm.requestCommand().error(), vm.cancelCommand().error(), vm.closeCommand().error()));
@@ -117,33 +119,8 @@ public final class AgentWindow {
         ListView<TranscriptLineDto> lines = new FollowingList<>(vm.supervisorLines());
         lines.setId("agent-supervisor-lines");
         lines.setPlaceholder(new Label("Coaching messages show here."));
-        lines.setCellFactory(v -> new ListCell<>() {
-            private final Label text = new Label();
-            private final VBox box = new VBox(text);
-
-            {
-                // as wide as the list, and the text wraps at that width: a whisper is read, not scrolled to
-                setPrefWidth(0);
-                text.setWrapText(true);
-                text.setMinHeight(Region.USE_PREF_SIZE);
-                text.prefWidthProperty().bind(v.widthProperty().subtract(40));
-            }
-
-            @Override
-            protected void updateItem(TranscriptLineDto l, boolean empty) {
-                super.updateItem(l, empty);
-                setText(null);
-                if (empty || l == null) {
-                    setGraphic(null);
-                    return;
-                }
-                String tag = l.from() == TranscriptLine.Speaker.SYSTEM ? ""
-                        : l.audience() == TranscriptLine.Audience.AGENT ? "Coaching (only you see this) · "
-                        : l.from() == TranscriptLine.Speaker.SUPERVISOR ? "To you and the customer · " : "";
-                text.setText(tag + l.authorName() + ": " + l.text());
-                setGraphic(box); // in a box, so the cell's height is measured at the label's width
-            }
-        });
+        lines.getStyleClass().add("supervisor-lines");
+        lines.setCellFactory(v -> new SupervisorLineCell(v));
         VBox.setVgrow(lines, Priority.ALWAYS);
 
         CheckBox onTop = new CheckBox("Always on top");
@@ -229,18 +206,67 @@ public final class AgentWindow {
         return stage;
     }
 
-    /** "Voice · Noah Schmidt · 3:12". */
+    /** "Voice · Noah Schmidt · 3:12", the duration moving on with the view model's clock (no timer of its own). */
     private static final class InteractionCell extends ListCell<InteractionDto> {
+        private final AgentViewModel vm;
+        private final ChangeListener<Instant> tick = (o, a, b) -> retick();
+
+        InteractionCell(AgentViewModel vm) {
+            this.vm = vm;
+            vm.now().addListener(new WeakChangeListener<>(tick)); // a cell the picker drops is not kept alive
+        }
+
+        private void retick() {
+            if (!isEmpty() && getItem() != null) {
+                setText(vm.label(getItem()));
+            }
+        }
+
         @Override
         protected void updateItem(InteractionDto i, boolean empty) {
             super.updateItem(i, empty);
-            if (empty || i == null) {
-                setText(null);
+            setText(empty || i == null ? null : vm.label(i));
+        }
+    }
+
+    /** One line from the supervisor: who (and who else sees it) over what was said, a rule between lines. */
+    private static final class SupervisorLineCell extends ListCell<TranscriptLineDto> {
+        private static final PseudoClass SYSTEM = PseudoClass.getPseudoClass("system");
+        private static final PseudoClass WHISPER = PseudoClass.getPseudoClass("whisper");
+
+        private final Label from = new Label();
+        private final Label text = new Label();
+        private final VBox box = new VBox(2, from, text);
+
+        SupervisorLineCell(ListView<TranscriptLineDto> list) {
+            // as wide as the list, and the text wraps at that width: a whisper is read, not scrolled to
+            setPrefWidth(0);
+            from.getStyleClass().add("line-from");
+            from.managedProperty().bind(from.textProperty().isNotNull());
+            from.visibleProperty().bind(from.managedProperty());
+            text.getStyleClass().add("line-text");
+            text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            text.prefWidthProperty().bind(list.widthProperty().subtract(40));
+        }
+
+        @Override
+        protected void updateItem(TranscriptLineDto l, boolean empty) {
+            super.updateItem(l, empty);
+            setText(null);
+            pseudoClassStateChanged(SYSTEM, !empty && l != null && l.from() == TranscriptLine.Speaker.SYSTEM);
+            pseudoClassStateChanged(WHISPER, !empty && l != null && l.audience() == TranscriptLine.Audience.AGENT
+                    && l.from() != TranscriptLine.Speaker.SYSTEM);
+            if (empty || l == null) {
+                setGraphic(null);
+                setAccessibleText(null);
                 return;
             }
-            long s = Math.max(0, Duration.between(i.startedAt(), Instant.now()).getSeconds());
-            String ch = i.channel().name().charAt(0) + i.channel().name().substring(1).toLowerCase(Locale.ROOT);
-            setText(ch + " · " + i.customerName() + " · " + String.format("%d:%02d", s / 60, s % 60));
+            String who = AgentViewModel.lineFrom(l);
+            from.setText(who);
+            text.setText(l.text());
+            setAccessibleText(who == null ? l.text() : who + ": " + l.text());
+            setGraphic(box); // in a box, so the cell's height is measured at the label's width
         }
     }
 }

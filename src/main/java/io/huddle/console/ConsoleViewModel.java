@@ -17,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class ConsoleViewModel {
     private final FloorViewModel floor;
     private final TrayViewModel tray;
+    private final ToastViewModel toasts;
     private final DetailViewModel detail;
     private final ConnectionViewModel connection;
     private final JournalViewModel journal = new JournalViewModel();
@@ -29,6 +30,7 @@ public final class ConsoleViewModel {
             InteractionRow r = floor.row(id);
             return r == null ? null : r.dto();
         });
+        this.toasts = new ToastViewModel(tray);
         this.connection = new ConnectionViewModel(server);
         tray.online().bind(connection.online());
         detail.online().bind(connection.online());
@@ -75,9 +77,10 @@ public final class ConsoleViewModel {
         }
     }
 
-    /** Once a second: durations, waiting times, the reconnect countdown. */
+    /** Once a second: durations, waiting times, the reconnect countdown, the help-request notice. */
     public void tick(Instant now) {
         floor.tick(now);
+        toasts.tick();
         connection.tick(now);
         journal.tick(now);
     }
@@ -93,6 +96,11 @@ public final class ConsoleViewModel {
 
     public TrayViewModel tray() {
         return tray;
+    }
+
+    /** The notice that pops up when help requests arrive. */
+    public ToastViewModel toasts() {
+        return toasts;
     }
 
     public DetailViewModel detail() {

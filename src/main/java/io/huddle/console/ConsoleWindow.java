@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
@@ -18,7 +18,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.util.Duration;
-import org.controlsfx.control.Notifications;
 
 /** The supervisor console's main window: header and filters, tray | live list | detail, status bar. */
 public final class ConsoleWindow {
@@ -54,7 +53,10 @@ public final class ConsoleWindow {
         split.setDividerPositions(settings.dividers().getOrDefault("console.tray", 0.18),
                 settings.dividers().getOrDefault("console.detail", 0.73));
         SplitPane.setResizableWithParent(tray, false);
-        StackPane center = new StackPane(split, help);
+        ToastPane toast = new ToastPane(vm.toasts(), this::openTray);
+        StackPane.setAlignment(toast, Pos.TOP_RIGHT);
+        StackPane.setMargin(toast, new Insets(12));
+        StackPane center = new StackPane(split, toast, help);
         BorderPane root = new BorderPane(center, header, null, new StatusBar(vm.connection(), vm.journal(), signedInAs), null);
         root.setId("console-root");
 
@@ -72,11 +74,6 @@ public final class ConsoleWindow {
             }
         });
         vm.focusRequest().addListener((o, a, id) -> selectRow(id));
-        vm.tray().arrivals().addListener((ListChangeListener<TrayItem>) c -> {
-            while (c.next()) {
-                c.getAddedSubList().forEach(this::toast);
-            }
-        });
         header.audit.setOnAction(e -> run(openAudit));
         header.audit.setDisable(openAudit == null);
         header.agentWindow.setOnAction(e -> run(openAgentWindow));
@@ -87,10 +84,7 @@ public final class ConsoleWindow {
         header.help.setOnAction(e -> help.setVisible(!help.isVisible()));
         shortcuts(scene, onSettings, openAudit);
 
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> {
-            vm.tick(Instant.now());
-            vm.tray().arrivals().clear();
-        }));
+        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick(Instant.now())));
         ticker.setCycleCount(Animation.INDEFINITE);
         ticker.play();
         stage.setOnHidden(e -> {
@@ -118,18 +112,10 @@ public final class ConsoleWindow {
                 () -> toggleTheme(onSettings));
     }
 
-    private void toast(TrayItem item) {
-        Notifications.create()
-                .title("Help requested: " + item.agentName())
-                .text(item.reason() + "\n" + item.interactionLabel() + "\nCtrl+Enter to confirm")
-                .owner(stage)
-                .position(Pos.TOP_RIGHT)
-                .hideAfter(Duration.seconds(8))
-                .onAction(e -> {
-                    stage.toFront();
-                    tray.focusList();
-                })
-                .showWarning();
+    /** A click on the help-request notice: the tray, with the request it was about selected. */
+    private void openTray(TrayItem item) {
+        stage.toFront();
+        tray.focus(item);
     }
 
     private void selectRow(String id) {

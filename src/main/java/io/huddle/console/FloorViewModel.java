@@ -171,11 +171,11 @@ public final class FloorViewModel {
     }
 
     private void refilter() {
-        String needle = text.get() == null ? "" : text.get().strip();
+        TextQuery query = TextQuery.of(text.get());
         Channel ch = channel.get();
         String q = queue.get();
         boolean help = helpOnly.get();
-        visible.setPredicate(r -> (needle.isEmpty() || r.matches(needle))
+        visible.setPredicate(r -> (query.isEmpty() || r.matches(query))
                 && (ch == null || r.channelProperty().get() == ch)
                 && (q == null || q.equals(r.queueProperty().get()))
                 && (!help || r.helpRequestedProperty().get()));

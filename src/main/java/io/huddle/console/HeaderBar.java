@@ -3,6 +3,8 @@ package io.huddle.console;
 import io.huddle.domain.Channel;
 import io.huddle.ui.Icons;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -17,6 +19,7 @@ import javafx.util.StringConverter;
 
 /** Title, per-channel counts and the list's filters. */
 final class HeaderBar extends VBox {
+    private static final PseudoClass NONE = PseudoClass.getPseudoClass("none");
     final TextField search = new TextField();
     final Button audit = new Button("Audit", Icons.of(Icons.AUDIT, 16));
     final Button theme = new Button("Dark");
@@ -37,11 +40,15 @@ final class HeaderBar extends VBox {
         helpCount.setGraphic(Icons.of(Icons.HELP, 14));
         helpCount.getStyleClass().addAll("count-chip", "help");
         helpCount.textProperty().bind(Bindings.concat(floor.helpCount(), " asking for help"));
+        // red only when someone is asking: a red "0" all day teaches to look past it
+        helpCount.pseudoClassStateChanged(NONE, floor.helpCount().get() == 0);
+        floor.helpCount().addListener((o, a, n) -> helpCount.pseudoClassStateChanged(NONE, n.intValue() == 0));
         Label total = new Label();
         total.setId("count-total");
         total.getStyleClass().add("muted");
         total.textProperty().bind(Bindings.concat(floor.total(), " live"));
         counts.getChildren().addAll(helpCount, total);
+        counts.setAlignment(Pos.CENTER_LEFT); // "13 live" on the chips' middle, not their top
 
         audit.setId("audit-button");
         audit.setTooltip(new Tooltip("Search the audit trail (Ctrl+Shift+A)"));
@@ -61,7 +68,7 @@ final class HeaderBar extends VBox {
         search.setPromptText("Search agent, customer, queue… (Ctrl+F)");
         search.setAccessibleText("Search interactions");
         search.textProperty().bindBidirectional(floor.textFilter());
-        search.setPrefWidth(300);
+        search.setPrefWidth(340); // the whole prompt, shortcut included
         ComboBox<Channel> channel = new ComboBox<>();
         channel.setId("channel-filter");
         channel.getItems().add(null);

@@ -8,7 +8,7 @@ import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.ParticipantDto;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,6 +30,7 @@ public final class InteractionRow {
     private final ReadOnlyStringWrapper supervisors = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<SupervisorMode> myMode = new ReadOnlyObjectWrapper<>();
     private InteractionDto dto;
+    private String searchText; // what the filter reads, built when first needed after a change of the texts
 
     public InteractionRow(InteractionDto dto, String myId) {
         this.id = dto.id();
@@ -40,6 +41,11 @@ public final class InteractionRow {
         InteractionDto previous = dto;
         dto = next;
         channel.set(next.channel());
+        if (previous == null || !Objects.equals(previous.agentName(), next.agentName())
+                || !Objects.equals(previous.customerName(), next.customerName())
+                || !Objects.equals(previous.queue(), next.queue())) {
+            searchText = null;
+        }
         agent.set(next.agentName());
         customer.set(next.customerName());
         queue.set(next.queue());
@@ -51,6 +57,7 @@ public final class InteractionRow {
         }
         List<ParticipantDto> sups = next.participants().stream()
                 .filter(p -> p.kind() == Participant.Kind.SUPERVISOR).toList();
+        searchText = null;
         supervisors.set(sups.stream().map(p -> p.name() + " (" + modeLabel(p.mode()) + ")")
                 .collect(Collectors.joining(", ")));
         myMode.set(sups.stream().filter(p -> p.id().equals(myId)).map(ParticipantDto::mode).findFirst()
@@ -68,15 +75,24 @@ public final class InteractionRow {
         };
     }
 
-    /** Whether the text filter matches any searchable column. */
-    boolean matches(String needle) {
-        String n = needle.toLowerCase(Locale.ROOT);
-        return contains(agent.get(), n) || contains(customer.get(), n) || contains(queue.get(), n)
-                || contains(id, n) || contains(supervisors.get(), n);
+    /**
+     * Whether the row shows what the supervisor typed: every word of the query is in the agent, customer,
+     * queue or supervisors column as shown (ignoring case and accents). The internal id is not shown in the
+     * list, so only the whole id matches (pasted from the audit search, say), never a fragment of it.
+     */
+    boolean matches(TextQuery query) {
+        if (query.isId(id)) {
+            return true;
+        }
+        if (searchText == null) {
+            searchText = TextQuery.normalize(String.join("\n", nonNull(agent.get()), nonNull(customer.get()),
+                    nonNull(queue.get()), nonNull(supervisors.get())));
+        }
+        return query.foundIn(searchText);
     }
 
-    private static boolean contains(String hay, String needle) {
-        return hay != null && hay.toLowerCase(Locale.ROOT).contains(needle);
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
     }
 
     public String id() {

@@ -42,8 +42,8 @@ final class InteractionTable extends TableView<InteractionRow> {
         TableColumn<InteractionRow, Channel> channel = column("", 40, r -> r.channelProperty());
         channel.setCellFactory(c -> new IconCell<>(InteractionTable::channelIcon, "channel-icon", null));
         TableColumn<InteractionRow, String> agent = column("Agent", 124, InteractionRow::agentProperty);
-        TableColumn<InteractionRow, String> customer = column("Customer", 124, InteractionRow::customerProperty);
-        TableColumn<InteractionRow, String> queue = column("Queue", 116, InteractionRow::queueProperty);
+        TableColumn<InteractionRow, String> customer = column("Customer", 132, InteractionRow::customerProperty);
+        TableColumn<InteractionRow, String> queue = column("Queue", 136, InteractionRow::queueProperty);
         TableColumn<InteractionRow, InteractionState> state = column("State", 76, r -> r.stateProperty());
         state.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -52,10 +52,10 @@ final class InteractionTable extends TableView<InteractionRow> {
                 setText(empty || s == null ? null : stateLabel(s));
             }
         });
-        TableColumn<InteractionRow, Instant> duration = column("Duration", 70, r -> r.startedAtProperty());
+        TableColumn<InteractionRow, Instant> duration = column("Duration", 92, r -> r.startedAtProperty());
         duration.setComparator(Comparator.nullsLast(Comparator.reverseOrder()));
         duration.setCellFactory(c -> new DurationCell(floor));
-        TableColumn<InteractionRow, String> sups = column("Supervisors", 210, InteractionRow::supervisorsProperty);
+        TableColumn<InteractionRow, String> sups = column("Supervisors", 200, InteractionRow::supervisorsProperty);
         getColumns().addAll(java.util.List.of(help, channel, agent, customer, queue, state, duration, sups));
         getSortOrder().add(help);
 

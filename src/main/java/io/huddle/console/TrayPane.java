@@ -82,6 +82,17 @@ final class TrayPane extends VBox {
         }
     }
 
+    /** Focuses the list with this request selected (the first when it is null or gone). */
+    void focus(TrayItem item) {
+        list.requestFocus();
+        if (item != null && list.getItems().contains(item)) {
+            list.getSelectionModel().select(item);
+            list.scrollTo(item);
+        } else if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
+            list.getSelectionModel().select(0);
+        }
+    }
+
     void focusList() {
         list.requestFocus();
         if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {

@@ -138,7 +138,7 @@ public final class TrayViewModel {
         return notices;
     }
 
-    /** New requests since the view last took them (the view shows a toast and clears the list). */
+    /** New requests since the last tick ({@link ToastViewModel} shows them and clears the list). */
     public ObservableList<TrayItem> arrivals() {
         return arrivals;
     }

@@ -28,6 +28,7 @@ public final class Icons {
     public static final Ikon AUDIT = MaterialDesignC.CLIPBOARD_TEXT_SEARCH_OUTLINE;
     public static final Ikon CONFIRM = MaterialDesignC.CHECK_BOLD;
     public static final Ikon SEND = MaterialDesignS.SEND;
+    public static final Ikon CLOSE = MaterialDesignC.CLOSE;
 
     public static FontIcon of(Ikon ikon) {
         FontIcon icon = new FontIcon(ikon);

@@ -170,6 +170,34 @@ class AgentViewModelTest {
     }
 
     @Test
+    void thePickersDurationsMoveOnWithTheClock() {
+        List<Instant> heard = new ArrayList<>();
+        vm.now().addListener((o, a, b) -> heard.add(b));
+        vm.tick(T0.plusSeconds(35));
+        assertThat(vm.label(ix("ix1"))).isEqualTo("Chat · Maria ix1 · 0:35");
+        vm.tick(T0.plusSeconds(36));
+        assertThat(vm.label(ix("ix1"))).isEqualTo("Chat · Maria ix1 · 0:36");
+        vm.tick(T0.plusSeconds(3600 + 62));
+        assertThat(vm.label(ix("ix1"))).isEqualTo("Chat · Maria ix1 · 1:01:02");
+        assertThat(heard).as("each tick is heard, for the cells to redraw").hasSize(3);
+        vm.tick(T0.minusSeconds(5));
+        assertThat(vm.label(ix("ix1"))).as("a clock a little behind the gateway's").endsWith(" · 0:00");
+    }
+
+    @Test
+    void aSupervisorsLineSaysWhoAndWhoElseSeesIt() {
+        TranscriptLineDto whisper = new TranscriptLineDto("1", "ix1", T0, TranscriptLine.Speaker.SUPERVISOR, "Sam Sup",
+                "Offer the credit", TranscriptLine.Audience.AGENT);
+        TranscriptLineDto barged = new TranscriptLineDto("2", "ix1", T0, TranscriptLine.Speaker.SUPERVISOR, "Sam Sup",
+                "Hello, I'm Ana's supervisor", TranscriptLine.Audience.ALL);
+        TranscriptLineDto joined = new TranscriptLineDto("3", "ix1", T0, TranscriptLine.Speaker.SYSTEM, "Huddle",
+                "Sam Sup joined the conversation", TranscriptLine.Audience.ALL);
+        assertThat(AgentViewModel.lineFrom(whisper)).isEqualTo("Sam Sup · coaching, only you see this");
+        assertThat(AgentViewModel.lineFrom(barged)).isEqualTo("Sam Sup · to you and the customer");
+        assertThat(AgentViewModel.lineFrom(joined)).isNull();
+    }
+
+    @Test
     void reasonsComeFromTheTenantSettings() {
         assertThat(vm.reasons()).containsExactly("Customer escalation", "Technical issue");
         assertThat(vm.reason().get()).isEqualTo("Customer escalation");

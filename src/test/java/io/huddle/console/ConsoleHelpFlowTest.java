@@ -17,7 +17,6 @@ import io.huddle.e2e.Fx;
 import io.huddle.protocol.TranscriptLineDto;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -80,6 +79,7 @@ class ConsoleHelpFlowTest {
         eventually(() -> assertThat(console.badge()).isEmpty());
         assertThat(console.trayIds()).isEmpty();
         eventually(() -> assertThat(console.helpMarkers()).isZero());
+        assertThat(toastTitles()).as("the notice of a request no longer waiting goes").isEmpty();
 
         HelpRequest stored = fx.storedRequest(hr.id());
         assertThat(stored.status()).isEqualTo(HelpRequestStatus.IN_PROGRESS);
@@ -177,12 +177,10 @@ class ConsoleHelpFlowTest {
         assertThat(fx.storedInteraction(second.id()).helpRequested()).isTrue();
     }
 
-    /** The titles of the notification popups (toasts) showing now, in any window. */
+    /** The title of the help-request notice (toast) when it shows. */
     private List<String> toastTitles() {
-        Predicate<Node> labeled = n -> n instanceof Labeled;
-        return Fx.call(() -> robot.lookup(".notification-bar").queryAll().stream()
-                .flatMap(bar -> robot.from(bar).lookup(labeled).queryAll().stream())
-                .map(n -> ((Labeled) n).getText()).filter(t -> t != null && !t.isBlank()).toList());
+        return Fx.call(() -> robot.lookup("#toast").queryAll().stream().filter(Node::isVisible)
+                .map(t -> ((Labeled) robot.from(t).lookup("#toast-title").query()).getText()).toList());
     }
 
     private static List<String> whispers(AgentUi agent) {

@@ -91,6 +91,54 @@ class FloorViewModelTest {
     }
 
     @Test
+    void theTextFilterMatchesOnlyWhatTheRowShowsNotFragmentsOfTheId() {
+        InteractionDto monday = ix("call-mon3k9-x7qa", Channel.VOICE, "Ana Lima", "Maria Silva", "Billing", false);
+        InteractionDto chat = ix("chat-m3x9k2-ab", Channel.CHAT, "Bruno Costa", "John Doe", "Sales", false);
+        vm.replaceAll(List.of(monday, chat));
+        vm.textFilter().set("mon");
+        assertThat(visibleIds()).isEmpty();
+        vm.textFilter().set("chat");
+        assertThat(visibleIds()).isEmpty();
+        vm.textFilter().set("x7qa");
+        assertThat(visibleIds()).isEmpty();
+
+        vm.textFilter().set(" CHAT-M3X9K2-AB ");
+        assertThat(visibleIds()).as("a whole id, pasted from the audit search").containsExactly("chat-m3x9k2-ab");
+    }
+
+    @Test
+    void theTextFilterMatchesTheSupervisorsColumnAsShown() {
+        vm.replaceAll(List.of(A, B));
+        vm.textFilter().set("mon");
+        assertThat(visibleIds()).isEmpty();
+        vm.upsert(ix("a", Channel.VOICE, "Ana Lima", "Maria Silva", "Billing", false,
+                sup("acme:sup3", "Tom Boss", SupervisorMode.MONITOR)));
+        assertThat(visibleIds()).as("'Tom Boss (monitoring)' is in the row").containsExactly("a");
+        vm.textFilter().set("tom");
+        assertThat(visibleIds()).containsExactly("a");
+        vm.upsert(A);
+        assertThat(visibleIds()).as("he left").isEmpty();
+    }
+
+    @Test
+    void everyWordMustBeInTheRowInAnyColumnIgnoringAccents() {
+        InteractionDto chloe = ix("e", Channel.CHAT, "Tomás Reis", "Chloé Martin", "Orders", false);
+        vm.replaceAll(List.of(A, B, C, D, chloe));
+        vm.textFilter().set("sales carla");
+        assertThat(visibleIds()).containsExactly("c");
+        vm.textFilter().set("Sales  JOHN");
+        assertThat(visibleIds()).containsExactly("b");
+        vm.textFilter().set("chloe");
+        assertThat(visibleIds()).containsExactly("e");
+        vm.textFilter().set("tomas orders");
+        assertThat(visibleIds()).containsExactly("e");
+        vm.textFilter().set("Chloé");
+        assertThat(visibleIds()).containsExactly("e");
+        vm.textFilter().set("sales tech");
+        assertThat(visibleIds()).isEmpty();
+    }
+
+    @Test
     void channelQueueAndHelpOnlyFiltersEachAndCombined() {
         vm.replaceAll(List.of(A, B, C, D));
         vm.channelFilter().set(Channel.VOICE);

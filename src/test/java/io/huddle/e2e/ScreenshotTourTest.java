@@ -12,10 +12,7 @@ import io.huddle.protocol.InteractionDto;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import javafx.scene.Node;
-import javafx.stage.PopupWindow;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,10 +78,8 @@ class ScreenshotTourTest {
             shots.screen("00-desktop-three-requests");
             shots.scene(console.stage().getScene(), "01-console-live");
             shots.node(console.node("#tray"), "02-tray-three-requests");
-            List<Window> toasts = Fx.call(() -> Window.getWindows().stream()
-                    .filter(w -> w instanceof PopupWindow && w.isShowing()).toList());
-            if (!toasts.isEmpty()) {
-                shots.scene(toasts.get(toasts.size() - 1).getScene(), "02b-toast");
+            if (Fx.call(() -> console.node("#toast").isVisible())) {
+                shots.node(console.node("#toast"), "02b-toast");
             }
             shots.scene(agent.stage().getScene(), "05-agent-pending");
 
