@@ -124,6 +124,11 @@ public final class Journal implements AutoCloseable {
         return done;
     }
 
+    /** The writer connection's synchronous setting (2 is FULL); for tests, while nothing is being written. */
+    int writerSynchronousLevel() throws java.sql.SQLException {
+        return writer.synchronousLevel();
+    }
+
     private JournalEntry unsealed(JournalRecord r, long clientTime) {
         JournalScope s = r.scope();
         return new JournalEntry(JournalEntry.FORMAT, UUID.randomUUID().toString(), deviceId, 0, s.tenant(),

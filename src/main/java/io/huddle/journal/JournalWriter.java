@@ -71,6 +71,8 @@ final class JournalWriter {
     private long seq;
     private String hash;
     private JournalChain.Anchor acked;
+    /** The connection may still be at synchronous=NORMAL after an acknowledgement (writer thread only). */
+    private boolean relaxed;
 
     JournalWriter(String name, Connection connection, long seq, String hash, JournalChain.Anchor acked,
                   Consumer<Batch> afterCommit) {
@@ -128,8 +130,19 @@ final class JournalWriter {
     }
 
     private void write(List<Task> tasks) {
+        // Only what the gateway acknowledged: losing it in a power cut costs a re-upload the gateway answers from
+        // what it holds, so it waits for no fsync (WAL: the commit reaches the OS; the next entry's commit or a
+        // checkpoint puts it on the disk). Entries are always committed with synchronous=FULL.
+        boolean ackOnly = tasks.stream().allMatch(t -> t instanceof JournalTasks.Acknowledge);
         Batch b;
         try (PreparedStatement insert = connection.prepareStatement(JournalStore.INSERT)) {
+            if (ackOnly) {
+                relaxed = true;
+                synchronous("NORMAL");
+            } else if (relaxed) {
+                synchronous("FULL"); // a failed restore after an acknowledgement: never write an entry without it
+                relaxed = false;
+            }
             connection.setAutoCommit(false);
             b = new Batch(connection, insert, seq, hash, acked);
             try {
@@ -142,6 +155,10 @@ final class JournalWriter {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+                if (ackOnly) {
+                    synchronous("FULL");
+                    relaxed = false;
+                }
             }
         } catch (SQLException | RuntimeException e) {
             LOG.error("journal write of {} task(s) failed; none of them was recorded", tasks.size(), e);
@@ -155,6 +172,20 @@ final class JournalWriter {
         acked = b.acked;
         afterCommit.accept(b);
         tasks.forEach(Task::committed);
+    }
+
+    /** The connection's synchronous setting (0 OFF, 1 NORMAL, 2 FULL); for tests, while the writer is idle. */
+    int synchronousLevel() throws SQLException {
+        try (java.sql.Statement s = connection.createStatement();
+             java.sql.ResultSet r = s.executeQuery("PRAGMA synchronous")) {
+            return r.next() ? r.getInt(1) : -1;
+        }
+    }
+
+    private void synchronous(String level) throws SQLException {
+        try (java.sql.Statement s = connection.createStatement()) {
+            s.execute("PRAGMA synchronous = " + level);
+        }
     }
 
     private void rollback(Exception cause) {

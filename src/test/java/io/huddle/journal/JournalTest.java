@@ -128,6 +128,19 @@ class JournalTest {
     }
 
     @Test
+    void entriesAreCommittedWithAnFsyncAgainAfterAnAcknowledgementThatWasNot() throws Exception {
+        try (Journal j = Journal.open(dir.resolve("j.db"), null, Clock.systemUTC())) {
+            assertThat(j.writerSynchronousLevel()).as("FULL").isEqualTo(2);
+            List<JournalEntry> entries = JournalFixtures.append(j, 2);
+            j.acknowledge(new JournalChain.Anchor(2, entries.get(1).hash())).get(5, TimeUnit.SECONDS);
+            assertThat(j.writerSynchronousLevel()).as("FULL once the acknowledgement is committed").isEqualTo(2);
+            JournalFixtures.append(j, 1);
+            assertThat(j.writerSynchronousLevel()).isEqualTo(2);
+            assertThat(j.acknowledged().seq()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void anAcknowledgementIsKeptOnlyWhenTheJournalHoldsThatEntry() throws Exception {
         Path file = dir.resolve("j.db");
         List<JournalEntry> entries;
