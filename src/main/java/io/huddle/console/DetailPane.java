@@ -115,6 +115,7 @@ final class DetailPane extends VBox {
         Button b = new Button(label, Icons.of(icon, 22));
         b.setId("control-" + label.toLowerCase().replace(' ', '-'));
         b.getStyleClass().add("control-button");
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a control's label is never cut to "Ba…"
         b.setAccessibleText(label + " (" + key + ")");
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.createStringBinding(() -> label + " (" + key + ")"

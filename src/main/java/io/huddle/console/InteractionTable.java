@@ -33,7 +33,8 @@ final class InteractionTable extends TableView<InteractionRow> {
         SortedList<InteractionRow> sorted = new SortedList<>(floor.visibleRows());
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);
-        setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // the columns share the list's width (no sideways scrolling); icons, state and duration keep theirs
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         setPlaceholder(new Label("No live interactions match the filters."));
 
         TableColumn<InteractionRow, Boolean> help = column("", 34, r -> r.helpRequestedProperty());
@@ -56,6 +57,13 @@ final class InteractionTable extends TableView<InteractionRow> {
         duration.setComparator(Comparator.nullsLast(Comparator.reverseOrder()));
         duration.setCellFactory(c -> new DurationCell(floor));
         TableColumn<InteractionRow, String> sups = column("Supervisors", 200, InteractionRow::supervisorsProperty);
+        for (TableColumn<InteractionRow, ?> fixed : java.util.List.of(help, channel, state, duration)) {
+            fixed.setMinWidth(fixed.getPrefWidth());
+            fixed.setMaxWidth(fixed.getPrefWidth());
+        }
+        for (TableColumn<InteractionRow, ?> text : java.util.List.of(agent, customer, queue, sups)) {
+            text.setMinWidth(80);
+        }
         getColumns().addAll(java.util.List.of(help, channel, agent, customer, queue, state, duration, sups));
         getSortOrder().add(help);
 
