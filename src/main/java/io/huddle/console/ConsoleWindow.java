@@ -54,8 +54,9 @@ public final class ConsoleWindow {
                 settings.dividers().getOrDefault("console.detail", 0.73));
         SplitPane.setResizableWithParent(tray, false);
         ToastPane toast = new ToastPane(vm.toasts(), this::openTray);
-        StackPane.setAlignment(toast, Pos.TOP_RIGHT);
-        StackPane.setMargin(toast, new Insets(12));
+        // over the foot of the live list: not over the detail's header and controls, nor the message composer
+        StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(toast, new Insets(12, 12, 20, 12));
         StackPane center = new StackPane(split, toast, help);
         BorderPane root = new BorderPane(center, header, null, new StatusBar(vm.connection(), vm.journal(), signedInAs), null);
         root.setId("console-root");
