@@ -6,32 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.domain.Channel;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** POST interactions/{id}/actions and /messages. */
-class ActionsAndMessagesApiTest {
-    @TempDir
-    Path dir;
-    Api api;
-
-    @BeforeEach
-    void start() {
-        api = Api.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
-
+class ActionsAndMessagesApiTest extends ApiTest {
     private JsonNode recorded(String ix) {
         return api.get(V1 + "/actions?interactionId=" + ix, "acme:auditor1").expect(200).json().get("items");
     }

@@ -5,36 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huddle.domain.ActionType;
 import io.huddle.domain.SupervisorAction;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** GET actions with {@code Accept: text/csv}: the header, one row per action, escaping, scope. */
-class CsvExportApiTest {
+class CsvExportApiTest extends ApiTest {
     private static final String HEADER = "id,action,supervisorId,agentId,interactionId,helpRequestId,startedAt,endedAt";
     private static final Map<String, String> CSV = Map.of("Accept", "text/csv");
     private static final Instant T0 = Instant.parse("2026-02-03T04:05:06.789Z");
-
-    @TempDir
-    Path dir;
-    Api api;
-
-    @BeforeEach
-    void start() {
-        api = Api.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     private Api.Res csv(String query, String who) {
         return api.send("GET", V1 + "/actions" + query, api.token(who), null, CSV);

@@ -5,28 +5,10 @@ import static io.huddle.gateway.http.Api.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How supervisor actions relate to help requests: who may speak, and which request an action belongs to. */
-class HelpRequestActionsApiTest {
-    @TempDir
-    Path dir;
-    Api api;
-
-    @BeforeEach
-    void start() {
-        api = Api.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
-
+class HelpRequestActionsApiTest extends ApiTest {
     private Api.Res actFor(String supervisor, String ix, String action, String helpRequestId) {
         return api.post(V1 + "/interactions/" + ix + "/actions", supervisor,
                 body("action", action, "helpRequestId", helpRequestId));

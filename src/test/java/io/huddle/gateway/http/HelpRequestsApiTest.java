@@ -8,29 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.InteractionState;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The help-request lifecycle over REST, exactly as the seed behaves. */
-class HelpRequestsApiTest {
-    @TempDir
-    Path dir;
-    Api api;
-
-    @BeforeEach
-    void start() {
-        api = Api.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
-
+class HelpRequestsApiTest extends ApiTest {
     private boolean flag(String ix) {
         return api.get(V1 + "/interactions/" + ix, "acme:supervisor1").expect(200).json()
                 .get("helpRequested").asBoolean();

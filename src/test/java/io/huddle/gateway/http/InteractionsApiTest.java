@@ -7,32 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.domain.Channel;
 import io.huddle.domain.InteractionState;
 import io.huddle.domain.TranscriptLine;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** GET interactions, one interaction, its controls and its transcript. */
-class InteractionsApiTest {
-    @TempDir
-    Path dir;
-    Api api;
-
-    @BeforeEach
-    void start() {
-        api = Api.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
-
+class InteractionsApiTest extends ApiTest {
     private List<String> ids(Api.Res r) {
         List<String> ids = new ArrayList<>();
         r.expect(200).json().get("items").forEach(i -> ids.add(i.get("id").asText()));

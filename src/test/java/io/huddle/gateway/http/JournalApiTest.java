@@ -10,36 +10,18 @@ import io.huddle.protocol.JournalBatch;
 import io.huddle.protocol.JournalChains;
 import io.huddle.protocol.JournalEntry;
 import io.huddle.protocol.Json;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** POST journal/batches: exactly once, the chain checked, only by its supervisor; device heads and verify. */
-class JournalApiTest {
+class JournalApiTest extends ApiTest {
     private static final ObjectMapper JSON = Json.newMapper();
     private static final String SUP = "acme:supervisor1";
     private static final String DEV = "dev-test-1";
-
-    @TempDir
-    Path dir;
-    Api api;
-
-    @BeforeEach
-    void start() {
-        api = Api.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
 
     Api.Res post(String who, String deviceId, List<JournalEntry> entries) {
         try {

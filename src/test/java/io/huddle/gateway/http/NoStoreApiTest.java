@@ -6,32 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huddle.domain.User;
 import io.huddle.gateway.auth.PasswordHasher;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** No cache may keep an answer: sign-in's holds a bearer token, the others a user's view of the floor. */
-class NoStoreApiTest {
-    @TempDir
-    Path dir;
-    Api api;
-
-    @BeforeEach
-    void start() {
-        api = Api.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
-
+class NoStoreApiTest extends ApiTest {
     private static Api.Res assertNoStore(Api.Res r) {
         assertThat(r.header("Cache-Control")).as("Cache-Control of a %s answer", r.status()).isEqualTo("no-store");
         assertThat(r.header("Pragma")).as("Pragma of a %s answer", r.status()).isEqualTo("no-cache");

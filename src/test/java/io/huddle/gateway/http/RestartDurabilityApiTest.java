@@ -7,31 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.domain.Role;
 import io.huddle.domain.User;
 import io.huddle.gateway.auth.PasswordHasher;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What the REST API shows survives a restart of the gateway on the same data directory. */
-class RestartDurabilityApiTest {
-    @TempDir
-    Path dir;
-    Api api;
-
-    @BeforeEach
-    void start() {
-        api = Api.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
-
+class RestartDurabilityApiTest extends ApiTest {
     @Test
     void usersAndTheirSessionsSurvive() {
         String hash = new PasswordHasher(1000).hash("s3cret".toCharArray());

@@ -7,33 +7,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.domain.Channel;
 import io.huddle.domain.TenantSettings;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class TenantSettingsApiTest {
+class TenantSettingsApiTest extends ApiTest {
     private static final String SETTINGS = V1 + "/tenant/settings";
-    @TempDir
-    Path dir;
-    Api api;
-
-    @BeforeEach
-    void start() {
-        api = Api.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
-
     private TenantSettings stored(String tenant) {
         return api.gw.server().store().tenantSettings(tenant).orElseThrow();
     }
