@@ -2,6 +2,7 @@ package io.huddle.journal;
 
 import io.huddle.protocol.JournalChain;
 import io.huddle.protocol.JournalEntry;
+import io.huddle.protocol.JournalRows;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -150,7 +151,7 @@ public final class Journal implements AutoCloseable {
                 int chars = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        JournalEntry e = JournalStore.row(rs);
+                        JournalEntry e = JournalRows.entry(rs);
                         chars += 600 + (e.text() == null ? 0 : e.text().length() * 6)
                                 + (e.detail() == null ? 0 : e.detail().length() * 6);
                         if (!out.isEmpty() && chars > maxChars) {

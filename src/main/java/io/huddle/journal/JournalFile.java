@@ -2,6 +2,7 @@ package io.huddle.journal;
 
 import io.huddle.protocol.JournalChain;
 import io.huddle.protocol.JournalEntry;
+import io.huddle.protocol.JournalRows;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -105,7 +106,7 @@ public final class JournalFile implements AutoCloseable {
             }
             ready = null;
             try {
-                return JournalStore.row(rs);
+                return JournalRows.entry(rs);
             } catch (SQLException e) {
                 throw failure(e);
             }

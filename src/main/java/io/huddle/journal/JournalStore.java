@@ -1,6 +1,7 @@
 package io.huddle.journal;
 
 import io.huddle.protocol.JournalEntry;
+import io.huddle.protocol.JournalRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -147,18 +148,6 @@ final class JournalStore {
         ps.executeUpdate();
     }
 
-    static JournalEntry row(ResultSet rs) throws SQLException {
-        long gatewayTime = rs.getLong("gateway_time");
-        Long gt = rs.wasNull() ? null : gatewayTime;
-        return new JournalEntry(rs.getInt("format"), rs.getString("id"), rs.getString("device_id"), rs.getLong("seq"),
-                rs.getString("tenant"), rs.getString("domain"), rs.getString("supervisor_id"),
-                rs.getString("agent_id"), rs.getString("interaction_id"), rs.getString("help_request_id"),
-                rs.getString("action"), rs.getString("phase"), rs.getString("intent_id"), rs.getLong("client_time"),
-                gt, rs.getString("outcome"), rs.getString("gateway_ref"), rs.getString("error_code"),
-                rs.getString("detail"), rs.getString("text_digest"), rs.getString("text"), rs.getString("prev_hash"),
-                rs.getString("hash"));
-    }
-
     static String meta(Connection c, String key) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT value FROM meta WHERE key = ?")) {
             ps.setString(1, key);
@@ -181,7 +170,7 @@ final class JournalStore {
     static JournalEntry last(Connection c) throws SQLException {
         try (Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM entries ORDER BY seq DESC LIMIT 1")) {
-            return rs.next() ? row(rs) : null;
+            return rs.next() ? JournalRows.entry(rs) : null;
         }
     }
 

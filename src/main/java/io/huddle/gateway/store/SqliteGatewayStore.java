@@ -9,6 +9,7 @@ import io.huddle.domain.Interaction;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
+import io.huddle.protocol.JournalRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -273,7 +274,7 @@ public final class SqliteGatewayStore implements GatewayStore {
                     bind(ps, deviceId);
                     ps.setLong(2, afterSeq);
                     ps.setInt(3, limit);
-                }, SqliteJournalRows::entry));
+                }, JournalRows::entry));
     }
 
     @Override
@@ -298,7 +299,7 @@ public final class SqliteGatewayStore implements GatewayStore {
     public Page<JournalEntry> searchJournal(JournalQuery q) {
         SqliteSearch.Sql sql = SqliteSearch.journal(q);
         return call("search journal entries of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
-                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteJournalRows::entry), sql.limit(),
+                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, JournalRows::entry), sql.limit(),
                         e -> Instant.ofEpochMilli(e.clientTime()), JournalEntry::id));
     }
 

@@ -44,18 +44,6 @@ final class SqliteJournalRows {
                 rs.getString("supervisor_id"), rs.getLong("highest_seq"), rs.getString("highest_hash"));
     }
 
-    static JournalEntry entry(ResultSet rs) throws SQLException {
-        long gatewayTime = rs.getLong("gateway_time");
-        Long gt = rs.wasNull() ? null : gatewayTime;
-        return new JournalEntry(rs.getInt("format"), rs.getString("id"), rs.getString("device_id"), rs.getLong("seq"),
-                rs.getString("tenant"), rs.getString("domain"), rs.getString("supervisor_id"),
-                rs.getString("agent_id"), rs.getString("interaction_id"), rs.getString("help_request_id"),
-                rs.getString("action"), rs.getString("phase"), rs.getString("intent_id"), rs.getLong("client_time"),
-                gt, rs.getString("outcome"), rs.getString("gateway_ref"), rs.getString("error_code"),
-                rs.getString("detail"), rs.getString("text_digest"), rs.getString("text"), rs.getString("prev_hash"),
-                rs.getString("hash"));
-    }
-
     /** Inserts the entries and moves the device's head, in one transaction. */
     static Void append(Connection c, JournalDevice head, List<JournalEntry> entries, Instant receivedAt)
             throws SQLException {
