@@ -50,8 +50,10 @@ class JournalSyncLingerTest {
         journal.close();
     }
 
+    /** Starts the sync and waits for its first look at the (empty) journal, so no commit races that. */
     private void startSync(Duration linger) {
         sync = new JournalSync(journal, upstream, JournalSync.Options.defaults().withLinger(linger), s -> { }).start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> sync.status().state() == JournalSync.State.SYNCED);
     }
 
     @Test
