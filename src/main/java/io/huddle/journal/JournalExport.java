@@ -1,5 +1,7 @@
 package io.huddle.journal;
 
+import static io.huddle.protocol.Csv.cell;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.protocol.JournalCanonical;
 import io.huddle.protocol.JournalEntry;
@@ -74,19 +76,5 @@ public final class JournalExport {
 
     private static String time(long epochMillis) {
         return Json.format(Instant.ofEpochMilli(epochMillis));
-    }
-
-    static String cell(String v) {
-        if (v == null) {
-            return "";
-        }
-        String s = v;
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 }

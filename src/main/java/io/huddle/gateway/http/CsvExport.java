@@ -1,5 +1,7 @@
 package io.huddle.gateway.http;
 
+import static io.huddle.protocol.Csv.cell;
+
 import io.huddle.domain.SupervisorAction;
 import io.huddle.gateway.store.ActionQuery;
 import io.huddle.gateway.store.GatewayStore;
@@ -53,20 +55,6 @@ final class CsvExport {
         return String.join(",", cell(a.id()), cell(a.action().name()), cell(a.supervisorId()), cell(a.agentId()),
                 cell(a.interactionId()), cell(a.helpRequestId()), cell(Json.format(a.startedAt())),
                 cell(Json.format(a.endedAt()))) + "\r\n";
-    }
-
-    static String cell(String v) {
-        if (v == null) {
-            return "";
-        }
-        String s = v;
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
-        }
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
     }
 
     private static ActionQuery withPage(ActionQuery q, int limit, String cursor) {
