@@ -13,40 +13,25 @@ import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.SupervisorMode;
 import io.huddle.e2e.AgentStream;
 import io.huddle.e2e.AgentUi;
-import io.huddle.e2e.ConsoleFixture;
 import io.huddle.e2e.ConsoleUi;
+import io.huddle.e2e.ConsoleUiTest;
 import io.huddle.e2e.Fx;
 import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.ParticipantDto;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The agent mini-window with a supervisor console on the same gateway: cancelling a pending request
  * tells the supervisor, and a silent monitor never shows in the agent's window nor on the agent's stream.
  */
-class AgentCancelAndSilentMonitorTest {
-    @TempDir
-    Path dir;
-    private ConsoleFixture fx;
-    private FxRobot robot;
+class AgentCancelAndSilentMonitorTest extends ConsoleUiTest {
     private Interaction chat;
 
     @BeforeEach
-    void start() {
-        fx = ConsoleFixture.start(dir);
-        robot = fx.robot();
+    void openTheScene() {
         chat = fx.interaction("agent2", Channel.CHAT);
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
     }
 
     @Test

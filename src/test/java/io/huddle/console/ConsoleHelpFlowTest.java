@@ -11,44 +11,23 @@ import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.e2e.AgentUi;
-import io.huddle.e2e.ConsoleFixture;
+import io.huddle.e2e.ConsoleUiTest;
 import io.huddle.e2e.ConsoleUi;
 import io.huddle.e2e.Fx;
 import io.huddle.protocol.TranscriptLineDto;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The supervisor's side of a help request against a real gateway: it arrives (toast, tray, badge), is
  * confirmed, and the supervisor monitors, coaches (a whisper reaches the agent), barges in and leaves;
  * what the screen says is checked against what the gateway recorded.
  */
-class ConsoleHelpFlowTest {
-    @TempDir
-    Path dir;
-    private ConsoleFixture fx;
-    private FxRobot robot;
-
-    @BeforeEach
-    void start() {
-        fx = ConsoleFixture.start(dir);
-        robot = fx.robot();
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
-
+class ConsoleHelpFlowTest extends ConsoleUiTest {
     @Test
     void confirmByClickThenMonitorCoachBargeInAndDisconnect() {
         Interaction chat = fx.interaction("agent2", Channel.CHAT);

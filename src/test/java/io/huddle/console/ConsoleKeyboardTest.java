@@ -10,10 +10,9 @@ import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.e2e.AgentUi;
-import io.huddle.e2e.ConsoleFixture;
+import io.huddle.e2e.ConsoleUiTest;
 import io.huddle.e2e.ConsoleUi;
 import io.huddle.e2e.Fx;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Predicate;
 import javafx.scene.AccessibleAttribute;
@@ -21,30 +20,10 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /** The console without a mouse: every step of the help flow by its shortcut, and every button named for a screen reader. */
-class ConsoleKeyboardTest {
-    @TempDir
-    Path dir;
-    private ConsoleFixture fx;
-    private FxRobot robot;
-
-    @BeforeEach
-    void start() {
-        fx = ConsoleFixture.start(dir);
-        robot = fx.robot();
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
-
+class ConsoleKeyboardTest extends ConsoleUiTest {
     @Test
     void acceptMonitorCoachBargeInAndDisconnectWithShortcutsOnly() {
         Interaction chat = fx.interaction("agent2", Channel.CHAT);

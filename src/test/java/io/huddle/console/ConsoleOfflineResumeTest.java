@@ -10,15 +10,11 @@ import io.huddle.domain.HelpRequest;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.e2e.ConsoleFixture;
+import io.huddle.e2e.ConsoleUiTest;
 import io.huddle.e2e.ConsoleUi;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The gateway goes away and comes back (same data directory, as after a crash): the console says it is
@@ -26,23 +22,7 @@ import org.testfx.api.FxRobot;
  * interaction that ended meanwhile, no card of a request cancelled meanwhile, the request raised meanwhile
  * in the tray, and no supervisor leg (legs do not survive a restart).
  */
-class ConsoleOfflineResumeTest {
-    @TempDir
-    Path dir;
-    private ConsoleFixture fx;
-    private FxRobot robot;
-
-    @BeforeEach
-    void start() {
-        fx = ConsoleFixture.start(dir);
-        robot = fx.robot();
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
-
+class ConsoleOfflineResumeTest extends ConsoleUiTest {
     @Test
     void offlineControlsAreOffAndAfterTheRestartListAndTrayEqualTheGateway() {
         Interaction voice = fx.interaction("agent1", Channel.VOICE);

@@ -8,33 +8,12 @@ import io.huddle.domain.Channel;
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
-import io.huddle.e2e.ConsoleFixture;
+import io.huddle.e2e.ConsoleUiTest;
 import io.huddle.e2e.ConsoleUi;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /** A request that leaves the tray without this supervisor: the agent cancels it, or another supervisor takes it. */
-class TrayNoticesTest {
-    @TempDir
-    Path dir;
-    private ConsoleFixture fx;
-    private FxRobot robot;
-
-    @BeforeEach
-    void start() {
-        fx = ConsoleFixture.start(dir);
-        robot = fx.robot();
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
-
+class TrayNoticesTest extends ConsoleUiTest {
     @Test
     void theAgentCancellingWhilePendingLeavesANoticeAndTakesTheCardAway() {
         Interaction chat = fx.interaction("agent2", Channel.CHAT);

@@ -8,39 +8,24 @@ import io.huddle.domain.Channel;
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
-import java.nio.file.Path;
 import javafx.scene.Node;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
 
 /**
  * The seed's two scenarios end to end: Agent Two's mini-window and Supervisor One's console, side by side,
  * against one real gateway. Each bullet of the requirement is checked on screen and in the gateway's store.
  */
-class HelpRequestScenariosTest {
-    @TempDir
-    Path dir;
-    private ConsoleFixture fx;
-    private FxRobot robot;
+class HelpRequestScenariosTest extends ConsoleUiTest {
     private Interaction chat;
     private ConsoleUi console;
     private AgentUi agent;
 
     @BeforeEach
-    void start() {
-        fx = ConsoleFixture.start(dir);
-        robot = fx.robot();
+    void openTheScene() {
         chat = fx.interaction("agent2", Channel.CHAT);
         console = fx.openConsole("supervisor1");
         agent = fx.openAgentWindow("agent2");
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
     }
 
     /** The agent asks for help from the window; returns the new request's id once the console shows it. */
