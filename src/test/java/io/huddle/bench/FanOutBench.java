@@ -231,54 +231,29 @@ final class FanOutBench implements Bench {
     }
 
     /** The platform: state changes round-robin over every interaction at a steady rate. */
-    static final class Feed {
+    static final class Feed extends PacedFeed {
         private final FloorService floor;
         private final String[] ids;
-        private final int rate;
         private final AtomicLongArray issuedHold;
         private final AtomicLongArray issuedActive;
         private final boolean[] onHold;
-        private final Thread thread;
-        private volatile boolean running = true;
-        final AtomicLong events = new AtomicLong();
 
         Feed(FloorService floor, String[] ids, int rate, AtomicLongArray issuedHold, AtomicLongArray issuedActive) {
+            super(rate, ids.length);
             this.floor = floor;
             this.ids = ids;
-            this.rate = rate;
             this.issuedHold = issuedHold;
             this.issuedActive = issuedActive;
             this.onHold = new boolean[ids.length];
-            this.thread = new Thread(this::loop, "bench-platform");
-            thread.setDaemon(true);
         }
 
-        void start() {
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join(30_000);
-        }
-
-        private void loop() {
-            long t0 = System.nanoTime();
-            long n = 0;
-            int slot = 0;
-            while (running) {
-                long due = (System.nanoTime() - t0) * rate / 1_000_000_000L;
-                while (n < due && running) {
-                    onHold[slot] = !onHold[slot];
-                    (onHold[slot] ? issuedHold : issuedActive).set(slot, System.nanoTime());
-                    floor.changeState(BenchGateway.TENANT, ids[slot],
-                            onHold[slot] ? InteractionState.ON_HOLD : InteractionState.ACTIVE);
-                    n++;
-                    events.incrementAndGet();
-                    slot = (slot + 1) % ids.length;
-                }
-                BenchEnv.sleepUntil(System.nanoTime() + 1_000_000);
-            }
+        @Override
+        int emit(long n, int slot) {
+            onHold[slot] = !onHold[slot];
+            (onHold[slot] ? issuedHold : issuedActive).set(slot, System.nanoTime());
+            floor.changeState(BenchGateway.TENANT, ids[slot],
+                    onHold[slot] ? InteractionState.ON_HOLD : InteractionState.ACTIVE);
+            return 1;
         }
     }
 }

@@ -346,20 +346,16 @@ final class LiveListBench implements Bench {
     }
 
     /** The simulated CCaaS platform: changes the floor at a steady rate through FloorService. */
-    static final class Feed {
+    static final class Feed extends PacedFeed {
         private final FloorService floor;
-        private final int rate;
         private final Map<String, Long> issued;
         private final String[] ids;
         private final boolean[] onHold;
         private final int[] generation;
-        private final Thread thread;
-        private volatile boolean running = true;
-        final AtomicLong events = new AtomicLong();
 
         Feed(FloorService floor, int slots, int rate, Map<String, Long> issued) {
+            super(rate, slots);
             this.floor = floor;
-            this.rate = rate;
             this.issued = issued;
             this.ids = new String[slots];
             this.onHold = new boolean[slots];
@@ -367,50 +363,27 @@ final class LiveListBench implements Bench {
             for (int i = 0; i < slots; i++) {
                 ids[i] = "ix-" + DOMAIN + "-" + i;
             }
-            this.thread = new Thread(this::loop, "bench-platform");
-            thread.setDaemon(true);
         }
 
-        void start() {
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join(30_000);
-        }
-
-        private void loop() {
-            long t0 = System.nanoTime();
-            long n = 0;
-            int slot = 0;
-            while (running) {
-                long due = (System.nanoTime() - t0) * rate / 1_000_000_000L;
-                while (n < due && running) {
-                    if (n % CHURN_EVERY == CHURN_EVERY - 1) {
-                        String old = ids[slot];
-                        generation[slot]++;
-                        String next = "ix-" + DOMAIN + "-" + slot + "-g" + generation[slot];
-                        issued.put(old, System.nanoTime());
-                        floor.endInteraction(BenchGateway.TENANT, old);
-                        ids[slot] = next;
-                        onHold[slot] = false;
-                        issued.put(next, System.nanoTime());
-                        floor.startInteraction(BenchGateway.interaction(DOMAIN, slot, next, Instant.now()));
-                        n += 2;
-                        events.addAndGet(2);
-                    } else {
-                        onHold[slot] = !onHold[slot];
-                        issued.put(ids[slot], System.nanoTime());
-                        floor.changeState(BenchGateway.TENANT, ids[slot],
-                                onHold[slot] ? InteractionState.ON_HOLD : InteractionState.ACTIVE);
-                        n++;
-                        events.incrementAndGet();
-                    }
-                    slot = (slot + 1) % ids.length;
-                }
-                BenchEnv.sleepUntil(System.nanoTime() + 1_000_000);
+        @Override
+        int emit(long n, int slot) {
+            if (n % CHURN_EVERY == CHURN_EVERY - 1) {
+                String old = ids[slot];
+                generation[slot]++;
+                String next = "ix-" + DOMAIN + "-" + slot + "-g" + generation[slot];
+                issued.put(old, System.nanoTime());
+                floor.endInteraction(BenchGateway.TENANT, old);
+                ids[slot] = next;
+                onHold[slot] = false;
+                issued.put(next, System.nanoTime());
+                floor.startInteraction(BenchGateway.interaction(DOMAIN, slot, next, Instant.now()));
+                return 2;
             }
+            onHold[slot] = !onHold[slot];
+            issued.put(ids[slot], System.nanoTime());
+            floor.changeState(BenchGateway.TENANT, ids[slot],
+                    onHold[slot] ? InteractionState.ON_HOLD : InteractionState.ACTIVE);
+            return 1;
         }
     }
 }
