@@ -10,30 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.domain.Channel;
 import io.huddle.domain.Interaction;
-import io.huddle.gateway.TestGateway;
-import java.nio.file.Path;
+import io.huddle.gateway.GatewayTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Which events reach which stream, in which order, with which sequence numbers. */
-class StreamEventsTest {
-    @TempDir
-    Path dir;
-    TestGateway gw;
-
-    @BeforeEach
-    void start() {
-        gw = TestGateway.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        gw.close();
-    }
-
+class StreamEventsTest extends GatewayTest {
     /** What {@link #helpFlow} did, for the assertions. */
     record Flow(Interaction ix, String cancelled, String accepted) {
     }

@@ -8,36 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.domain.ActionType;
 import io.huddle.domain.Channel;
 import io.huddle.domain.Interaction;
-import io.huddle.gateway.TestGateway;
+import io.huddle.gateway.GatewayTest;
 import io.huddle.gateway.floor.FloorService;
 import jakarta.websocket.CloseReason;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Opening the stream: who may upgrade, and what the first frames in each direction must be. */
-class StreamHandshakeTest {
-    @TempDir
-    Path dir;
-    TestGateway gw;
-
-    @BeforeEach
-    void start() {
-        gw = TestGateway.start(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        gw.close();
-    }
-
+class StreamHandshakeTest extends GatewayTest {
     // ---- the upgrade -----------------------------------------------------------------------------
 
     @Test
