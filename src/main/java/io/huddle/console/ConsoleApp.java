@@ -66,6 +66,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private final AtomicReference<ConsoleSession> statusTo = new AtomicReference<>();
     private volatile JournalSession journal;
     private volatile RuntimeException journalFailure;
+    private volatile UserSettings settings;
     private ConsoleSession session;
     private ConsoleWindow window;
     private CompletableFuture<Void> closed;
@@ -90,12 +91,21 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     }
 
     /**
-     * Opens the supervisor's action journal: disk work (it records the sign-in and waits for its commit), so
-     * off the FX thread; {@link #start} opens it itself when this was not called first.
+     * The console's disk work before its window: reads the window's settings and opens the supervisor's action
+     * journal (it records the sign-in and waits for its commit), so off the FX thread; {@link #start} does what
+     * this did not.
      *
-     * @throws io.huddle.journal.JournalException when it cannot be opened: the console does not run without it
+     * @throws io.huddle.journal.JournalException when the journal cannot be opened: the console does not run
+     *                                            without it
      */
-    public void openJournal() {
+    public void prepare() {
+        if (settings == null) {
+            settings = settingsFile.load();
+        }
+        openJournal();
+    }
+
+    private void openJournal() {
         if (journalFailure != null) {
             throw journalFailure; // once is enough: the person is told, the console does not open
         }
@@ -122,7 +132,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
 
     @Override
     public void start(Stage primary, Runnable exit) {
-        UserSettings settings = settingsFile.load();
+        UserSettings settings = this.settings != null ? this.settings : settingsFile.load();
         Theme.apply(settings.dark());
         try {
             openJournal();

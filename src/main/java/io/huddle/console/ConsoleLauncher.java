@@ -37,7 +37,7 @@ public final class ConsoleLauncher {
                     ConsoleApp console = new ConsoleApp(session, settings, null, null);
                     app.set(console);
                     try {
-                        console.openJournal();
+                        console.prepare();
                     } catch (RuntimeException e) {
                         // start() tells the person, without trying again
                     }

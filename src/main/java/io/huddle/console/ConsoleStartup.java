@@ -116,7 +116,7 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
             ConsoleApp console = new ConsoleApp(started.supervisor(), settings, started.demoAgent(), agentSettings,
                     journalDir);
             bridge.post(() -> view.step("Opening the console…"));
-            console.openJournal();
+            console.prepare();
             prepared.set(console);
             bridge.post(() -> open(primary, exit));
         } catch (Exception | LinkageError e) {

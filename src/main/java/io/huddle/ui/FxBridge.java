@@ -27,9 +27,11 @@ public final class FxBridge<T> {
     private final AnimationTimer timer;
     private final AtomicBoolean drainAsked = new AtomicBoolean();
     private final Executor fxThread;
-    private volatile boolean started;
+    /** NEW drains only when asked ({@link #drain}, for tests); RUNNING also per pulse and on postNow; STOPPED never. */
+    private enum State { NEW, RUNNING, STOPPED }
+
+    private volatile State state = State.NEW;
     private volatile long lastBatchNanos;
-    private volatile boolean stopped;
 
     public FxBridge(Consumer<List<T>> onFxThread) {
         this(onFxThread, Platform::runLater);
@@ -49,8 +51,7 @@ public final class FxBridge<T> {
 
     /** Starts draining; call on the FX thread. */
     public void start() {
-        stopped = false;
-        started = true;
+        state = State.RUNNING;
         timer.start();
     }
 
@@ -59,7 +60,7 @@ public final class FxBridge<T> {
      * thread after it returns, and the pulse timer is stopped on the FX thread.
      */
     public void stop() {
-        stopped = true;
+        state = State.STOPPED;
         if (Platform.isFxApplicationThread()) {
             timer.stop();
         } else {
@@ -82,7 +83,7 @@ public final class FxBridge<T> {
      */
     public void postNow(T item) {
         queue.add(item);
-        if (started && !stopped && drainAsked.compareAndSet(false, true)) {
+        if (state == State.RUNNING && drainAsked.compareAndSet(false, true)) {
             try {
                 fxThread.execute(() -> {
                     drainAsked.set(false);
@@ -96,7 +97,7 @@ public final class FxBridge<T> {
 
     /** Drains what is queued now; on the FX thread. Public so tests can drain without waiting for a pulse. */
     public void drain() {
-        if (stopped || queue.isEmpty()) {
+        if (state == State.STOPPED || queue.isEmpty()) {
             return;
         }
         long start = System.nanoTime();
