@@ -99,9 +99,12 @@ public final class ConsoleApp implements FxLauncher.FxApp {
      *                                            without it
      */
     public void prepare() {
-        if (settings == null) {
-            settings = settingsFile.load();
-        }
+        prepare(null);
+    }
+
+    /** As {@link #prepare()}, with the window's settings when the caller has read them already. */
+    public void prepare(UserSettings known) {
+        settings = known != null ? known : settingsFile.load();
         openJournal();
     }
 

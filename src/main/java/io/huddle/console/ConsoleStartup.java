@@ -72,6 +72,8 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
     private final AtomicReference<ConsoleApp> prepared = new AtomicReference<>();
     private final CompletableFuture<Void> startDone = new CompletableFuture<>();
     private volatile boolean cancelled;
+    /** The window's settings, read once on start and handed to the console. */
+    private volatile UserSettings saved;
     private volatile boolean failed;
 
     public ConsoleStartup(Starter starter, SettingsFile settings, SettingsFile agentSettings) {
@@ -88,7 +90,7 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
 
     @Override
     public void start(Stage primary, Runnable exit) {
-        UserSettings saved = settings.load();
+        saved = settings.load(); // the window's place, before it shows
         Theme.apply(saved.dark());
         StartingView view = StartingView.starting("Huddle supervisor console",
                 "Demo mode: a simulated contact center on this computer, signed in as supervisor1 of acme.",
@@ -116,7 +118,7 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
             ConsoleApp console = new ConsoleApp(started.supervisor(), settings, started.demoAgent(), agentSettings,
                     journalDir);
             bridge.post(() -> view.step("Opening the console…"));
-            console.prepare();
+            console.prepare(saved);
             prepared.set(console);
             bridge.post(() -> open(primary, exit));
         } catch (Exception | LinkageError e) {
