@@ -12,7 +12,13 @@ public final class DomainException extends RuntimeException {
         NOT_FOUND(404, "not_found"),
         CONFLICT(409, "conflict"),
         TOO_LARGE(413, "too_large"),
-        RATE_LIMITED(429, "rate_limited");
+        RATE_LIMITED(429, "rate_limited"),
+        /** The contact-center platform refused a control: its own reason is in the message. */
+        PLATFORM_ERROR(502, "platform_error"),
+        /** The platform cannot be reached: connection refused, too many calls in flight, or its circuit is open. */
+        PLATFORM_UNAVAILABLE(503, "platform_unavailable"),
+        /** The platform did not answer a control in time. */
+        PLATFORM_TIMEOUT(504, "platform_timeout");
 
         private final int httpStatus;
         private final String code;
