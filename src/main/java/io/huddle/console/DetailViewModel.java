@@ -185,7 +185,8 @@ public final class DetailViewModel {
             if (i != null) {
                 showInteraction(new InteractionDto(i.id(), i.channel(), InteractionState.ENDED, i.agentId(),
                         i.agentName(), i.customerName(), i.queue(), i.startedAt(), null, false,
-                        i.participants().stream().filter(p -> p.kind() != Participant.Kind.SUPERVISOR).toList()));
+                        i.participants().stream().filter(p -> p.kind() != Participant.Kind.SUPERVISOR).toList(),
+                        i.platformId()));
             }
             allOff("the interaction has ended");
         }

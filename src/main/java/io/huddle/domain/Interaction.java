@@ -5,29 +5,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-/** A live customer contact handled by one agent. Immutable: every change makes a new value. */
+/**
+ * A live customer contact handled by one agent. Immutable: every change makes a new value. {@code platformId}
+ * is the contact-center platform's own id of it (docs/platform.md), null for one that no platform reported.
+ */
 public record Interaction(String id, String tenant, String domain, Channel channel, String agentId, String agentName,
                           String customerName, String queue, Instant startedAt, InteractionState state,
-                          boolean helpRequested, List<Participant> participants, Instant endedAt) {
+                          boolean helpRequested, List<Participant> participants, Instant endedAt, String platformId) {
     public Interaction {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(channel, "channel");
         participants = List.copyOf(participants);
     }
 
+    /** An interaction that no platform reported (tests, and stores written before platforms). */
+    public Interaction(String id, String tenant, String domain, Channel channel, String agentId, String agentName,
+                       String customerName, String queue, Instant startedAt, InteractionState state,
+                       boolean helpRequested, List<Participant> participants, Instant endedAt) {
+        this(id, tenant, domain, channel, agentId, agentName, customerName, queue, startedAt, state, helpRequested,
+                participants, endedAt, null);
+    }
+
     public Interaction withState(InteractionState newState, Instant at) {
         return new Interaction(id, tenant, domain, channel, agentId, agentName, customerName, queue, startedAt,
-                newState, helpRequested, participants, newState == InteractionState.ENDED ? at : endedAt);
+                newState, helpRequested, participants, newState == InteractionState.ENDED ? at : endedAt, platformId);
     }
 
     public Interaction withHelpRequested(boolean flag) {
         return new Interaction(id, tenant, domain, channel, agentId, agentName, customerName, queue, startedAt,
-                state, flag, participants, endedAt);
+                state, flag, participants, endedAt, platformId);
     }
 
     public Interaction withParticipants(List<Participant> list) {
         return new Interaction(id, tenant, domain, channel, agentId, agentName, customerName, queue, startedAt,
-                state, helpRequested, list, endedAt);
+                state, helpRequested, list, endedAt, platformId);
     }
 
     /** The participants as seen by someone who may not see silent monitors (the agent, the customer). */

@@ -53,7 +53,9 @@ final class DemoSupport implements AutoCloseable {
     }
 
     private void user(String tenant, String domain, String username, String name, String hash, Role role) {
-        store.saveUser(new User(tenant + ":" + username, tenant, domain, username, name, Set.of(role)), hash);
+        // the demo platform knows each demo user by their username
+        store.saveUser(new User(tenant + ":" + username, tenant, domain, username, name, Set.of(role), username),
+                hash);
     }
 
     void startSimulation(FloorService floor) {

@@ -1,17 +1,34 @@
 package io.huddle.gateway;
 
+import io.huddle.gateway.platform.PlatformCallSettings;
+import io.huddle.gateway.platform.PlatformIntake;
 import io.huddle.gateway.stream.StreamHub;
 import java.nio.file.Path;
 import java.util.Set;
 
 /**
  * How a gateway runs. {@code port} 0 picks a free port. {@code passwordIterations} is the PBKDF2 work
- * factor; tests lower it to keep sign-ins quick.
+ * factor; tests lower it to keep sign-ins quick. {@code platform} is how it calls tenants' platforms and
+ * how many of their events a second it takes (docs/platform.md).
  */
 public record GatewayConfig(String host, int port, Path dataDir, boolean demo, int passwordIterations,
-                            StreamHub.StreamSettings stream, Set<String> allowedOrigins, boolean simulate) {
+                            StreamHub.StreamSettings stream, Set<String> allowedOrigins, boolean simulate,
+                            PlatformSettings platform) {
     public GatewayConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+
+    public GatewayConfig(String host, int port, Path dataDir, boolean demo, int passwordIterations,
+                         StreamHub.StreamSettings stream, Set<String> allowedOrigins, boolean simulate) {
+        this(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, simulate,
+                PlatformSettings.defaults());
+    }
+
+    /** The Platform API's limits: one control's deadline and the rest, and a tenant's events a second. */
+    public record PlatformSettings(PlatformCallSettings calls, int eventsPerSecond) {
+        public static PlatformSettings defaults() {
+            return new PlatformSettings(PlatformCallSettings.defaults(), PlatformIntake.EVENTS_PER_SECOND);
+        }
     }
 
     public static GatewayConfig of(String host, int port, Path dataDir, boolean demo) {
@@ -20,19 +37,24 @@ public record GatewayConfig(String host, int port, Path dataDir, boolean demo, i
                 Set.of(), demo);
     }
 
+    public GatewayConfig withPlatform(PlatformSettings settings) {
+        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, simulate,
+                settings);
+    }
+
     public GatewayConfig withPasswordIterations(int iterations) {
-        return new GatewayConfig(host, port, dataDir, demo, iterations, stream, allowedOrigins, simulate);
+        return new GatewayConfig(host, port, dataDir, demo, iterations, stream, allowedOrigins, simulate, platform);
     }
 
     public GatewayConfig withStream(StreamHub.StreamSettings settings) {
-        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, settings, allowedOrigins, simulate);
+        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, settings, allowedOrigins, simulate, platform);
     }
 
     public GatewayConfig withSimulation(boolean on) {
-        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, on);
+        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, on, platform);
     }
 
     public GatewayConfig withPort(int newPort) {
-        return new GatewayConfig(host, newPort, dataDir, demo, passwordIterations, stream, allowedOrigins, simulate);
+        return new GatewayConfig(host, newPort, dataDir, demo, passwordIterations, stream, allowedOrigins, simulate, platform);
     }
 }

@@ -11,6 +11,9 @@ import io.huddle.gateway.auth.SessionPurge;
 import io.huddle.gateway.floor.FloorService;
 import io.huddle.gateway.floor.RoutingPolicy;
 import io.huddle.gateway.http.HttpApi;
+import io.huddle.gateway.platform.PlatformConnections;
+import io.huddle.gateway.platform.PlatformIntake;
+import io.huddle.protocol.platform.PlatformEventReader;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.gateway.store.SqliteGatewayStore;
 import io.huddle.gateway.stream.StreamEndpoint;
@@ -43,6 +46,7 @@ public final class GatewayServer implements AutoCloseable {
     private final StreamHub hub;
     private final Javalin app;
     private final DemoSupport demo;
+    private final PlatformConnections platformConnections;
 
     private GatewayServer(GatewayConfig config, Consumer<RoutesConfig> extraRoutes) {
         this.config = config;
@@ -62,8 +66,11 @@ public final class GatewayServer implements AutoCloseable {
         this.sessionPurge = new SessionPurge(store, clock);
         this.hub = new StreamHub(json, floor, auth, clock, config.stream());
         StreamEndpoint stream = new StreamEndpoint(json, hub, floor, clock, config.allowedOrigins());
+        this.platformConnections = new PlatformConnections(store, clock);
+        PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, floor, platformConnections,
+                clock, config.platform().eventsPerSecond());
         HttpApi api = new HttpApi(json, auth, floor, store, Version.current(), new JournalIngest(store, clock),
-                new JournalAudit(store));
+                new JournalAudit(store), intake, platformConnections);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = HttpApi.maxRequestSize(); // journal batches; other bodies: 64 KiB (HttpSupport)

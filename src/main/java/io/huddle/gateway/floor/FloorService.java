@@ -74,6 +74,9 @@ public final class FloorService {
                 store.saveInteraction(restored);
             }
             floor.live.put(i.id(), restored);
+            if (i.platformId() != null) {
+                floor.byPlatform.put(i.platformId(), i.id());
+            }
         }
         for (SupervisorAction a : store.openActions()) {
             store.saveAction(a.end(now));
@@ -332,32 +335,20 @@ public final class FloorService {
     /** The interaction ends: open help requests end with it and every supervisor leg is closed. */
     public Interaction endInteraction(String tenant, String interactionId) {
         return locked(tenant, f -> {
-            Interaction before = liveOrThrow(f, interactionId);
-            Instant now = now();
-            Interaction ended = before.withHelpRequested(false).withParticipants(
-                    before.participants().stream().filter(p -> !p.isSupervisor()).toList())
-                    .withState(InteractionState.ENDED, now);
-            List<SupervisorAction> closedActions = new ArrayList<>();
-            for (Participant p : before.participants()) {
-                SupervisorAction running = p.isSupervisor()
-                        ? f.openActions.get(TenantFloor.legKey(interactionId, p.id())) : null;
-                if (running != null) {
-                    closedActions.add(running.end(now));
-                }
-            }
-            HelpRequest open = f.openRequestOn(interactionId);
-            HelpRequest endedRequest = open == null ? null : open.endWithInteraction(now);
-            store.saveAll(endedRequest == null ? List.of() : List.of(endedRequest), closedActions, List.of(ended));
-            closedActions.forEach(a -> f.openActions.remove(TenantFloor.legKey(interactionId, a.supervisorId())));
-            if (endedRequest != null) {
-                f.putRequest(endedRequest);
-                publish(new FloorEvent.HelpRequestChanged(f.tenant, endedRequest));
-            }
-            f.live.remove(interactionId);
-            f.transcripts.remove(interactionId);
-            publish(new FloorEvent.InteractionEnded(f.tenant, ended));
-            return ended;
+            InteractionEnd end = InteractionEnd.of(f, liveOrThrow(f, interactionId), now());
+            store.saveAll(end.endedRequest() == null ? List.of() : List.of(end.endedRequest()), end.closedActions(),
+                    List.of(end.ended()));
+            end.apply(this, f);
+            return end.ended();
         });
+    }
+
+    /**
+     * Applies a batch of the platform's events, in order, exactly once each (docs/platform.md): one write for
+     * the whole batch, then the floor changes and is published. For the Platform API's inbound side only.
+     */
+    public PlatformFact.Outcome applyPlatformFacts(String tenant, List<PlatformFact> facts) {
+        return locked(tenant, f -> new PlatformBatch(this, f).apply(facts));
     }
 
     /** The live interactions of a tenant, unfiltered: for the simulation only. */

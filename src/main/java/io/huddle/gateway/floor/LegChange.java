@@ -108,28 +108,33 @@ final class LegChange {
         return next;
     }
 
-    /** Tells the agent (and for barge-in the customer) what they may know; silent monitoring says nothing. */
     private void announce(SupervisorMode from, SupervisorMode to) {
+        announce(floor, f, f.live.get(before.id()), supervisor.displayName(), from, to);
+    }
+
+    /**
+     * Tells the agent (and for barge-in the customer) what they may know of a supervisor's leg changing from
+     * one mode to another (null: no leg); silent monitoring says nothing.
+     */
+    static void announce(FloorService floor, TenantFloor f, Interaction on, String name, SupervisorMode from,
+                         SupervisorMode to) {
         if (from == to) {
             return;
         }
-        Interaction now = f.live.get(before.id());
-        String name = supervisor.displayName();
         if (from == SupervisorMode.BARGE_IN) {
-            system(now, name + " left the conversation", TranscriptLine.Audience.ALL);
+            floor.appendLine(f, on, TranscriptLine.Speaker.SYSTEM, "Huddle", name + " left the conversation",
+                    TranscriptLine.Audience.ALL);
         } else if (from == SupervisorMode.COACH) {
-            system(now, name + " stopped coaching", TranscriptLine.Audience.AGENT);
+            floor.appendLine(f, on, TranscriptLine.Speaker.SYSTEM, "Huddle", name + " stopped coaching",
+                    TranscriptLine.Audience.AGENT);
         }
         if (to == SupervisorMode.COACH) {
-            system(now, name + " is coaching you (the customer cannot hear or see this)",
-                    TranscriptLine.Audience.AGENT);
+            floor.appendLine(f, on, TranscriptLine.Speaker.SYSTEM, "Huddle",
+                    name + " is coaching you (the customer cannot hear or see this)", TranscriptLine.Audience.AGENT);
         } else if (to == SupervisorMode.BARGE_IN) {
-            system(now, name + " joined the conversation", TranscriptLine.Audience.ALL);
+            floor.appendLine(f, on, TranscriptLine.Speaker.SYSTEM, "Huddle", name + " joined the conversation",
+                    TranscriptLine.Audience.ALL);
         }
-    }
-
-    private void system(Interaction on, String text, TranscriptLine.Audience audience) {
-        floor.appendLine(f, on, TranscriptLine.Speaker.SYSTEM, "Huddle", text, audience);
     }
 
     private static String label(ActionType action) {

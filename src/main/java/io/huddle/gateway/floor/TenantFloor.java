@@ -31,6 +31,10 @@ final class TenantFloor {
     /** The running action of each supervisor leg, keyed by {@link #legKey}. */
     final Map<String, SupervisorAction> openActions = new HashMap<>();
     final Map<String, Deque<TranscriptLine>> transcripts = new HashMap<>();
+    /** Live interactions by the platform's id of them. */
+    final Map<String, String> byPlatform = new HashMap<>();
+    /** When the platform last changed a live interaction's state: an older change is late and ignored. */
+    final Map<String, java.time.Instant> platformStateAt = new HashMap<>();
 
     TenantFloor(TenantSettings settings) {
         this.tenant = settings.tenant();

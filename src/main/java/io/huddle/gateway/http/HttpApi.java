@@ -7,6 +7,8 @@ import io.huddle.gateway.audit.JournalAudit;
 import io.huddle.gateway.audit.JournalIngest;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.platform.PlatformConnections;
+import io.huddle.gateway.platform.PlatformIntake;
 import io.huddle.gateway.store.GatewayStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -22,14 +24,16 @@ public final class HttpApi {
     private final HttpSupport http;
     private final RestApi rest;
     private final JournalApi journal;
+    private final PlatformApi platform;
     private final AuthService auth;
 
     public HttpApi(ObjectMapper json, AuthService auth, FloorService floor, GatewayStore store, String version,
-                   JournalIngest ingest, JournalAudit audit) {
+                   JournalIngest ingest, JournalAudit audit, PlatformIntake intake, PlatformConnections connections) {
         this.http = new HttpSupport(json, auth);
         this.auth = auth;
         this.rest = new RestApi(http, auth, floor, store, version);
         this.journal = new JournalApi(http, store, ingest, audit);
+        this.platform = new PlatformApi(http, intake, connections);
     }
 
     /** The largest body any route reads (a journal batch); every other route holds its own to 64 KiB. */
@@ -40,6 +44,7 @@ public final class HttpApi {
     public void register(RoutesConfig routes) {
         rest.register(routes);
         journal.register(routes);
+        platform.register(routes);
         routes.exception(DomainException.class, (e, ctx) -> http.error(ctx, e.kind(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             DomainException.Kind kind = kindOf(e.getStatus());

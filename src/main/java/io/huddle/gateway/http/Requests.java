@@ -21,6 +21,9 @@ final class Requests {
     record Message(String text) {
     }
 
+    record Platform(String callControlUrl) {
+    }
+
     record Settings(Boolean monitoringEnabled, List<Channel> monitoredChannels, List<String> helpReasons,
                     Boolean storeMessageText) {
     }

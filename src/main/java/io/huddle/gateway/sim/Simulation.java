@@ -85,7 +85,8 @@ public final class Simulation implements AutoCloseable {
             if (unusable == null) {
                 unusable = hasher.hash(UUID.randomUUID().toString().toCharArray());
             }
-            User u = new User(tenant + ":" + username, tenant, domain, username, name, Set.of(Role.AWA_AGENT));
+            User u = new User(tenant + ":" + username, tenant, domain, username, name, Set.of(Role.AWA_AGENT),
+                    username);
             store.saveUser(u, unusable);
             agents.add(u);
         }

@@ -2,6 +2,7 @@ package io.huddle.gateway.store;
 
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.Interaction;
+import io.huddle.domain.PlatformConnection;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
@@ -10,6 +11,7 @@ import io.huddle.protocol.JournalEntry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything the gateway must keep across a restart. One implementation per database; SQLite is the
@@ -103,6 +105,27 @@ public interface GatewayStore extends AutoCloseable {
     void appendJournal(JournalDevice head, List<JournalEntry> entries, Instant receivedAt);
 
     Page<JournalEntry> searchJournal(JournalQuery query);
+
+    // the contact-center platform behind each tenant (docs/platform.md)
+    Optional<PlatformConnection> platformConnection(String tenant);
+
+    void savePlatformConnection(PlatformConnection connection);
+
+    /** The tenant's user whose id on the platform is this one. */
+    Optional<User> findUserByPlatformId(String tenant, String platformUserId);
+
+    /** The tenant's interaction (live or ended) that the platform knows by this id. */
+    Optional<Interaction> findInteractionByPlatformId(String tenant, String platformId);
+
+    /** Of these platform event ids of a tenant, the ones already applied. */
+    Set<String> seenPlatformEvents(String tenant, List<String> eventIds);
+
+    /**
+     * Saves what a batch of platform events changed and marks every event of it seen, in one transaction: all
+     * or nothing. An event id already seen fails the whole write, so no event is ever applied twice.
+     */
+    void savePlatformEvents(String tenant, List<String> eventIds, Instant receivedAt, List<HelpRequest> requests,
+                            List<SupervisorAction> actions, List<Interaction> interactions);
 
     @Override
     void close();

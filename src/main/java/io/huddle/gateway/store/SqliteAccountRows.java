@@ -15,19 +15,21 @@ import java.sql.SQLException;
 /** SQL and row mapping for users, sign-in sessions and tenant settings. */
 final class SqliteAccountRows {
 
-    static final String USER_COLUMNS = "id, tenant, domain, username, display_name, roles";
+    static final String USER_COLUMNS = "id, tenant, domain, username, display_name, roles, platform_user_id";
 
     /** Upsert by id. A username already taken in the tenant by another id is a constraint error. */
     static final String UPSERT_USER = """
-            INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash, platform_user_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET
                 tenant = excluded.tenant, domain = excluded.domain, username = excluded.username,
                 display_name = excluded.display_name, roles = excluded.roles,
-                password_hash = excluded.password_hash""";
+                password_hash = excluded.password_hash, platform_user_id = excluded.platform_user_id""";
 
     static final String FIND_USER = "SELECT " + USER_COLUMNS + " FROM users WHERE tenant = ? AND username = ?";
     static final String FIND_USER_BY_ID = "SELECT " + USER_COLUMNS + " FROM users WHERE id = ?";
+    static final String FIND_USER_BY_PLATFORM_ID = "SELECT " + USER_COLUMNS
+            + " FROM users WHERE tenant = ? AND platform_user_id = ?";
     static final String USERS = "SELECT " + USER_COLUMNS + " FROM users WHERE tenant = ? ORDER BY username, id";
     static final String PASSWORD_HASH = "SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL";
 
@@ -69,12 +71,13 @@ final class SqliteAccountRows {
         setText(ps, 5, user.displayName());
         setText(ps, 6, SqliteJson.enums(user.roles(), Role.class));
         setText(ps, 7, passwordHash);
+        setText(ps, 8, user.platformUserId());
     }
 
     static User user(ResultSet rs) throws SQLException {
         return new User(rs.getString("id"), rs.getString("tenant"), rs.getString("domain"),
                 rs.getString("username"), rs.getString("display_name"),
-                SqliteJson.enums(rs.getString("roles"), Role.class, "users.roles"));
+                SqliteJson.enums(rs.getString("roles"), Role.class, "users.roles"), rs.getString("platform_user_id"));
     }
 
     static void bindTenant(PreparedStatement ps, TenantSettings settings) throws SQLException {

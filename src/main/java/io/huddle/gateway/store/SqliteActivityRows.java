@@ -23,12 +23,14 @@ import java.sql.SQLException;
 final class SqliteActivityRows {
 
     static final String INTERACTION_COLUMNS = "id, tenant, domain, channel, agent_id, agent_name, customer_name,"
-            + " queue, started_at, state, help_requested, participants, ended_at";
+            + " queue, started_at, state, help_requested, participants, ended_at, platform_id";
 
     static final String UPSERT_INTERACTION = "INSERT INTO interactions (" + INTERACTION_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflictReplace(INTERACTION_COLUMNS);
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflictReplace(INTERACTION_COLUMNS);
 
     static final String FIND_INTERACTION = "SELECT " + INTERACTION_COLUMNS + " FROM interactions WHERE id = ?";
+    static final String FIND_INTERACTION_BY_PLATFORM_ID = "SELECT " + INTERACTION_COLUMNS
+            + " FROM interactions WHERE tenant = ? AND platform_id = ?";
 
     /** Uses the partial index interactions_live: the WHERE clause must stay exactly this. */
     static final String LIVE_INTERACTIONS = "SELECT " + INTERACTION_COLUMNS
@@ -84,6 +86,7 @@ final class SqliteActivityRows {
         setBoolean(ps, 11, i.helpRequested());
         setText(ps, 12, SqliteJson.participants(i.participants()));
         setInstant(ps, 13, i.endedAt());
+        setText(ps, 14, i.platformId());
     }
 
     static Interaction interaction(ResultSet rs) throws SQLException {
@@ -92,7 +95,7 @@ final class SqliteActivityRows {
                 rs.getString("customer_name"), rs.getString("queue"), getInstant(rs, "started_at"),
                 getEnum(rs, "state", InteractionState.class), getBoolean(rs, "help_requested"),
                 SqliteJson.participants(rs.getString("participants"), "interactions.participants"),
-                getInstant(rs, "ended_at"));
+                getInstant(rs, "ended_at"), rs.getString("platform_id"));
     }
 
     static void bindHelpRequest(PreparedStatement ps, HelpRequest r) throws SQLException {

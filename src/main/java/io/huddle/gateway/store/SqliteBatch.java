@@ -33,6 +33,22 @@ final class SqliteBatch {
         });
     }
 
+    /** {@link GatewayStore#savePlatformEvents}: the changes and the events' ids, in one transaction. */
+    static Void savePlatformEvents(Connection c, String tenant, List<String> eventIds, java.time.Instant receivedAt,
+                                   List<HelpRequest> requests, List<SupervisorAction> actions,
+                                   List<Interaction> interactions) throws SQLException {
+        return SqliteJdbc.inTransaction(c, conn -> {
+            SqlitePlatformRows.markSeen(conn, tenant, eventIds, receivedAt);
+            saveEach(conn, SqliteActivityRows.UPSERT_HELP_REQUEST, requests, "help request", HelpRequest::id,
+                    SqliteActivityRows::bindHelpRequest);
+            saveEach(conn, SqliteActivityRows.UPSERT_ACTION, actions, "supervisor action", SupervisorAction::id,
+                    SqliteActivityRows::bindAction);
+            saveEach(conn, SqliteActivityRows.UPSERT_INTERACTION, interactions, "interaction", Interaction::id,
+                    SqliteActivityRows::bindInteraction);
+            return null;
+        });
+    }
+
     /**
      * Upserts every item with one prepared statement. Any failure, including a null item, becomes an
      * {@link SQLException} naming the item, so the transaction rolls back and the caller gets a StoreException.

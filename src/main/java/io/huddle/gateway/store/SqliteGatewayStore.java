@@ -6,6 +6,7 @@ import static io.huddle.gateway.store.SqliteJdbc.update;
 
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.Interaction;
+import io.huddle.domain.PlatformConnection;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
@@ -23,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -322,6 +324,47 @@ public final class SqliteGatewayStore implements GatewayStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public Optional<PlatformConnection> platformConnection(String tenant) {
+        return call("read the platform connection of tenant '" + tenant + "'", c -> queryOne(c,
+                SqlitePlatformRows.FIND_CONNECTION, ps -> bind(ps, tenant), SqlitePlatformRows::connection));
+    }
+
+    @Override
+    public void savePlatformConnection(PlatformConnection connection) {
+        call("save the platform connection of tenant '" + connection.tenant() + "'", c -> update(c,
+                SqlitePlatformRows.UPSERT_CONNECTION, ps -> SqlitePlatformRows.bindConnection(ps, connection)));
+    }
+
+    @Override
+    public Optional<User> findUserByPlatformId(String tenant, String platformUserId) {
+        return call("find the user of tenant '" + tenant + "' with platform id '" + platformUserId + "'",
+                c -> queryOne(c, SqliteAccountRows.FIND_USER_BY_PLATFORM_ID, ps -> bind(ps, tenant, platformUserId),
+                        SqliteAccountRows::user));
+    }
+
+    @Override
+    public Optional<Interaction> findInteractionByPlatformId(String tenant, String platformId) {
+        return call("find the interaction of tenant '" + tenant + "' with platform id '" + platformId + "'",
+                c -> queryOne(c, SqliteActivityRows.FIND_INTERACTION_BY_PLATFORM_ID,
+                        ps -> bind(ps, tenant, platformId), SqliteActivityRows::interaction));
+    }
+
+    @Override
+    public Set<String> seenPlatformEvents(String tenant, List<String> eventIds) {
+        return call("look up " + eventIds.size() + " platform event id(s) of tenant '" + tenant + "'",
+                c -> SqlitePlatformRows.seen(c, tenant, eventIds));
+    }
+
+    @Override
+    public void savePlatformEvents(String tenant, List<String> eventIds, Instant receivedAt,
+                                   List<HelpRequest> requests, List<SupervisorAction> actions,
+                                   List<Interaction> interactions) {
+        call("apply " + eventIds.size() + " platform event(s) of tenant '" + tenant + "'",
+                c -> SqliteBatch.savePlatformEvents(c, tenant, eventIds, receivedAt, requests, actions,
+                        interactions));
     }
 
     private <T> T call(String operation, SqliteJdbc.SqlWork<T> work) {

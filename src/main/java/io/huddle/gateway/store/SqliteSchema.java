@@ -157,7 +157,29 @@ final class SqliteSchema {
                     "CREATE INDEX journal_agent ON journal_entries (tenant, domain, agent_id, client_time, id)",
                     "CREATE INDEX journal_interaction ON journal_entries (interaction_id, tenant, domain, client_time, id)",
                     "CREATE INDEX journal_help_request"
-                            + " ON journal_entries (help_request_id, tenant, domain, client_time, id)"));
+                            + " ON journal_entries (help_request_id, tenant, domain, client_time, id)"),
+            // version 4: the contact-center platform behind each tenant (docs/platform.md). Users and interactions
+            // carry the platform's ids; each platform event id is kept once, so a re-delivery changes nothing.
+            List.of(
+                    "ALTER TABLE users ADD COLUMN platform_user_id TEXT",
+                    "CREATE UNIQUE INDEX users_platform_id ON users (tenant, platform_user_id)"
+                            + " WHERE platform_user_id IS NOT NULL",
+                    "ALTER TABLE interactions ADD COLUMN platform_id TEXT",
+                    "CREATE UNIQUE INDEX interactions_platform_id ON interactions (tenant, platform_id)"
+                            + " WHERE platform_id IS NOT NULL", """
+                    CREATE TABLE platform_connections (
+                        tenant           TEXT PRIMARY KEY,
+                        call_control_url TEXT,
+                        secret           TEXT,
+                        secret_set_at    INTEGER
+                    )""", """
+                    CREATE TABLE platform_events (
+                        tenant      TEXT    NOT NULL,
+                        event_id    TEXT    NOT NULL,
+                        received_at INTEGER NOT NULL,
+                        PRIMARY KEY (tenant, event_id)
+                    ) WITHOUT ROWID""",
+                    "CREATE INDEX platform_events_age ON platform_events (received_at)"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -1,0 +1,50 @@
+package io.huddle.gateway.floor;
+
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.InteractionState;
+import io.huddle.domain.Participant;
+import io.huddle.domain.SupervisorAction;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What ending an interaction changes: it leaves the live list with its supervisor legs dropped, their
+ * running actions end, and its open help request ends with it. Computed first (to be written), applied to
+ * the floor and published after the write, with the tenant's lock held throughout.
+ */
+record InteractionEnd(Interaction before, Interaction ended, List<SupervisorAction> closedActions,
+                      HelpRequest endedRequest) {
+
+    static InteractionEnd of(TenantFloor f, Interaction before, Instant now) {
+        Interaction ended = before.withHelpRequested(false).withParticipants(
+                before.participants().stream().filter(p -> !p.isSupervisor()).toList())
+                .withState(InteractionState.ENDED, now);
+        List<SupervisorAction> closed = new ArrayList<>();
+        for (Participant p : before.participants()) {
+            SupervisorAction running = p.isSupervisor()
+                    ? f.openActions.get(TenantFloor.legKey(before.id(), p.id())) : null;
+            if (running != null) {
+                closed.add(running.end(now));
+            }
+        }
+        HelpRequest open = f.openRequestOn(before.id());
+        return new InteractionEnd(before, ended, List.copyOf(closed), open == null ? null : open.endWithInteraction(now));
+    }
+
+    void apply(FloorService floor, TenantFloor f) {
+        closedActions.forEach(a -> f.openActions.remove(TenantFloor.legKey(before.id(), a.supervisorId())));
+        if (endedRequest != null) {
+            f.putRequest(endedRequest);
+            floor.publish(new FloorEvent.HelpRequestChanged(f.tenant, endedRequest));
+        }
+        f.live.remove(before.id());
+        f.transcripts.remove(before.id());
+        if (before.platformId() != null) {
+            f.byPlatform.remove(before.platformId(), before.id());
+        }
+        f.platformStateAt.remove(before.id());
+        floor.publish(new FloorEvent.InteractionEnded(f.tenant, ended));
+    }
+}
