@@ -16,11 +16,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.textfield.TextFields;
 
 /** Title, per-channel counts and the list's filters. */
 final class HeaderBar extends VBox {
     private static final PseudoClass NONE = PseudoClass.getPseudoClass("none");
-    final TextField search = new TextField();
+    // ControlsFX: a clear button shows in the field while it holds text
+    final TextField search = TextFields.createClearableTextField();
     final Button audit = new Button("Audit", Icons.of(Icons.AUDIT, 16));
     final Button theme = new Button("Dark");
     final Button help = new Button("?");

@@ -91,6 +91,11 @@ class ConsoleKeyboardTest extends ConsoleUiTest {
         eventually(() -> assertThat(console.visible("#help-overlay")).isTrue());
         robot.push(KeyCode.ESCAPE);
         eventually(() -> assertThat(console.visible("#help-overlay")).isFalse());
+
+        // the search field's clear button (ControlsFX) empties the filter with one click
+        robot.clickOn((Node) console.node("#search .clear-button"));
+        eventually(() -> assertThat(Fx.call(() -> console.vm().floor().visibleRows().size())).isEqualTo(2));
+        assertThat(Fx.call(() -> console.vm().floor().textFilter().get())).isEmpty();
     }
 
     @Test

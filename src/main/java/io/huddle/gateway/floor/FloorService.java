@@ -144,6 +144,25 @@ public final class FloorService {
         });
     }
 
+    /**
+     * An interaction, its controls, its open help request and the tail of its transcript as this user sees
+     * them, all at one moment; {@code whileLocked} runs in that moment too. A stream that starts following the
+     * transcript there gets every later line as an event and none of those in the view again.
+     */
+    public InteractionView view(User user, String interactionId, InteractionView.Tail tail, Runnable whileLocked) {
+        return locked(user.tenant(), f -> {
+            Interaction i = visibleInteraction(f, user, interactionId);
+            HelpRequest open = f.openRequestOn(i.id());
+            List<TranscriptLine> readable = f.transcript(i.id()).stream()
+                    .filter(l -> Visibility.canRead(user, l)).toList();
+            List<TranscriptLine> latest = tail.of(readable);
+            whileLocked.run();
+            return new InteractionView(Visibility.viewFor(user, i), controlsFor(f, user, i),
+                    open != null && Visibility.canSee(user, open) ? open : null, latest,
+                    readable.size() - latest.size());
+        });
+    }
+
     public HelpRequest helpRequest(User user, String id) {
         return locked(user.tenant(), f -> visibleRequest(f, user, id));
     }

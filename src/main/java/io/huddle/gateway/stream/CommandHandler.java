@@ -3,11 +3,10 @@ package io.huddle.gateway.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.domain.ActionType;
 import io.huddle.domain.DomainException;
-import io.huddle.domain.HelpRequest;
-import io.huddle.domain.Interaction;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.User;
 import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.InteractionView;
 import io.huddle.protocol.ActionDto;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
@@ -16,13 +15,29 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Runs one stream command against the floor and returns the ack's result. */
 final class CommandHandler {
+    /**
+     * A view carries the latest lines of the transcript, not all the gateway keeps (docs/protocol.md): the
+     * rest is one REST call away, and a view's reply stays small however often it is asked.
+     */
+    static final InteractionView.Tail VIEW_TAIL = new InteractionView.Tail(50, 16 * 1024);
+    private static final Set<String> CHANGES = Set.of("help.accept", "help.request", "help.cancel", "help.close",
+            "action", "message.send");
+
     private final FloorService floor;
+    /** For tests: runs after a view has read the floor (and the stream follows it), before its reply is built. */
+    private final Runnable afterViewRead;
 
     CommandHandler(FloorService floor) {
+        this(floor, () -> { });
+    }
+
+    CommandHandler(FloorService floor, Runnable afterViewRead) {
         this.floor = floor;
+        this.afterViewRead = afterViewRead;
     }
 
     Map<String, Object> run(String type, JsonNode cmd, StreamSession session) {
@@ -32,17 +47,19 @@ final class CommandHandler {
             case "ping" -> { }
             case "view" -> {
                 String id = text(cmd, "interactionId", true);
-                Interaction i = floor.interaction(user, id);
-                result.put("interaction", InteractionDto.of(i));
-                result.put("controls", floor.controls(user, id));
-                result.put("helpRequest", openRequest(user, i));
-                result.put("transcript", floor.transcript(user, id).stream().map(TranscriptLineDto::of).toList());
-                session.view(id);
+                InteractionView v = floor.view(user, id, VIEW_TAIL, () -> session.view(id));
+                afterViewRead.run();
+                result.put("interaction", InteractionDto.of(v.interaction()));
+                result.put("controls", v.controls());
+                result.put("helpRequest", v.helpRequest() == null ? null : HelpRequestDto.of(v.helpRequest()));
+                result.put("transcript", v.transcript().stream().map(TranscriptLineDto::of).toList());
+                result.put("earlierLines", v.earlierLines());
             }
             case "controls" -> {
-                Interaction i = floor.interaction(user, text(cmd, "interactionId", true));
-                result.put("controls", floor.controls(user, i.id()));
-                result.put("helpRequest", openRequest(user, i));
+                InteractionView v = floor.view(user, text(cmd, "interactionId", true), InteractionView.Tail.NONE,
+                        () -> { });
+                result.put("controls", v.controls());
+                result.put("helpRequest", v.helpRequest() == null ? null : HelpRequestDto.of(v.helpRequest()));
             }
             case "unview" -> session.view(null);
             case "help.accept" -> result.put("helpRequest",
@@ -66,11 +83,9 @@ final class CommandHandler {
         return result;
     }
 
-    /** The open help request on an interaction the user can see, as they may see it; null when none. */
-    private HelpRequestDto openRequest(User user, Interaction i) {
-        HelpRequest open = floor.openRequestOn(user.tenant(), i.id());
-        return open == null || !open.interactionId().equals(i.id()) ? null
-                : HelpRequestDto.of(floor.helpRequest(user, open.id()));
+    /** Whether a command of this type changes the floor (its outcome must be remembered) rather than reads it. */
+    static boolean changesTheFloor(String type) {
+        return CHANGES.contains(type);
     }
 
     static String text(JsonNode cmd, String field, boolean required) {

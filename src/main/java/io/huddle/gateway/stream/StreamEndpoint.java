@@ -9,6 +9,7 @@ import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.FloorService;
 import io.huddle.protocol.Json;
 import io.javalin.config.RoutesConfig;
+import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +29,8 @@ import org.slf4j.LoggerFactory;
 public final class StreamEndpoint {
     public static final String PATH = "/api/v1/stream";
     public static final int PROTOCOL = 1;
+    /** The largest frame the gateway reads from a client (larger: close 1009). */
+    static final int MAX_CLIENT_FRAME = 64 * 1024;
     static final String USER = "huddle.stream.user";
     static final String TOKEN = "huddle.stream.token";
     private static final Logger LOG = LoggerFactory.getLogger(StreamEndpoint.class);
@@ -79,18 +82,35 @@ public final class StreamEndpoint {
         });
         routes.ws(PATH, ws -> {
             ws.onConnect(ctx -> {
-                ctx.session.setMaxTextMessageSize(64 * 1024);
+                ctx.session.setMaxTextMessageSize(MAX_CLIENT_FRAME);
+                ctx.session.setMaxBinaryMessageSize(MAX_CLIENT_FRAME);
                 connections.put(ctx.sessionId(), new Connection(ctx.attribute(USER), ctx.attribute(TOKEN)));
             });
             ws.onMessage(ctx -> onMessage(ctx, ctx.message()));
+            ws.onBinaryMessage(this::onBinary);
             ws.onClose(ctx -> {
                 Connection c = connections.remove(ctx.sessionId());
                 if (c != null && c.stream != null) {
                     hub.detach(c.stream, ctx.session);
                 }
             });
-            ws.onError(ctx -> LOG.debug("stream socket error: {}", String.valueOf(ctx.error())));
+            ws.onError(ctx -> {
+                Connection c = connections.get(ctx.sessionId());
+                LOG.info("stream socket of {} failed: {}", c == null ? "a client" : c.user.username(),
+                        String.valueOf(ctx.error()));
+            });
         });
+    }
+
+    /** Frames are JSON text: a binary frame, first or later, is a protocol violation (4400). */
+    private void onBinary(WsBinaryMessageContext ctx) {
+        Connection c = connections.get(ctx.sessionId());
+        String reason = "frames must be text (JSON), not binary";
+        if (c != null && c.stream != null) {
+            c.stream.close(ctx.session, 4400, reason); // after the frames already queued for this socket
+        } else {
+            ctx.closeSession(4400, reason);
+        }
     }
 
     private static boolean sameHost(String origin, String host) {
@@ -161,36 +181,62 @@ public final class StreamEndpoint {
         c.stream = hub.open(c.user, c.tokenDigest, ctx.session, streamId, lastSeq);
     }
 
+    /**
+     * Runs a command and sends its reply. A command that changes the floor runs at most once per user and id:
+     * its reply is remembered and a copy re-sent later gets that reply. A read is simply run again.
+     */
     private void runOnce(WsContext ctx, Connection c, String type, String id, JsonNode cmd) {
+        if (!CommandHandler.changesTheFloor(type)) {
+            send(ctx, c, answer(c, type, id, cmd));
+            return;
+        }
         CommandReplies replies = hub.replies();
-        String key = CommandReplies.key(c.user.id(), id);
-        synchronized (replies.lockFor(key)) {
+        CommandReplies.Key key = new CommandReplies.Key(c.user.id(), id);
+        replies.exclusively(key, () -> {
             String earlier = replies.replyTo(key);
             if (earlier != null) {
                 c.stream.sendUnnumbered(earlier);
                 return;
             }
-            String reply;
-            boolean remember = true;
-            try {
-                Map<String, Object> result = commands.run(type, cmd, c.stream);
-                reply = hub.write(EventFrames.map("ack", "id", id, "serverTime", Json.format(clock.instant()),
-                        "result", result));
-            } catch (DomainException e) {
-                reply = errorFrame(id, e);
-                countError(ctx, c);
-            } catch (RuntimeException e) {
-                LOG.error("stream command {} ({}) of {} failed", id, type, c.user.username(), e);
-                reply = hub.write(EventFrames.map("error", "id", id, "error", "internal",
-                        "message", "the gateway could not complete this command; it was not applied"));
-                remember = false;
+            if (!replies.hasRoomFor(c.user.id())) {
+                // not applied, so not remembered: the same id may be sent again later
+                error(ctx, c, id, new DomainException(DomainException.Kind.RATE_LIMITED,
+                        "too many changes in ten minutes to answer each again if re-sent: slow down"));
+                return;
             }
-            if (remember) {
-                replies.remember(key, reply, clock.instant());
-            } else {
-                replies.forget(key); // not applied: a retry with the same id may run it
+            Reply r = answer(c, type, id, cmd);
+            if (!r.failed()) {
+                replies.remember(key, r.frame());
             }
-            c.stream.sendUnnumbered(reply);
+            send(ctx, c, r);
+        });
+    }
+
+    /**
+     * A command's reply: an ack, an error the command met ({@code refused}, counted towards the error budget),
+     * or the gateway's own failure ({@code failed}: nothing was applied, so a copy may run again).
+     */
+    private record Reply(String frame, boolean refused, boolean failed) {
+    }
+
+    private void send(WsContext ctx, Connection c, Reply r) {
+        c.stream.sendUnnumbered(r.frame());
+        if (r.refused()) {
+            countError(ctx, c);
+        }
+    }
+
+    private Reply answer(Connection c, String type, String id, JsonNode cmd) {
+        try {
+            Map<String, Object> result = commands.run(type, cmd, c.stream);
+            return new Reply(hub.write(EventFrames.map("ack", "id", id, "serverTime", Json.format(clock.instant()),
+                    "result", result)), false, false);
+        } catch (DomainException e) {
+            return new Reply(errorFrame(id, e), true, false);
+        } catch (RuntimeException e) {
+            LOG.error("stream command {} ({}) of {} failed", id, type, c.user.username(), e);
+            return new Reply(hub.write(EventFrames.map("error", "id", id, "error", "internal",
+                    "message", "the gateway could not complete this command; it was not applied")), false, true);
         }
     }
 

@@ -47,10 +47,12 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     private final Map<String, StreamSession> sessions = new ConcurrentHashMap<>();
     /** Open and resumable streams by the tenant and domain of their user: nothing crosses either. */
     private final Map<String, Set<StreamSession>> byScope = new ConcurrentHashMap<>();
-    private final CommandReplies replies = new CommandReplies();
+    private final CommandReplies replies;
     private final ScheduledExecutorService ticker;
     /** Hands queued frames to the sockets, off the floor's publishing thread (see StreamSession). */
     private final ExecutorService sender;
+    /** For tests: runs when the ticker has found a stream expired, before it is forgotten. */
+    volatile java.util.function.Consumer<StreamSession> onExpiring = s -> { };
 
     public StreamHub(ObjectMapper json, FloorService floor, AuthService auth, Clock clock, StreamSettings settings) {
         this.json = json;
@@ -58,6 +60,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         this.auth = auth;
         this.clock = clock;
         this.settings = settings;
+        this.replies = new CommandReplies(clock, CommandReplies.Limits.defaults());
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "huddle-stream-ticker");
             t.setDaemon(true);
@@ -101,16 +104,14 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     }
 
     /**
-     * Answers a hello: resumes the named stream when it belongs to this user and still holds every frame
-     * after {@code lastSeq}; otherwise opens a new stream with a fresh snapshot.
+     * Answers a hello: resumes the named stream when it belongs to this user, has not expired and still holds
+     * every frame after {@code lastSeq}; otherwise opens a new stream with a fresh snapshot.
      */
     StreamSession open(User user, String tokenDigest, Session socket, String resumeId, long lastSeq) {
         if (resumeId != null) {
             StreamSession old = sessions.get(resumeId);
             if (old != null && old.user.id().equals(user.id()) && sameAccess(user, old.user)
-                    && old.canResumeFrom(lastSeq)) {
-                old.tokenDigest = tokenDigest; // the ticker and sign-out now follow the new sign-in
-                old.attach(socket, lastSeq, welcome(old, true, old.seq()));
+                    && old.resume(socket, lastSeq, tokenDigest, seq -> welcome(old, true, seq))) {
                 LOG.info("stream {} of {} resumed after seq {}", old.id, user.username(), lastSeq);
                 return old;
             }
@@ -196,7 +197,8 @@ public final class StreamHub implements FloorListener, AutoCloseable {
             Instant now = clock.instant();
             String beat = write(EventFrames.map("heartbeat", "serverTime", Json.format(now)));
             for (StreamSession s : sessions.values()) {
-                if (s.expired(now, settings.resumeGrace())) {
+                if (s.expire(now, settings.resumeGrace())) { // from here it cannot be resumed
+                    onExpiring.accept(s);
                     sessions.remove(s.id);
                     Set<StreamSession> set = byScope.get(scope(s.user.tenant(), s.user.domain()));
                     if (set != null) {
@@ -213,7 +215,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
                     }
                 }
             }
-            replies.sweep(now);
+            replies.sweep();
         } catch (RuntimeException e) {
             LOG.error("stream ticker failed; it keeps running", e);
         }

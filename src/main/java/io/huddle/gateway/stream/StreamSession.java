@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.LongFunction;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
@@ -14,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One client's logical stream: it outlives a dropped socket. Every event it is sent gets the next
  * sequence number of this stream and is kept in a bounded buffer, so a client that reconnects with its
- * last sequence number gets exactly what it missed, in order. All methods are synchronized.
+ * last sequence number gets exactly what it missed, in order. Its state is guarded by its monitor; the
+ * one exception is which interaction it follows ({@link #view}, a volatile field), and the sockets are
+ * written outside the monitor, by the one thread that holds the flush.
  *
  * <p>Frames leave through an outbox: the caller (the floor's publishing thread, under the tenant's lock)
  * only numbers and queues a frame; one task at a time per stream, on the hub's sender threads, hands what
@@ -54,6 +57,8 @@ final class StreamSession {
     private long seq;
     private Session socket;
     private Instant detachedAt;
+    /** Forgotten by the hub: never resumed again. */
+    private boolean expired;
     private volatile String viewing;
 
     StreamSession(String id, User user, String tokenDigest, int keep, Instant now, Executor sender) {
@@ -83,7 +88,7 @@ final class StreamSession {
     }
 
     /** True when every frame after {@code lastSeq} is still held. */
-    synchronized boolean canResumeFrom(long lastSeq) {
+    private boolean canResumeFrom(long lastSeq) {
         if (lastSeq > seq || lastSeq < 0) {
             return false;
         }
@@ -122,9 +127,29 @@ final class StreamSession {
         return socket != null;
     }
 
-    /** Detached for longer than the grace period: the stream can be forgotten. */
-    synchronized boolean expired(Instant now, java.time.Duration grace) {
-        return socket == null && detachedAt != null && detachedAt.plus(grace).isBefore(now);
+    /**
+     * Resumes the stream on {@code next} when every frame after {@code lastSeq} is still held and it has not
+     * expired: {@code welcome} gets the current seq and makes the first frame. False (nothing changed) when it
+     * cannot be resumed. Decided under the same monitor as {@link #expire}, so exactly one of them wins.
+     */
+    synchronized boolean resume(Session next, long lastSeq, String newTokenDigest, LongFunction<String> welcome) {
+        if (expired || !canResumeFrom(lastSeq)) {
+            return false;
+        }
+        tokenDigest = newTokenDigest; // the ticker and sign-out now follow the new sign-in
+        attach(next, lastSeq, welcome.apply(seq));
+        return true;
+    }
+
+    /**
+     * Expires the stream if it has been detached for longer than the grace period: from then on it cannot be
+     * resumed, and the caller forgets it. True when it expired (now or before).
+     */
+    synchronized boolean expire(Instant now, java.time.Duration grace) {
+        if (socket == null && detachedAt != null && detachedAt.plus(grace).isBefore(now)) {
+            expired = true;
+        }
+        return expired;
     }
 
     /** Sends a frame that is not numbered (ack, error, heartbeat) on the current socket. */
@@ -250,7 +275,13 @@ final class StreamSession {
         if (!s.isOpen()) {
             return;
         }
-        s.sendText(text, Callback.from(() -> { }, e ->
-                LOG.debug("stream {}: a frame to {} was not delivered: {}", id, user.username(), e.toString())));
+        s.sendText(text, Callback.from(() -> { }, e -> {
+            // the client would miss this frame and not know it: closing makes it resume from its last seq
+            LOG.info("stream {}: a frame to {} was not delivered ({}); closing the socket so it resumes", id,
+                    user.username(), e.toString());
+            if (s.isOpen()) {
+                s.close(1011, "a frame could not be sent: resume", Callback.NOOP);
+            }
+        }));
     }
 }

@@ -124,6 +124,25 @@ class StreamLimitsTest {
     }
 
     @Test
+    void aBinaryFirstFrameClosesWith4400() {
+        try (WsTestClient c = WsTestClient.connect(gw.streamUri(), gw.signIn("acme", "supervisor1"))) {
+            c.sendBinary("{\"type\":\"hello\",\"protocol\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(c.awaitClose(WsTestClient.WAIT).getCloseCode().getCode()).isEqualTo(4400);
+            assertThat(c.frames()).isEmpty();
+        }
+    }
+
+    @Test
+    void aBinaryFrameAfterTheHelloClosesWith4400AfterWhatWasAlreadyAnswered() {
+        try (WsTestClient sup = Streams.open(gw, "acme", "supervisor1")) {
+            sup.send(WsTestClient.frame("ping", "id", "before"));
+            sup.sendBinary(new byte[] {0, 1, 2, 3});
+            assertThat(sup.awaitClose(WsTestClient.WAIT).getCloseCode().getCode()).isEqualTo(4400);
+            assertThat(sup.frames()).anyMatch(f -> WsTestClient.isReplyTo(f, "before"));
+        }
+    }
+
+    @Test
     void moreThan100ErrorsInAMinuteCloseWith4008() {
         try (WsTestClient sup = Streams.open(gw, "acme", "supervisor1")) {
             // malformed JSON is answered before the rate limit, so these cost no tokens

@@ -162,6 +162,14 @@ public final class WsTestClient implements AutoCloseable {
         }
     }
 
+    public void sendBinary(byte[] data) {
+        try {
+            session.getBasicRemote().sendBinary(java.nio.ByteBuffer.wrap(data));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public void send(JsonNode frame) {
         send(frame.toString());
     }
