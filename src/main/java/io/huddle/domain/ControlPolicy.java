@@ -35,6 +35,21 @@ public final class ControlPolicy {
         return new Controls(monitor, coach, barge, disconnect);
     }
 
+    /**
+     * The controls as the contact-center platform also has them: a control the policy allows but the
+     * platform said it cannot offer now is off with the platform's reason. {@code platformOff} maps MONITOR,
+     * COACH and BARGE_IN to that reason; the platform cannot turn a control on that the policy has off.
+     */
+    public static Controls withPlatform(Controls policy, java.util.Map<ActionType, String> platformOff) {
+        return new Controls(platform(policy.monitor(), platformOff.get(ActionType.MONITOR)),
+                platform(policy.coach(), platformOff.get(ActionType.COACH)),
+                platform(policy.bargeIn(), platformOff.get(ActionType.BARGE_IN)), policy.disconnect());
+    }
+
+    private static Control platform(Control policy, String platformReason) {
+        return policy.enabled() && platformReason != null ? Control.off(platformReason) : policy;
+    }
+
     /** Why no control at all can be used on this interaction (licence, channel, state), or null. */
     public static String blockedReason(TenantSettings tenant, Interaction interaction) {
         if (!tenant.monitoringEnabled()) {

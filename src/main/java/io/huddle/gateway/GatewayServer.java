@@ -11,7 +11,9 @@ import io.huddle.gateway.auth.SessionPurge;
 import io.huddle.gateway.floor.FloorService;
 import io.huddle.gateway.floor.RoutingPolicy;
 import io.huddle.gateway.http.HttpApi;
+import io.huddle.gateway.platform.PlatformCalls;
 import io.huddle.gateway.platform.PlatformConnections;
+import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.platform.PlatformIntake;
 import io.huddle.protocol.platform.PlatformEventReader;
 import io.huddle.gateway.store.GatewayStore;
@@ -47,6 +49,8 @@ public final class GatewayServer implements AutoCloseable {
     private final Javalin app;
     private final DemoSupport demo;
     private final PlatformConnections platformConnections;
+    private final PlatformCalls platformCalls;
+    private final PlatformControls platformControls;
 
     private GatewayServer(GatewayConfig config, Consumer<RoutesConfig> extraRoutes) {
         this.config = config;
@@ -65,12 +69,15 @@ public final class GatewayServer implements AutoCloseable {
         this.auth = new AuthService(store, hasher, clock);
         this.sessionPurge = new SessionPurge(store, clock);
         this.hub = new StreamHub(json, floor, auth, clock, config.stream());
-        StreamEndpoint stream = new StreamEndpoint(json, hub, floor, clock, config.allowedOrigins());
         this.platformConnections = new PlatformConnections(store, clock);
         PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, floor, platformConnections,
                 clock, config.platform().eventsPerSecond());
+        this.platformCalls = new PlatformCalls(json, clock, config.platform().calls());
+        this.platformControls = new PlatformControls(floor, store, platformConnections, platformCalls);
+        PlatformControls controls = platformControls;
         HttpApi api = new HttpApi(json, auth, floor, store, Version.current(), new JournalIngest(store, clock),
-                new JournalAudit(store), intake, platformConnections);
+                new JournalAudit(store), intake, platformConnections, controls);
+        StreamEndpoint stream = new StreamEndpoint(json, hub, floor, controls, clock, config.allowedOrigins());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = HttpApi.maxRequestSize(); // journal batches; other bodies: 64 KiB (HttpSupport)
@@ -124,6 +131,11 @@ public final class GatewayServer implements AutoCloseable {
         return hub;
     }
 
+    /** A supervisor's controls, platform first. */
+    public PlatformControls platformControls() {
+        return platformControls;
+    }
+
     public GatewayStore store() {
         return store;
     }
@@ -137,6 +149,9 @@ public final class GatewayServer implements AutoCloseable {
             app.stop();
         } catch (RuntimeException e) {
             LOG.warn("the HTTP server did not stop cleanly", e);
+        }
+        if (platformCalls != null) {
+            platformCalls.close();
         }
         store.close();
         LOG.info("Huddle gateway stopped");

@@ -35,10 +35,24 @@ public final class TestGateway implements AutoCloseable {
     private int stoppedPort;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private TestGateway(Path dataDir, StreamHub.StreamSettings streamSettings) {
+    private final java.util.function.UnaryOperator<GatewayConfig> tweak;
+
+    private TestGateway(Path dataDir, StreamHub.StreamSettings streamSettings,
+                        java.util.function.UnaryOperator<GatewayConfig> tweak) {
         this.dataDir = dataDir;
         this.streamSettings = streamSettings;
+        this.tweak = tweak;
         this.server = GatewayServer.start(config(0));
+    }
+
+    private TestGateway(Path dataDir, StreamHub.StreamSettings streamSettings) {
+        this(dataDir, streamSettings, c -> c);
+    }
+
+    /** A gateway whose configuration {@code tweak} changes (platform timeouts, for example). */
+    public static TestGateway start(Path dataDir, java.util.function.UnaryOperator<GatewayConfig> tweak) {
+        return new TestGateway(dataDir, new StreamHub.StreamSettings(Duration.ofSeconds(1), Duration.ofSeconds(30),
+                10_000), tweak);
     }
 
     public static TestGateway start(Path dataDir) {
@@ -51,8 +65,8 @@ public final class TestGateway implements AutoCloseable {
     }
 
     private GatewayConfig config(int port) {
-        return GatewayConfig.of("127.0.0.1", port, dataDir, true).withPasswordIterations(1_000)
-                .withSimulation(false).withStream(streamSettings);
+        return tweak.apply(GatewayConfig.of("127.0.0.1", port, dataDir, true).withPasswordIterations(1_000)
+                .withSimulation(false).withStream(streamSettings));
     }
 
     /** Stops and starts the gateway on the same port and data directory (a restart). */

@@ -292,26 +292,58 @@ public final class FloorService {
     }
 
     public TranscriptLine sendMessage(User supervisor, String interactionId, String text) {
-        requireRole(supervisor, Role.AWA_MANAGER, "sending coach or barge messages");
         String body = requireText("text", text, TranscriptLine.MAX_TEXT, true);
         return locked(supervisor.tenant(), f -> {
             Interaction i = visibleInteraction(f, supervisor, interactionId);
-            String blocked = ControlPolicy.blockedReason(f.settings, i);
-            if (blocked != null) {
-                throw DomainException.conflict("messages cannot be sent: " + blocked);
-            }
-            Participant leg = TenantFloor.legOf(i, supervisor.id());
-            if (leg == null) {
-                throw DomainException.conflict("you are not on interaction " + interactionId
-                        + ": start Coach or Barge In first");
-            }
-            TranscriptLine.Audience audience = switch (leg.mode()) {
-                case COACH -> TranscriptLine.Audience.AGENT;
-                case BARGE_IN -> TranscriptLine.Audience.ALL;
-                case MONITOR -> throw DomainException.conflict(
-                        "you are monitoring silently: switch to Coach or Barge In to send messages");
-            };
+            TranscriptLine.Audience audience = messageAudience(f, supervisor, i);
             return appendLine(f, i, TranscriptLine.Speaker.SUPERVISOR, supervisor.displayName(), body, audience);
+        });
+    }
+
+    /**
+     * Who would read this supervisor's message on the interaction now: the agent (coaching) or everyone
+     * (barged in). Refuses, with the reason, a message that cannot be sent. Changes nothing.
+     */
+    public TranscriptLine.Audience checkMessage(User supervisor, String interactionId, String text) {
+        requireText("text", text, TranscriptLine.MAX_TEXT, true);
+        return locked(supervisor.tenant(), f ->
+                messageAudience(f, supervisor, visibleInteraction(f, supervisor, interactionId)));
+    }
+
+    private TranscriptLine.Audience messageAudience(TenantFloor f, User supervisor, Interaction i) {
+        requireRole(supervisor, Role.AWA_MANAGER, "sending coach or barge messages");
+        String blocked = ControlPolicy.blockedReason(f.settings, i);
+        if (blocked != null) {
+            throw DomainException.conflict("messages cannot be sent: " + blocked);
+        }
+        Participant leg = TenantFloor.legOf(i, supervisor.id());
+        if (leg == null) {
+            throw DomainException.conflict("you are not on interaction " + i.id() + ": start Coach or Barge In first");
+        }
+        return switch (leg.mode()) {
+            case COACH -> TranscriptLine.Audience.AGENT;
+            case BARGE_IN -> TranscriptLine.Audience.ALL;
+            case MONITOR -> throw DomainException.conflict(
+                    "you are monitoring silently: switch to Coach or Barge In to send messages");
+        };
+    }
+
+    /**
+     * Refuses, with the reason, an action this supervisor may not take on the interaction now; answers the
+     * mode of their leg there before it (null: no leg). Changes nothing: the platform is asked between this
+     * and {@link #act}, which checks again.
+     */
+    public io.huddle.domain.SupervisorMode checkAct(User supervisor, String interactionId, ActionType action,
+                                                    String helpRequestId) {
+        requireRole(supervisor, Role.AWA_MANAGER, "monitoring, coaching or barging in");
+        if (action == null) {
+            throw DomainException.badRequest("field 'action' is required: MONITOR, COACH, BARGE_IN or DISCONNECT");
+        }
+        return locked(supervisor.tenant(), f -> {
+            LegChange change = new LegChange(this, f, supervisor, visibleInteraction(f, supervisor, interactionId));
+            change.check(action, helpRequestId);
+            Participant leg = change.currentLeg();
+            return leg == null ? null : leg.mode();
         });
     }
 

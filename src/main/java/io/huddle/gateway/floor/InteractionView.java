@@ -18,6 +18,10 @@ public record InteractionView(Interaction interaction, Controls controls, HelpRe
         transcript = List.copyOf(transcript);
     }
 
+    public InteractionView withControls(Controls newControls) {
+        return new InteractionView(interaction, newControls, helpRequest, transcript, earlierLines);
+    }
+
     /** How much of the transcript a view carries: the latest lines, at most this many and this much text. */
     public record Tail(int maxLines, int maxChars) {
         public static final Tail NONE = new Tail(0, 0);

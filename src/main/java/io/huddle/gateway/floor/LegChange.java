@@ -35,13 +35,26 @@ final class LegChange {
         this.before = before;
     }
 
-    SupervisorAction apply(ActionType action, String helpRequestId) {
+    /**
+     * Refuses, with the reason, an action this supervisor may not take now; answers the help request it would
+     * belong to (null when none). Changes nothing.
+     */
+    String check(ActionType action, String helpRequestId) {
         Controls controls = floor.controlsFor(f, supervisor, before);
         Controls.Control control = controls.forAction(action);
         if (!control.enabled()) {
             throw DomainException.conflict(label(action) + " is not available: " + control.reason());
         }
-        String requestId = helpRequestFor(helpRequestId);
+        return helpRequestFor(helpRequestId);
+    }
+
+    /** The supervisor's leg on the interaction before this change, or null. */
+    Participant currentLeg() {
+        return TenantFloor.legOf(before, supervisor.id());
+    }
+
+    SupervisorAction apply(ActionType action, String helpRequestId) {
+        String requestId = check(action, helpRequestId);
         Instant now = floor.now();
         String key = TenantFloor.legKey(before.id(), supervisor.id());
         SupervisorAction previous = f.openActions.get(key);

@@ -8,6 +8,7 @@ import io.huddle.gateway.audit.JournalIngest;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.FloorService;
 import io.huddle.gateway.platform.PlatformConnections;
+import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.platform.PlatformIntake;
 import io.huddle.gateway.store.GatewayStore;
 import io.javalin.config.RoutesConfig;
@@ -28,10 +29,11 @@ public final class HttpApi {
     private final AuthService auth;
 
     public HttpApi(ObjectMapper json, AuthService auth, FloorService floor, GatewayStore store, String version,
-                   JournalIngest ingest, JournalAudit audit, PlatformIntake intake, PlatformConnections connections) {
+                   JournalIngest ingest, JournalAudit audit, PlatformIntake intake, PlatformConnections connections,
+                   PlatformControls controls) {
         this.http = new HttpSupport(json, auth);
         this.auth = auth;
-        this.rest = new RestApi(http, auth, floor, store, version);
+        this.rest = new RestApi(http, auth, floor, controls, store, version);
         this.journal = new JournalApi(http, store, ingest, audit);
         this.platform = new PlatformApi(http, intake, connections);
     }

@@ -8,6 +8,7 @@ import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.floor.Visibility;
 import io.huddle.gateway.store.ActionQuery;
 import io.huddle.gateway.store.GatewayStore;
@@ -33,11 +34,14 @@ final class RestApi {
     private final HttpSupport http;
     private final AuthService auth;
     private final FloorService floor;
+    private final PlatformControls controls;
     private final GatewayStore store;
     private final String version;
 
-    RestApi(HttpSupport http, AuthService auth, FloorService floor, GatewayStore store, String version) {
+    RestApi(HttpSupport http, AuthService auth, FloorService floor, PlatformControls controls, GatewayStore store,
+            String version) {
         this.http = http;
+        this.controls = controls;
         this.auth = auth;
         this.floor = floor;
         this.store = store;
@@ -71,7 +75,7 @@ final class RestApi {
         routes.get(BASE + "/interactions/{id}", ctx -> http.send(ctx, 200,
                 InteractionDto.of(floor.interaction(HttpSupport.user(ctx), ctx.pathParam("id")))));
         routes.get(BASE + "/interactions/{id}/controls", ctx -> http.send(ctx, 200,
-                floor.controls(HttpSupport.user(ctx), ctx.pathParam("id"))));
+                controls.controls(HttpSupport.user(ctx), ctx.pathParam("id"))));
         routes.get(BASE + "/interactions/{id}/transcript", ctx -> http.send(ctx, 200, new ListBody<>(
                 floor.transcript(HttpSupport.user(ctx), ctx.pathParam("id")).stream()
                         .map(TranscriptLineDto::of).toList(), null)));
@@ -79,13 +83,13 @@ final class RestApi {
             Requests.Act body = http.body(ctx, Requests.Act.class);
             String helpRequestId = body.helpRequestId() == null || body.helpRequestId().isBlank() ? null
                     : body.helpRequestId();
-            http.send(ctx, 201, ActionDto.of(floor.act(HttpSupport.user(ctx), ctx.pathParam("id"), body.action(),
+            http.send(ctx, 201, ActionDto.of(controls.act(HttpSupport.user(ctx), ctx.pathParam("id"), body.action(),
                     helpRequestId)));
         });
         routes.post(BASE + "/interactions/{id}/messages", ctx -> {
             Requests.Message body = http.body(ctx, Requests.Message.class);
             http.send(ctx, 201, TranscriptLineDto.of(
-                    floor.sendMessage(HttpSupport.user(ctx), ctx.pathParam("id"), body.text())));
+                    controls.sendMessage(HttpSupport.user(ctx), ctx.pathParam("id"), body.text())));
         });
 
         routes.post(BASE + "/help-requests", ctx -> {

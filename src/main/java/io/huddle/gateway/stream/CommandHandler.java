@@ -6,6 +6,7 @@ import io.huddle.domain.DomainException;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.User;
 import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.floor.InteractionView;
 import io.huddle.protocol.ActionDto;
 import io.huddle.protocol.HelpRequestDto;
@@ -31,12 +32,15 @@ final class CommandHandler {
     /** For tests: runs after a view has read the floor (and the stream follows it), before its reply is built. */
     private final Runnable afterViewRead;
 
-    CommandHandler(FloorService floor) {
-        this(floor, () -> { });
+    private final PlatformControls controls;
+
+    CommandHandler(FloorService floor, PlatformControls controls) {
+        this(floor, controls, () -> { });
     }
 
-    CommandHandler(FloorService floor, Runnable afterViewRead) {
+    CommandHandler(FloorService floor, PlatformControls controls, Runnable afterViewRead) {
         this.floor = floor;
+        this.controls = controls;
         this.afterViewRead = afterViewRead;
     }
 
@@ -47,7 +51,7 @@ final class CommandHandler {
             case "ping" -> { }
             case "view" -> {
                 String id = text(cmd, "interactionId", true);
-                InteractionView v = floor.view(user, id, VIEW_TAIL, () -> session.view(id));
+                InteractionView v = controls.view(user, id, VIEW_TAIL, () -> session.view(id));
                 afterViewRead.run();
                 result.put("interaction", InteractionDto.of(v.interaction()));
                 result.put("controls", v.controls());
@@ -56,7 +60,7 @@ final class CommandHandler {
                 result.put("earlierLines", v.earlierLines());
             }
             case "controls" -> {
-                InteractionView v = floor.view(user, text(cmd, "interactionId", true), InteractionView.Tail.NONE,
+                InteractionView v = controls.read(user, text(cmd, "interactionId", true), InteractionView.Tail.NONE,
                         () -> { });
                 result.put("controls", v.controls());
                 result.put("helpRequest", v.helpRequest() == null ? null : HelpRequestDto.of(v.helpRequest()));
@@ -72,11 +76,11 @@ final class CommandHandler {
                     HelpRequestDto.of(floor.closeHelp(user, text(cmd, "helpRequestId", true))));
             case "action" -> {
                 String id = text(cmd, "interactionId", true);
-                SupervisorAction a = floor.act(user, id, action(cmd), text(cmd, "helpRequestId", false));
+                SupervisorAction a = controls.act(user, id, action(cmd), text(cmd, "helpRequestId", false));
                 result.put("action", ActionDto.of(a));
-                result.put("controls", floor.controls(user, id));
+                result.put("controls", controls.controls(user, id));
             }
-            case "message.send" -> result.put("line", TranscriptLineDto.of(floor.sendMessage(user,
+            case "message.send" -> result.put("line", TranscriptLineDto.of(controls.sendMessage(user,
                     text(cmd, "interactionId", true), text(cmd, "text", false))));
             default -> throw DomainException.badRequest("unknown command type '" + type + "'");
         }

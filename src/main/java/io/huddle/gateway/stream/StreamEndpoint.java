@@ -7,6 +7,7 @@ import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.protocol.Json;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsBinaryMessageContext;
@@ -57,11 +58,11 @@ public final class StreamEndpoint {
         }
     }
 
-    public StreamEndpoint(ObjectMapper json, StreamHub hub, FloorService floor, Clock clock,
-                          Set<String> allowedOrigins) {
+    public StreamEndpoint(ObjectMapper json, StreamHub hub, FloorService floor, PlatformControls controls,
+                          Clock clock, Set<String> allowedOrigins) {
         this.json = json;
         this.hub = hub;
-        this.commands = new CommandHandler(floor);
+        this.commands = new CommandHandler(floor, controls);
         this.clock = clock;
         this.allowedOrigins = Set.copyOf(allowedOrigins);
     }

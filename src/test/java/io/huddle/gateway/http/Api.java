@@ -43,6 +43,10 @@ final class Api implements AutoCloseable {
         return new Api(TestGateway.start(dir));
     }
 
+    static Api start(Path dir, java.util.function.UnaryOperator<io.huddle.gateway.GatewayConfig> tweak) {
+        return new Api(TestGateway.start(dir, tweak));
+    }
+
     /** An HTTP answer: status, body and the headers that tests look at. */
     record Res(int status, String body, String contentType, HttpHeaders headers) {
         String header(String name) {

@@ -39,7 +39,7 @@ class ViewFollowTest extends GatewayTest {
                 streamed.add(payload);
             }
         });
-        CommandHandler handler = new CommandHandler(floor, () ->
+        CommandHandler handler = new CommandHandler(floor, gw.server().platformControls(), () ->
                 floor.appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "typed meanwhile"));
 
         Map<String, Object> result = handler.run("view",

@@ -1,0 +1,193 @@
+package io.huddle.gateway.platform;
+
+import io.huddle.domain.ActionType;
+import io.huddle.domain.ControlPolicy;
+import io.huddle.domain.Controls;
+import io.huddle.domain.DomainException;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.PlatformConnection;
+import io.huddle.domain.SupervisorAction;
+import io.huddle.domain.SupervisorMode;
+import io.huddle.domain.TranscriptLine;
+import io.huddle.domain.User;
+import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.Ids;
+import io.huddle.gateway.floor.InteractionView;
+import io.huddle.gateway.store.GatewayStore;
+import io.huddle.protocol.platform.CallControlAnswer;
+import io.huddle.protocol.platform.CallControlRequest;
+import java.util.EnumMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A supervisor's controls, platform first (docs/platform.md): the gateway checks that the control may be
+ * used, asks the tenant's platform with no lock held, and only on its yes records the action, changes the
+ * participants and answers. A refusal, a timeout or an outage changes nothing and is said in the platform's
+ * words. A tenant with no call-control URL, or an interaction no platform reported, has nothing to drive:
+ * the gateway then records the action on its own.
+ */
+public final class PlatformControls {
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformControls.class);
+
+    private final FloorService floor;
+    private final GatewayStore store;
+    private final PlatformConnections connections;
+    private final PlatformCalls calls;
+    private final PlatformOffers offers = new PlatformOffers();
+
+    public PlatformControls(FloorService floor, GatewayStore store, PlatformConnections connections,
+                            PlatformCalls calls) {
+        this.floor = floor;
+        this.store = store;
+        this.connections = connections;
+        this.calls = calls;
+    }
+
+    /**
+     * Opens an interaction: a supervisor's view is told to the platform first, and what it cannot offer turns
+     * those controls off. A platform that fails the view leaves the view readable, its controls off saying why.
+     */
+    public InteractionView view(User user, String interactionId, InteractionView.Tail tail, Runnable whileLocked) {
+        Interaction seen = floor.interaction(user, interactionId); // 404 before the platform hears of it
+        Target target = user.isSupervisor() ? target(user, seen) : null;
+        if (target != null) {
+            try {
+                CallControlAnswer answer = calls.send(target.connection, target.request(CallControlRequest.Type.VIEW,
+                        null, null));
+                offers.remember(user.tenant(), seen.id(), user.id(), answer);
+            } catch (DomainException e) {
+                LOG.info("view of {} by {}: {}", seen.id(), user.id(), e.getMessage());
+                offers.remember(user.tenant(), seen.id(), user.id(), unavailable(e.getMessage()));
+            }
+        }
+        InteractionView v = floor.view(user, interactionId, tail, whileLocked);
+        return v.withControls(restrict(user, v.interaction(), v.controls()));
+    }
+
+    /** A view as {@link #view} answers it, without telling the platform (a refresh of the controls). */
+    public InteractionView read(User user, String interactionId, InteractionView.Tail tail, Runnable whileLocked) {
+        InteractionView v = floor.view(user, interactionId, tail, whileLocked);
+        return v.withControls(restrict(user, v.interaction(), v.controls()));
+    }
+
+    /** The controls as the policy and the platform have them now (no call to the platform). */
+    public Controls controls(User user, String interactionId) {
+        Interaction i = floor.interaction(user, interactionId);
+        return restrict(user, i, floor.controls(user, interactionId));
+    }
+
+    public SupervisorAction act(User supervisor, String interactionId, ActionType action, String helpRequestId) {
+        SupervisorMode before = floor.checkAct(supervisor, interactionId, action, helpRequestId);
+        Interaction i = floor.interaction(supervisor, interactionId);
+        Controls.Control platformSays = action == ActionType.DISCONNECT ? Controls.Control.on()
+                : restrict(supervisor, i, floor.controls(supervisor, interactionId)).forAction(action);
+        if (!platformSays.enabled()) {
+            throw DomainException.conflict(label(action) + " is not available: " + platformSays.reason());
+        }
+        Target target = target(supervisor, i);
+        if (target != null) {
+            calls.send(target.connection, target.request(type(action), null, null));
+        }
+        try {
+            return floor.act(supervisor, interactionId, action, helpRequestId);
+        } catch (RuntimeException e) {
+            if (target != null) {
+                undo(target, before, action, e);
+            }
+            throw e;
+        }
+    }
+
+    public TranscriptLine sendMessage(User supervisor, String interactionId, String text) {
+        TranscriptLine.Audience audience = floor.checkMessage(supervisor, interactionId, text);
+        Target target = target(supervisor, floor.interaction(supervisor, interactionId));
+        if (target != null) {
+            calls.send(target.connection, target.request(CallControlRequest.Type.MESSAGE, text.strip(),
+                    audience == TranscriptLine.Audience.AGENT ? CallControlRequest.Audience.AGENT
+                            : CallControlRequest.Audience.ALL));
+        }
+        return floor.sendMessage(supervisor, interactionId, text);
+    }
+
+    /** The floor refused after the platform said yes (someone was quicker): put the platform's leg back. */
+    private void undo(Target target, SupervisorMode before, ActionType action, RuntimeException why) {
+        CallControlRequest.Type back = before == null ? CallControlRequest.Type.DISCONNECT : switch (before) {
+            case MONITOR -> CallControlRequest.Type.MONITOR;
+            case COACH -> CallControlRequest.Type.COACH;
+            case BARGE_IN -> CallControlRequest.Type.BARGE_IN;
+        };
+        if (action == ActionType.DISCONNECT && before == null) {
+            return;
+        }
+        try {
+            calls.send(target.connection, target.request(back, null, null));
+            LOG.info("{} on {} was refused after the platform did it ({}); sent {} to undo it", action,
+                    target.interactionId, why.getMessage(), back.wire());
+        } catch (DomainException e) {
+            LOG.warn("{} on {} was refused after the platform did it ({}), and undoing it ({}) failed: {}", action,
+                    target.interactionId, why.getMessage(), back.wire(), e.getMessage());
+        }
+    }
+
+    private Controls restrict(User user, Interaction i, Controls policy) {
+        if (!user.isSupervisor()) {
+            return policy;
+        }
+        Map<ActionType, String> off = new EnumMap<>(ActionType.class);
+        if (target(user, i) != null && !calls.available(user.tenant())) {
+            String why = "platform unavailable: its recent controls failed";
+            off.put(ActionType.MONITOR, why);
+            off.put(ActionType.COACH, why);
+            off.put(ActionType.BARGE_IN, why);
+        } else {
+            off.putAll(offers.offReasons(user.tenant(), i.id(), user.id()));
+        }
+        return ControlPolicy.withPlatform(policy, off);
+    }
+
+    private static String label(ActionType action) {
+        return switch (action) {
+            case MONITOR -> "Monitor";
+            case COACH -> "Coach";
+            case BARGE_IN -> "Barge In";
+            case DISCONNECT -> "Disconnect";
+        };
+    }
+
+    private static CallControlAnswer unavailable(String reason) {
+        CallControlAnswer.Capability off = new CallControlAnswer.Capability(false, reason);
+        return new CallControlAnswer(Map.of("monitor", off, "coach", off, "bargeIn", off));
+    }
+
+    private static CallControlRequest.Type type(ActionType action) {
+        return switch (action) {
+            case MONITOR -> CallControlRequest.Type.MONITOR;
+            case COACH -> CallControlRequest.Type.COACH;
+            case BARGE_IN -> CallControlRequest.Type.BARGE_IN;
+            case DISCONNECT -> CallControlRequest.Type.DISCONNECT;
+        };
+    }
+
+    /** Where a supervisor's control on an interaction goes, or null when no platform drives it. */
+    private Target target(User supervisor, Interaction i) {
+        PlatformConnection connection = connections.of(supervisor.tenant());
+        if (!connection.canSendControls() || i.platformId() == null) {
+            return null;
+        }
+        if (supervisor.platformUserId() == null) {
+            throw DomainException.conflict("you have no user id on the contact-center platform: an admin sets"
+                    + " your platformUserId");
+        }
+        String agentPlatformId = store.findUserById(i.agentId()).map(User::platformUserId).orElse(null);
+        return new Target(connection, i.platformId(), supervisor.platformUserId(), agentPlatformId);
+    }
+
+    private record Target(PlatformConnection connection, String interactionId, String supervisorId, String agentId) {
+        CallControlRequest request(CallControlRequest.Type type, String text, CallControlRequest.Audience audience) {
+            return new CallControlRequest(Ids.next("cc"), type, connection.tenant(), interactionId, supervisorId,
+                    agentId, text, audience);
+        }
+    }
+}
