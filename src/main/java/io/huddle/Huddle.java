@@ -5,13 +5,15 @@ import io.huddle.cli.AuditCommand;
 import io.huddle.cli.ConsoleCommand;
 import io.huddle.cli.GatewayCommand;
 import io.huddle.cli.JournalCommand;
+import io.huddle.cli.SimulatorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code huddle gateway | console | agent | journal | audit}. */
+/** The command line: {@code huddle gateway | simulator | console | agent | journal | audit}. */
 @Command(name = "huddle", mixinStandardHelpOptions = true, versionProvider = Huddle.VersionProvider.class,
         description = "Supervisor call monitoring: console, agent window and the reference CCaaS gateway.",
-        subcommands = {GatewayCommand.class, ConsoleCommand.class, AgentCommand.class, JournalCommand.class,
+        subcommands = {GatewayCommand.class, SimulatorCommand.class, ConsoleCommand.class, AgentCommand.class,
+                JournalCommand.class,
                 AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Huddle implements Runnable {
 

@@ -28,6 +28,7 @@ final class EmbeddedDemo implements AutoCloseable {
     private final Path dir;
     private FileChannel inUse;
     private GatewayServer server;
+    private DemoPlatform platform;
     private boolean closed;
 
     /** @param data where it keeps its data, or null for the user's data directory + /demo-gateway */
@@ -41,7 +42,7 @@ final class EmbeddedDemo implements AutoCloseable {
     }
 
     /**
-     * Starts the demo gateway (seeded once, simulation on) on a free loopback port and signs in as acme
+     * Starts the demo gateway (seeded once) and its simulated contact centers on a free loopback port and signs in as acme
      * supervisor1; on the console's startup thread. A failure is said in words for the person.
      */
     ConsoleStartup.Started startAndSignIn(Consumer<String> step) throws ConsoleStartup.StartFailure {
@@ -67,6 +68,7 @@ final class EmbeddedDemo implements AutoCloseable {
         claimData();
         try {
             server = GatewayServer.start(GatewayConfig.of("127.0.0.1", 0, dir, true));
+            platform = DemoPlatform.start(server, dir);
             return server;
         } catch (RuntimeException e) {
             throw explain(e);
@@ -129,6 +131,10 @@ final class EmbeddedDemo implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (platform != null) {
+            platform.close();
+            platform = null;
+        }
         if (server != null) {
             server.close();
             server = null;

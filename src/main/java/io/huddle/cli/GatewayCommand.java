@@ -26,16 +26,31 @@ public final class GatewayCommand implements Callable<Integer> {
     @Option(names = "--data", description = "Data directory (default: the user's data directory + /gateway).")
     Path data;
 
-    @Option(names = "--demo", description = "Seed the demo tenants acme and globex and run a simulated contact center.")
+    @Option(names = "--demo", description = "Seed the demo tenants acme and globex and run a simulated contact center"
+            + " for each, over the Platform API.")
     boolean demo;
+
+    @Option(names = "--no-simulator", description = "With --demo: seed the demo tenants and users but run no"
+            + " simulated contact center (bring your own platform).")
+    boolean noSimulator;
 
     @Override
     public Integer call() throws InterruptedException {
         Path dir = data != null ? data : AppDirs.data().resolve("gateway");
         GatewayServer server = GatewayServer.start(GatewayConfig.of(host, port, dir, demo));
+        DemoPlatform platform;
+        try {
+            platform = demo && !noSimulator ? DemoPlatform.start(server, dir) : null;
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping the gateway");
+            if (platform != null) {
+                platform.close();
+            }
             server.close();
             stopped.countDown();
         }, "huddle-gateway-shutdown"));

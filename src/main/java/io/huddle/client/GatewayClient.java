@@ -124,6 +124,29 @@ public final class GatewayClient implements AutoCloseable {
         return get("help-requests", filter.query(), listOf(HelpRequestDto.class));
     }
 
+    public HelpRequestDto helpRequest(String id) {
+        return get("help-requests/" + segment(id), null, TYPES.constructType(HelpRequestDto.class));
+    }
+
+    /** An agent asks for help on one of their interactions ({@code comment} may be null). */
+    public HelpRequestDto raiseHelp(String interactionId, String reason, String comment) {
+        java.util.Map<String, String> body = new java.util.LinkedHashMap<>();
+        body.put("interactionId", interactionId);
+        body.put("reason", reason);
+        body.put("comment", comment);
+        return postJson("help-requests", body, HelpRequestDto.class);
+    }
+
+    /** The agent cancels their pending request. */
+    public HelpRequestDto cancelHelp(String helpRequestId) {
+        return postJson("help-requests/" + segment(helpRequestId) + "/cancel", null, HelpRequestDto.class);
+    }
+
+    /** The agent closes their request in progress. */
+    public HelpRequestDto closeHelp(String helpRequestId) {
+        return postJson("help-requests/" + segment(helpRequestId) + "/close", null, HelpRequestDto.class);
+    }
+
     /** One page of the audit log; pass {@code nextCursor} back with {@code withCursor} for the next. */
     public ListBody<ActionDto> searchActions(ActionFilter filter) {
         return get("actions", filter.query(), listOf(ActionDto.class));
@@ -161,6 +184,18 @@ public final class GatewayClient implements AutoCloseable {
     /** Ends this sign-in; open streams of it close with 4001. */
     public void signOut() {
         http.exchange(Http.request(http.url("sessions/current", null), session.token()).delete().build(), null);
+    }
+
+    private <T> T postJson(String path, Object body, Class<T> answer) {
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : Http.JSON.writeValueAsBytes(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the request cannot be written as JSON", e);
+        }
+        Request request = Http.request(http.url(path, null), session.token())
+                .post(RequestBody.create(bytes, JSON_TYPE)).build();
+        return http.exchange(request, TYPES.constructType(answer));
     }
 
     private <T> T get(String path, Map<String, String> query, JavaType type) {

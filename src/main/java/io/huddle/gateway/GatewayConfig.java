@@ -7,21 +7,14 @@ import java.nio.file.Path;
 import java.util.Set;
 
 /**
- * How a gateway runs. {@code port} 0 picks a free port. {@code passwordIterations} is the PBKDF2 work
- * factor; tests lower it to keep sign-ins quick. {@code platform} is how it calls tenants' platforms and
- * how many of their events a second it takes (docs/platform.md).
+ * How a gateway runs. {@code port} 0 picks a free port. {@code demo} seeds the demo tenants and users.
+ * {@code passwordIterations} is the PBKDF2 work factor; tests lower it to keep sign-ins quick. {@code platform}
+ * is how it calls tenants' platforms and how many of their events a second it takes (docs/platform.md).
  */
 public record GatewayConfig(String host, int port, Path dataDir, boolean demo, int passwordIterations,
-                            StreamHub.StreamSettings stream, Set<String> allowedOrigins, boolean simulate,
-                            PlatformSettings platform) {
+                            StreamHub.StreamSettings stream, Set<String> allowedOrigins, PlatformSettings platform) {
     public GatewayConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
-    }
-
-    public GatewayConfig(String host, int port, Path dataDir, boolean demo, int passwordIterations,
-                         StreamHub.StreamSettings stream, Set<String> allowedOrigins, boolean simulate) {
-        this(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, simulate,
-                PlatformSettings.defaults());
     }
 
     /** The Platform API's limits: one control's deadline and the rest, and a tenant's events a second. */
@@ -34,27 +27,22 @@ public record GatewayConfig(String host, int port, Path dataDir, boolean demo, i
     public static GatewayConfig of(String host, int port, Path dataDir, boolean demo) {
         return new GatewayConfig(host, port, dataDir, demo,
                 io.huddle.gateway.auth.PasswordHasher.DEFAULT_ITERATIONS, StreamHub.StreamSettings.defaults(),
-                Set.of(), demo);
-    }
-
-    public GatewayConfig withPlatform(PlatformSettings settings) {
-        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, simulate,
-                settings);
+                Set.of(), PlatformSettings.defaults());
     }
 
     public GatewayConfig withPasswordIterations(int iterations) {
-        return new GatewayConfig(host, port, dataDir, demo, iterations, stream, allowedOrigins, simulate, platform);
+        return new GatewayConfig(host, port, dataDir, demo, iterations, stream, allowedOrigins, platform);
     }
 
     public GatewayConfig withStream(StreamHub.StreamSettings settings) {
-        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, settings, allowedOrigins, simulate, platform);
-    }
-
-    public GatewayConfig withSimulation(boolean on) {
-        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, on, platform);
+        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, settings, allowedOrigins, platform);
     }
 
     public GatewayConfig withPort(int newPort) {
-        return new GatewayConfig(host, newPort, dataDir, demo, passwordIterations, stream, allowedOrigins, simulate, platform);
+        return new GatewayConfig(host, newPort, dataDir, demo, passwordIterations, stream, allowedOrigins, platform);
+    }
+
+    public GatewayConfig withPlatform(PlatformSettings settings) {
+        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, settings);
     }
 }

@@ -47,7 +47,6 @@ public final class GatewayServer implements AutoCloseable {
     private final SessionPurge sessionPurge;
     private final StreamHub hub;
     private final Javalin app;
-    private final DemoSupport demo;
     private final PlatformConnections platformConnections;
     private final PlatformCalls platformCalls;
     private final PlatformControls platformControls;
@@ -63,8 +62,7 @@ public final class GatewayServer implements AutoCloseable {
         }
         this.store = SqliteGatewayStore.open(config.dataDir().resolve("gateway.db"));
         PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
-        this.demo = new DemoSupport(store, hasher, config);
-        demo.seedIfAsked();
+        new DemoSupport(store, hasher, config).seedIfAsked();
         this.floor = new FloorService(store, clock, RoutingPolicy.allSupervisorsOfDomain());
         this.auth = new AuthService(store, hasher, clock);
         this.sessionPurge = new SessionPurge(store, clock);
@@ -109,7 +107,6 @@ public final class GatewayServer implements AutoCloseable {
             throw e;
         }
         server.sessionPurge.start();
-        server.demo.startSimulation(server.floor);
         LOG.info("Huddle gateway {} listening on http://{}:{} (data in {})", Version.current(), config.host(),
                 server.port(), config.dataDir());
         return server;
@@ -131,6 +128,15 @@ public final class GatewayServer implements AutoCloseable {
         return hub;
     }
 
+    /**
+     * Connects a tenant to a platform that runs in this same process (the demo's simulated contact center):
+     * its call-control URL is set, and the secret both sides sign with is answered (made when there is none).
+     * Anywhere else the tenant's admin does this over the REST API.
+     */
+    public String connectPlatform(String tenant, java.net.URI callControlUrl) {
+        return platformConnections.connect(tenant, callControlUrl.toString());
+    }
+
     /** A supervisor's controls, platform first. */
     public PlatformControls platformControls() {
         return platformControls;
@@ -142,7 +148,6 @@ public final class GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
-        demo.close();
         sessionPurge.close(); // before the store it writes to
         hub.close();
         try {

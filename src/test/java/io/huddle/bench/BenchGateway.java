@@ -100,7 +100,7 @@ final class BenchGateway implements AutoCloseable {
             }
             GatewayConfig config = new GatewayConfig("127.0.0.1", 0, dir, false, 1_000,
                     new StreamHub.StreamSettings(Duration.ofSeconds(15), Duration.ofMinutes(2), 10_000), Set.of(),
-                    false);
+                    GatewayConfig.PlatformSettings.defaults());
             RawCommits echoLog = RawCommits.open(dir.resolve("durable-echo.db"));
             try {
                 return new BenchGateway(GatewayServer.start(config, routes -> {

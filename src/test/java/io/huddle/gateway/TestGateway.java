@@ -66,7 +66,7 @@ public final class TestGateway implements AutoCloseable {
 
     private GatewayConfig config(int port) {
         return tweak.apply(GatewayConfig.of("127.0.0.1", port, dataDir, true).withPasswordIterations(1_000)
-                .withSimulation(false).withStream(streamSettings));
+                .withStream(streamSettings));
     }
 
     /** Stops and starts the gateway on the same port and data directory (a restart). */

@@ -58,11 +58,27 @@ public final class PlatformConnections {
     /** Makes a new secret (the old one stops working at once) and answers it: the only time it is shown. */
     public synchronized String newSecret(User admin) {
         requireAdmin(admin);
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = newSecretText();
         save(of(admin.tenant()).withSecret(secret, clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         return secret;
+    }
+
+    private static String newSecretText() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * Sets the tenant's call-control URL and answers its secret, making one when there is none: for a
+     * composition root whose platform runs in the same process (the demo). People use the admin's methods.
+     */
+    public synchronized String connect(String tenant, String url) {
+        PlatformConnection now = of(tenant).withCallControlUrl(checkedUrl(url));
+        if (!now.hasSecret()) {
+            now = now.withSecret(newSecretText(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        }
+        return save(now).secret();
     }
 
     /** The admin's view: never the secret. */

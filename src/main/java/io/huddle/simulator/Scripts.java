@@ -1,4 +1,4 @@
-package io.huddle.gateway.sim;
+package io.huddle.simulator;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -11,10 +11,6 @@ final class Scripts {
     static final List<String> CUSTOMERS = List.of("Maria Silva", "John Carter", "Aiko Tanaka", "Lena Fischer",
             "Omar Haddad", "Priya Nair", "Tomás Ruiz", "Grace Okafor", "Noah Schmidt", "Chloé Martin",
             "Ivan Petrov", "Sara Lindqvist", "Ahmed Khan", "Emma Rossi", "Lucas Moreau", "Mei Chen");
-
-    static final List<String> AGENTS = List.of("Ivan Sokolov", "Fatima Zahra", "Kenji Mori", "Sofia Lopez",
-            "Daniel Weber", "Amara Obi", "Luca Bianchi", "Hana Novak", "Pedro Alves", "Nina Berg", "Yusuf Demir",
-            "Clara Dubois", "Mateo Garcia", "Ingrid Holm", "Ravi Patel", "Zoe Walsh");
 
     static final List<String> QUEUES = List.of("Billing", "Technical support", "Orders", "Retention");
 
