@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import io.huddle.protocol.JournalEntry;
@@ -38,6 +39,7 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Path file;
+    private final StoredRoles roles = new StoredRoles();
     private Connection connection; // guarded by lock; null once closed
 
     private SqliteGatewayStore(Path file, Connection connection) {
@@ -90,13 +92,13 @@ public final class SqliteGatewayStore implements GatewayStore {
     @Override
     public Optional<User> findUser(String tenant, String username) {
         return call("find user '" + username + "' of tenant '" + tenant + "'", c -> queryOne(c,
-                SqliteAccountRows.FIND_USER, ps -> bind(ps, tenant, username), SqliteAccountRows::user));
+                SqliteAccountRows.FIND_USER, ps -> bind(ps, tenant, username), this::user));
     }
 
     @Override
     public Optional<User> findUserById(String userId) {
         return call("find user '" + userId + "'", c -> queryOne(c,
-                SqliteAccountRows.FIND_USER_BY_ID, ps -> bind(ps, userId), SqliteAccountRows::user));
+                SqliteAccountRows.FIND_USER_BY_ID, ps -> bind(ps, userId), this::user));
     }
 
     @Override
@@ -108,7 +110,7 @@ public final class SqliteGatewayStore implements GatewayStore {
     @Override
     public List<User> users(String tenant) {
         return call("list users of tenant '" + tenant + "'", c -> query(c,
-                SqliteAccountRows.USERS, ps -> bind(ps, tenant), SqliteAccountRows::user));
+                SqliteAccountRows.USERS, ps -> bind(ps, tenant), this::user));
     }
 
     @Override
@@ -336,6 +338,10 @@ public final class SqliteGatewayStore implements GatewayStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    private User user(ResultSet rs) throws SQLException {
+        return SqliteAccountRows.user(rs, roles);
     }
 
     private static void bind(PreparedStatement ps, String... values) throws SQLException {
