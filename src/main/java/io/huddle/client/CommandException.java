@@ -10,7 +10,9 @@ public final class CommandException extends RuntimeException {
 
     /** Not connected when the command was made; it was not sent. */
     public static final String NOT_CONNECTED = "not_connected";
-    /** No answer within the command timeout; it may or may not have been applied. */
+    /** Its deadline passed before it could be sent (e.g. while its intent was being recorded); it was not sent. */
+    public static final String NOT_SENT = "not_sent";
+    /** No answer by its deadline; it may or may not have been applied. */
     public static final String TIMEOUT = "timeout";
     /** The connection dropped and the stream could not be resumed; it may or may not have been applied. */
     public static final String CONNECTION_LOST = "connection_lost";

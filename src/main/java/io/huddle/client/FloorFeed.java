@@ -2,8 +2,6 @@ package io.huddle.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A {@link StreamListener} that keeps a {@link FloorState} up to date and hands on each change and each
@@ -11,8 +9,6 @@ import org.slf4j.LoggerFactory;
  * may merge changes that arrive in bursts with {@link FloorChange#merge}.
  */
 public final class FloorFeed implements StreamListener {
-    private static final Logger LOG = LoggerFactory.getLogger(FloorFeed.class);
-
     private final FloorState state;
     private final Consumer<FloorChange> changes;
     private final Consumer<ConnectionStatus> statuses;
@@ -37,15 +33,10 @@ public final class FloorFeed implements StreamListener {
         changes.accept(state.applySnapshot(snapshot));
     }
 
+    /** @throws IllegalArgumentException when the event cannot be read: the stream client then re-syncs */
     @Override
     public void onEvent(long seq, String type, JsonNode event) {
-        FloorChange change;
-        try {
-            change = state.apply(type, event);
-        } catch (IllegalArgumentException e) {
-            LOG.warn("event {} ({}) could not be applied: {}", seq, type, e.getMessage());
-            return;
-        }
+        FloorChange change = state.apply(type, event);
         if (!change.isEmpty()) {
             changes.accept(change);
         }

@@ -45,17 +45,15 @@ final class FrameReader {
         try {
             f = json.readTree(text);
         } catch (JsonProcessingException e) {
-            LOG.warn("stream {}: ignoring a frame that is not JSON", sequence.resumeId());
+            // it may have been an event: what the floor shows can no longer be trusted
+            LOG.warn("stream {}: a frame is not JSON ({}); re-syncing", sequence.resumeId(), e.getOriginalMessage());
+            connection.resync("a frame from the gateway could not be read; re-syncing with a fresh snapshot");
             return;
         }
         String type = f.path("type").asText("");
         switch (type) {
             case "welcome" -> welcome(f);
-            case "snapshot" -> {
-                long seq = f.path("seq").asLong();
-                sequence.snapshot(seq);
-                ClientThreads.deliver(() -> listener.onSnapshot(seq, f));
-            }
+            case "snapshot" -> snapshot(f);
             case "heartbeat" -> { }
             case "ack" -> {
                 JsonNode result = f.has("result") ? f.get("result") : json.createObjectNode();
@@ -63,10 +61,13 @@ final class FrameReader {
                 try {
                     serverTime = f.hasNonNull("serverTime") ? Instant.parse(f.get("serverTime").asText()) : null;
                 } catch (RuntimeException e) {
-                    LOG.debug("stream {}: an ack with an unreadable serverTime", sequence.resumeId());
+                    LOG.warn("stream {}: an ack with an unreadable serverTime '{}'; its result is kept",
+                            sequence.resumeId(), f.get("serverTime").asText());
                 }
                 if (!pending.ack(f.path("id").asText(null), result, serverTime)) {
-                    LOG.debug("stream {}: an ack for a command no longer waiting", sequence.resumeId());
+                    // its deadline passed: the caller was told the outcome is unknown, and that stands
+                    LOG.info("stream {}: an ack for command {}, which is no longer waiting, ignored",
+                            sequence.resumeId(), f.path("id").asText());
                 }
             }
             case "error" -> {
@@ -105,10 +106,41 @@ final class FrameReader {
         connection.welcomed(w, resumed);
     }
 
+    private void snapshot(JsonNode f) {
+        if (!f.path("seq").canConvertToExactIntegral()) {
+            unreadable("a snapshot without a sequence number", null);
+            return;
+        }
+        long seq = f.path("seq").asLong();
+        try {
+            listener.onSnapshot(seq, f);
+        } catch (IllegalArgumentException e) {
+            unreadable("the snapshot at " + seq, e);
+            return;
+        } catch (RuntimeException e) {
+            LOG.error("a stream listener failed on the snapshot at {}; the stream goes on", seq, e);
+        }
+        sequence.snapshot(seq);
+    }
+
     private void numbered(String type, JsonNode f) {
-        long seq = f.path("seq").asLong(-1);
+        if (!f.path("seq").canConvertToExactIntegral()) {
+            unreadable("an event of type '" + type + "' without a readable sequence number", null);
+            return;
+        }
+        long seq = f.path("seq").asLong();
         switch (sequence.offer(seq)) {
-            case APPLY -> ClientThreads.deliver(() -> listener.onEvent(seq, type, f));
+            case APPLY -> {
+                try {
+                    listener.onEvent(seq, type, f);
+                } catch (IllegalArgumentException e) {
+                    unreadable("event " + seq + " (" + type + ")", e); // not counted as applied
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.error("a stream listener failed on event {} ({}); the stream goes on", seq, type, e);
+                }
+                sequence.applied(seq);
+            }
             case DUPLICATE -> LOG.debug("stream {}: dropping event {} (applied up to {})", sequence.resumeId(), seq,
                     sequence.lastSeq());
             case EARLY -> LOG.warn("stream {}: event {} came before the snapshot; dropped", sequence.resumeId(), seq);
@@ -118,5 +150,12 @@ final class FrameReader {
                 connection.resync("events were missed; re-syncing with a fresh snapshot");
             }
         }
+    }
+
+    /** A frame the listener could not apply: the mirror would drift from the gateway's, so start over. */
+    private void unreadable(String what, IllegalArgumentException e) {
+        LOG.warn("stream {}: {} could not be read{}; re-syncing with a fresh snapshot", sequence.resumeId(), what,
+                e == null ? "" : " (" + e.getMessage() + ")");
+        connection.resync(what + " could not be read; re-syncing with a fresh snapshot");
     }
 }

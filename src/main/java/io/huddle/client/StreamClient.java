@@ -29,6 +29,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,8 +74,24 @@ public final class StreamClient implements AutoCloseable {
     private ScheduledFuture<?> retryTask;
     private ScheduledFuture<?> watchdogTask;
 
-    private StreamClient(URI uri, String token, StreamListener listener, StreamOptions options) {
+    /** Hands a text frame to the socket; reports a failure to send it, on any thread. */
+    @FunctionalInterface
+    interface Sender {
+        void send(Session session, String text, Consumer<Throwable> failed);
+
+        /** Tyrus's asynchronous send, whose result would otherwise be dropped. */
+        Sender TYRUS = (session, text, failed) -> session.getAsyncRemote().sendText(text, result -> {
+            if (!result.isOK()) {
+                failed.accept(result.getException());
+            }
+        });
+    }
+
+    private final Sender sender;
+
+    private StreamClient(URI uri, String token, StreamListener listener, StreamOptions options, Sender sender) {
         this.uri = uri;
+        this.sender = sender;
         this.listener = listener;
         this.options = options;
         this.status = ConnectionStatus.of(CONNECTING, "connecting to " + uri);
@@ -101,7 +118,12 @@ public final class StreamClient implements AutoCloseable {
     }
 
     public static StreamClient open(URI streamUri, String token, StreamListener listener, StreamOptions options) {
-        StreamClient c = new StreamClient(streamUri, token, listener, options);
+        return open(streamUri, token, listener, options, Sender.TYRUS);
+    }
+
+    static StreamClient open(URI streamUri, String token, StreamListener listener, StreamOptions options,
+                             Sender sender) {
+        StreamClient c = new StreamClient(streamUri, token, listener, options, sender);
         c.threads.post(c::connectNow);
         return c;
     }
@@ -116,11 +138,20 @@ public final class StreamClient implements AutoCloseable {
      * completes on the client thread with the ack's {@code result}, or fails with a {@link CommandException}:
      * the gateway's refusal (its code), or {@code not_connected} at once when not connected (nothing is
      * queued), {@code too_large} at once (over 64 KiB), {@code timeout}, {@code connection_lost} or
-     * {@code closed}. A command whose answer was lost in a drop is re-sent with the same id when the
-     * stream resumes, and the gateway answers it with the original outcome, never applying it twice.
-     * Do not block on the future on the client thread.
+     * {@code closed}. A command whose answer was lost in a drop, or whose frame could not be sent (the
+     * connection is then dropped and made again), is re-sent with the same id when the stream resumes, and
+     * the gateway answers it with the original outcome, never applying it twice. It waits at most the
+     * options' command timeout from this call. Do not block on the future on the client thread.
      */
     public CompletableFuture<JsonNode> command(String type, Map<String, ?> fields) {
+        return command(type, fields, Deadline.after(options.commandTimeout()));
+    }
+
+    /**
+     * As {@link #command(String, Map)}, answered by the given deadline: {@code timeout} when it passes after the
+     * command was sent, {@code not_sent} when it passed before (nothing was sent).
+     */
+    public CompletableFuture<JsonNode> command(String type, Map<String, ?> fields, Deadline deadline) {
         String id = "c-" + UUID.randomUUID();
         ObjectNode frame = JSON.createObjectNode().put("id", id).put("type", type);
         if (fields != null) {
@@ -138,15 +169,15 @@ public final class StreamClient implements AutoCloseable {
                     + "' is larger than the gateway accepts (64 KiB); it was not sent"));
             return f;
         }
-        if (!threads.post(() -> send(id, type, text, f))) {
+        if (!threads.post(() -> send(id, type, text, f, deadline))) {
             f.completeExceptionally(new CommandException(CommandException.CLOSED, "the stream client is closed"));
         }
         return f;
     }
 
     /** As {@link #command}, answering the result together with the ack's {@code serverTime} (null if none). */
-    public CompletableFuture<Acked> commandAcked(String type, Map<String, ?> fields) {
-        CompletableFuture<JsonNode> f = command(type, fields);
+    public CompletableFuture<Acked> commandAcked(String type, Map<String, ?> fields, Deadline deadline) {
+        CompletableFuture<JsonNode> f = command(type, fields, deadline);
         return f.thenApply(r -> new Acked(r, f instanceof CommandFuture c ? c.serverTime : null));
     }
 
@@ -348,7 +379,7 @@ public final class StreamClient implements AutoCloseable {
                 : "the gateway did not answer the hello within " + secs);
     }
 
-    private void send(String id, String type, String text, CompletableFuture<JsonNode> f) {
+    private void send(String id, String type, String text, CompletableFuture<JsonNode> f, Deadline deadline) {
         if (!welcomed || session == null) {
             boolean over = status.state().isFinal();
             f.completeExceptionally(new CommandException(over ? CommandException.CLOSED
@@ -356,20 +387,43 @@ public final class StreamClient implements AutoCloseable {
                     + status.state().name().toLowerCase(Locale.ROOT) + "): '" + type + "' was not sent"));
             return;
         }
-        Duration timeout = options.commandTimeout();
+        if (deadline.passed()) {
+            f.completeExceptionally(new CommandException(CommandException.NOT_SENT, "'" + type + "' was not sent:"
+                    + " its deadline (" + deadline.budgetInWords() + ") had passed"));
+            return;
+        }
         ScheduledFuture<?> timer = threads.schedule(() -> pending.fail(id, new CommandException(
                 CommandException.TIMEOUT, "the gateway did not answer '" + type + "' within "
-                + Http.seconds(timeout) + "; it may or may not have been applied")), timeout.toNanos());
+                + deadline.budgetInWords() + "; it may or may not have been applied")),
+                deadline.remainingNanos());
         pending.add(new PendingCommands.Pending(id, type, text, f, timer));
         sendText(text);
     }
 
+    /**
+     * Sends a frame on this connection. A frame that cannot be sent drops the connection: the client reconnects,
+     * and a command waiting for its answer is re-sent with its id if the stream resumes, or fails (see
+     * {@link #command}).
+     */
     private void sendText(String text) {
+        int gen = generation;
+        Consumer<Throwable> failed = e -> threads.post(() ->
+                onSendFailedOrBroken(gen, e, "a frame could not be sent"));
         try {
-            session.getAsyncRemote().sendText(text);
+            sender.send(session, text, failed);
         } catch (RuntimeException e) {
-            LOG.debug("stream {}: a frame could not be sent: {}", sequence.resumeId(), e.toString());
+            failed.accept(e);
         }
+    }
+
+    /** A send failed or the socket reported an error: this connection is not trusted any more. */
+    private void onSendFailedOrBroken(int gen, Throwable e, String what) {
+        if (gen != generation || status.state().isFinal()) {
+            return;
+        }
+        LOG.warn("stream {}: {} ({}); reconnecting", sequence.resumeId(), what, e.toString());
+        retry(what + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                + "); reconnecting");
     }
 
     private void setStatus(ConnectionStatus next) {
@@ -406,7 +460,7 @@ public final class StreamClient implements AutoCloseable {
 
         @Override
         public void onError(Session s, Throwable error) {
-            LOG.debug("stream socket error: {}", error.toString());
+            threads.post(() -> onSendFailedOrBroken(gen, error, "the connection failed"));
         }
     }
 }

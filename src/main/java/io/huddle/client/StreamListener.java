@@ -4,8 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Receives everything a {@link StreamClient} gets, in order, on the client's one thread (never the caller's,
- * never two at once). Keep each call short: hand work to the UI thread (e.g. {@code Platform.runLater}) and
- * never block on a command's future here. An exception thrown by a method is logged and the stream goes on.
+ * never two at once). Keep each call short: hand work on to the application's own thread (a desktop app
+ * through its one crossing into the UI thread) and never block on a command's future here.
+ *
+ * <p>A snapshot or event that cannot be read is refused by throwing {@link IllegalArgumentException} from
+ * {@link #onSnapshot} or {@link #onEvent}: it does not count as applied, and the client starts a new stream
+ * with a fresh snapshot, so what the listener holds never drifts from the gateway's. Any other exception is
+ * logged and the stream goes on.
  */
 public interface StreamListener {
 
@@ -13,13 +18,19 @@ public interface StreamListener {
     default void onWelcome(Welcome welcome) {
     }
 
-    /** The whole floor as of {@code seq}: replace what is shown (see {@link FloorState#applySnapshot}). */
+    /**
+     * The whole floor as of {@code seq}: replace what is shown (see {@link FloorState#applySnapshot}).
+     *
+     * @throws IllegalArgumentException when the snapshot cannot be read (the client re-syncs)
+     */
     default void onSnapshot(long seq, JsonNode snapshot) {
     }
 
     /**
      * A numbered event, exactly once and in order: {@code interaction.updated}, {@code interaction.ended},
      * {@code help.updated}, {@code notification}, {@code transcript.appended} (or a type added later).
+     *
+     * @throws IllegalArgumentException when the event cannot be read (the client re-syncs)
      */
     default void onEvent(long seq, String type, JsonNode event) {
     }

@@ -9,7 +9,7 @@ final class StreamSequence {
 
     /** What to do with a numbered event. */
     enum Verdict {
-        /** The next one: apply it. */
+        /** The next one: apply it, then call {@link #applied}. */
         APPLY,
         /** Seen already (seq not above the last applied): drop it. */
         DUPLICATE,
@@ -61,8 +61,15 @@ final class StreamSequence {
         if (seq != lastSeq + 1) {
             return Verdict.GAP;
         }
-        lastSeq = seq;
         return Verdict.APPLY;
+    }
+
+    /** The event {@link #offer} answered APPLY for was applied: the next one follows it. */
+    void applied(long seq) {
+        if (seq != lastSeq + 1) {
+            throw new IllegalStateException("event " + seq + " applied after " + lastSeq);
+        }
+        lastSeq = seq;
     }
 
     /** Forgets the stream: the next hello asks for a new one (and a fresh snapshot). */

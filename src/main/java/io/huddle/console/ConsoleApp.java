@@ -67,9 +67,10 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private volatile JournalSession journal;
     private volatile RuntimeException journalFailure;
     private volatile UserSettings settings;
-    private ConsoleSession session;
+    private volatile ConsoleSession session;
     private ConsoleWindow window;
-    private CompletableFuture<Void> closed;
+    private CompletableFuture<Void> closed; // FX thread: the windows are hidden
+    private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
 
     /**
      * @param demoAgent     signs in the demo agent whose mini-window the console can open (demo only), or null
@@ -146,6 +147,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
             alert.setHeaderText("The action journal is not available");
             alert.showAndWait();
             disk.shutdown();
+            shutdown.compareAndSet(null, CompletableFuture.completedFuture(null)); // nothing to sign out
             closer.shutdown();
             exit.run();
             return;
@@ -227,21 +229,39 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         if (window != null) {
             window.stage().hide(); // its onHidden queues the save of the window's place
         }
+        closed = shutdown(agents);
+        return closed;
+    }
+
+    /**
+     * The part of {@link #close} that needs no FX thread: stops the stream, signs out (journaled), closes the
+     * journal and finishes the settings saves, once: a second call, from the window's close or from the JVM's
+     * shutdown ({@link ExitSignOut}), returns the same future. Any thread.
+     */
+    public CompletableFuture<Void> shutdown() {
+        return shutdown(List.of()); // the JVM is stopping: agent windows go with it
+    }
+
+    private CompletableFuture<Void> shutdown(List<CompletableFuture<Void>> agents) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        if (!shutdown.compareAndSet(null, mine)) {
+            return shutdown.get();
+        }
         ConsoleSession s = session;
         JournalSession j = journal;
-        closed = CompletableFuture.runAsync(() -> shutdown(s, j, agents), closer)
+        CompletableFuture.runAsync(() -> shutdown(s, j, agents), closer)
                 .orTimeout(SHUTDOWN_BOUND.toMillis(), TimeUnit.MILLISECONDS)
-                .exceptionally(failure -> {
+                .whenComplete((v, failure) -> {
                     if (failure instanceof TimeoutException) {
                         LOG.warn("the console had not shut down after {} s; exiting anyway",
                                 SHUTDOWN_BOUND.toSeconds());
-                    } else {
+                    } else if (failure != null) {
                         LOG.error("the console's shutdown failed", failure);
                     }
-                    return null;
+                    mine.complete(null);
                 });
         closer.shutdown(); // the shutdown runs; the thread ends after it
-        return closed;
+        return mine;
     }
 
     /** On the shutdown thread: every step has its own bound; none touches a node. */

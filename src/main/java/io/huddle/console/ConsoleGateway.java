@@ -1,5 +1,6 @@
 package io.huddle.console;
 
+import io.huddle.client.Deadline;
 import io.huddle.domain.ActionType;
 import io.huddle.domain.Controls;
 import io.huddle.protocol.ActionDto;
@@ -12,9 +13,18 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The commands the console sends to the gateway. Futures complete on a client thread; view models hand
- * the results to the UI thread themselves.
+ * the results to the UI thread themselves. Every future completes by the command's deadline (a person's
+ * click waits no longer than {@link io.huddle.ui.AsyncCommand#TIMEOUT}), with the outcome that is recorded.
  */
 public interface ConsoleGateway {
+
+    /**
+     * These commands, each answered by the given deadline instead of one counted from its call. What only
+     * answers from memory may ignore it; what sends over the network must keep it.
+     */
+    default ConsoleGateway within(Deadline deadline) {
+        return this;
+    }
 
     CompletableFuture<ViewResult> view(String interactionId);
 

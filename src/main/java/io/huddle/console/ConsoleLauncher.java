@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Starts the console: for the embedded demo, at once with a window that says what is starting; for a server,
- * after a sign-in form. Blocks until it exits.
+ * after a sign-in form. Blocks until it exits. While it runs, a request to stop the JVM (SIGTERM, Ctrl+C)
+ * signs the console out as closing its window does ({@link ExitSignOut}).
  */
 public final class ConsoleLauncher {
     private ConsoleLauncher() {
@@ -21,9 +22,12 @@ public final class ConsoleLauncher {
      */
     public static boolean runStarting(ConsoleStartup.Starter starter, SettingsFile settings,
                                       SettingsFile agentSettings) throws InterruptedException {
-        ConsoleStartup startup = new ConsoleStartup(starter, settings, agentSettings);
-        FxLauncher.run(startup);
-        return !startup.failed();
+        try (ExitSignOut onExit = ExitSignOut.install()) {
+            ConsoleStartup startup = new ConsoleStartup(starter, settings, agentSettings,
+                    settings.path().toAbsolutePath().resolveSibling("journal"), onExit::attach);
+            FxLauncher.run(startup);
+            return !startup.failed();
+        }
     }
 
     /**
@@ -32,10 +36,18 @@ public final class ConsoleLauncher {
      */
     public static void runWithSignIn(String server, SettingsFile settings) throws InterruptedException {
         AtomicReference<ConsoleApp> app = new AtomicReference<>();
+        try (ExitSignOut onExit = ExitSignOut.install()) {
+            runWithSignIn(server, settings, app, onExit);
+        }
+    }
+
+    private static void runWithSignIn(String server, SettingsFile settings, AtomicReference<ConsoleApp> app,
+                                      ExitSignOut onExit) throws InterruptedException {
         SignInFlow.run(server, settings, "awa_manager", "a supervisor", "Sign in to Huddle (supervisor)",
                 session -> {
                     ConsoleApp console = new ConsoleApp(session, settings, null, null);
                     app.set(console);
+                    onExit.attach(console);
                     try {
                         console.prepare();
                     } catch (RuntimeException e) {

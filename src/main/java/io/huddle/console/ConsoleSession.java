@@ -10,6 +10,7 @@ import io.huddle.client.StreamListener;
 import io.huddle.client.StreamOptions;
 import io.huddle.journal.JournalSession;
 import io.huddle.journal.JournalSync;
+import io.huddle.ui.AsyncCommand;
 import io.huddle.ui.FxBridge;
 import io.huddle.ui.UiThread;
 import java.time.Instant;
@@ -40,7 +41,7 @@ public final class ConsoleSession implements AutoCloseable {
         floor.setUser(signedIn.user());
         StreamListener listener = new FloorFeed(floor, bridge::post, bridge::post);
         this.stream = StreamClient.open(signedIn, listener, options);
-        ConsoleGateway commands = new StreamConsoleGateway(stream);
+        ConsoleGateway commands = new StreamConsoleGateway(stream, AsyncCommand.TIMEOUT);
         if (journal != null) {
             commands = new JournalingConsoleGateway(commands, journal.journal(), journal.scope(), floor);
         }

@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -62,6 +63,7 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
     private final SettingsFile settings;
     private final SettingsFile agentSettings;
     private final Path journalDir;
+    private final Consumer<ConsoleApp> built;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "huddle-console-startup");
         t.setDaemon(true); // a close while starting does not wait longer than CANCEL_BOUND for it
@@ -82,6 +84,13 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
 
     /** @param journalDir where the supervisor's action journal is kept */
     public ConsoleStartup(Starter starter, SettingsFile settings, SettingsFile agentSettings, Path journalDir) {
+        this(starter, settings, agentSettings, journalDir, app -> { });
+    }
+
+    /** @param built told of the console as soon as it is built (the launcher's exit sign-out), on the startup thread */
+    public ConsoleStartup(Starter starter, SettingsFile settings, SettingsFile agentSettings, Path journalDir,
+                          Consumer<ConsoleApp> built) {
+        this.built = built;
         this.starter = starter;
         this.settings = settings;
         this.agentSettings = agentSettings;
@@ -117,6 +126,7 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
             }
             ConsoleApp console = new ConsoleApp(started.supervisor(), settings, started.demoAgent(), agentSettings,
                     journalDir);
+            built.accept(console);
             bridge.post(() -> view.step("Opening the console…"));
             console.prepare(saved);
             prepared.set(console);

@@ -27,6 +27,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The selected interaction: participants, transcript, help request and the call controls. Selecting
@@ -34,6 +36,7 @@ import javafx.collections.ObservableList;
  * the screen only on the gateway's ack.
  */
 public final class DetailViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(DetailViewModel.class);
     private static final int KEEP_LINES = 500;
 
     private final String myId;
@@ -125,7 +128,11 @@ public final class DetailViewModel {
             participants.clear();
             myMode.set(null);
             allOff("select an interaction");
-            gateway.unview();
+            gateway.unview().whenComplete((v, failure) -> {
+                if (failure != null) { // its lines keep coming and are not shown (they name another interaction)
+                    LOG.warn("could not stop following the interaction that was shown: {}", failure.toString());
+                }
+            });
             return;
         }
         loading.set(true);

@@ -3,31 +3,46 @@ package io.huddle.console;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.client.Deadline;
 import io.huddle.client.StreamClient;
-import io.huddle.client.StreamCommands;
 import io.huddle.domain.ActionType;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
-/** The console's commands, sent over the stream ({@link StreamCommands}, and the ack's time for view and act); acks are read into the wire DTOs, with the ack's time. */
+/**
+ * The console's commands, sent over the stream; acks are read into the wire DTOs, with the ack's time for view
+ * and act. Each command is answered by its deadline: one given with {@link #within}, else one from the call.
+ */
 final class StreamConsoleGateway implements ConsoleGateway {
-    private final StreamClient stream;
-    private final StreamCommands commands;
-    private final ObjectMapper json = Json.newMapper();
+    private static final ObjectMapper JSON = Json.newMapper();
 
-    StreamConsoleGateway(StreamClient stream) {
+    private final StreamClient stream;
+    private final Supplier<Deadline> deadline;
+
+    StreamConsoleGateway(StreamClient stream, Duration budget) {
+        this(stream, () -> Deadline.after(budget));
+    }
+
+    private StreamConsoleGateway(StreamClient stream, Supplier<Deadline> deadline) {
         this.stream = stream;
-        this.commands = new StreamCommands(stream);
+        this.deadline = deadline;
+    }
+
+    @Override
+    public ConsoleGateway within(Deadline fixed) {
+        return new StreamConsoleGateway(stream, () -> fixed);
     }
 
     @Override
     public CompletableFuture<ViewResult> view(String interactionId) {
-        return stream.commandAcked("view", Map.of("interactionId", interactionId)).thenApply(a -> {
+        return stream.commandAcked("view", Map.of("interactionId", interactionId), deadline.get()).thenApply(a -> {
             ViewResult v = read(a.result(), ViewResult.class);
             return new ViewResult(v.interaction(), v.controls(), v.helpRequest(), v.transcript(), a.serverTime());
         });
@@ -35,18 +50,19 @@ final class StreamConsoleGateway implements ConsoleGateway {
 
     @Override
     public CompletableFuture<ControlsResult> controls(String interactionId) {
-        return stream.command("controls", Map.of("interactionId", interactionId))
+        return stream.command("controls", Map.of("interactionId", interactionId), deadline.get())
                 .thenApply(r -> read(r, ControlsResult.class));
     }
 
     @Override
     public CompletableFuture<Void> unview() {
-        return commands.unview();
+        return stream.command("unview", Map.of(), deadline.get()).thenApply(r -> null);
     }
 
     @Override
     public CompletableFuture<HelpRequestDto> accept(String helpRequestId) {
-        return commands.acceptHelp(helpRequestId);
+        return stream.command("help.accept", Map.of("helpRequestId", helpRequestId), deadline.get())
+                .thenApply(r -> read(r.get("helpRequest"), HelpRequestDto.class));
     }
 
     @Override
@@ -57,7 +73,7 @@ final class StreamConsoleGateway implements ConsoleGateway {
         if (helpRequestId != null) {
             fields.put("helpRequestId", helpRequestId);
         }
-        return stream.commandAcked("action", fields).thenApply(a -> {
+        return stream.commandAcked("action", fields, deadline.get()).thenApply(a -> {
             ActionResult r = read(a.result(), ActionResult.class);
             return new ActionResult(r.action(), r.controls(), a.serverTime());
         });
@@ -65,12 +81,13 @@ final class StreamConsoleGateway implements ConsoleGateway {
 
     @Override
     public CompletableFuture<TranscriptLineDto> send(String interactionId, String text) {
-        return commands.sendMessage(interactionId, text);
+        return stream.command("message.send", Map.of("interactionId", interactionId, "text", text), deadline.get())
+                .thenApply(r -> read(r.get("line"), TranscriptLineDto.class));
     }
 
-    private <T> T read(JsonNode node, Class<T> type) {
+    private static <T> T read(JsonNode node, Class<T> type) {
         try {
-            return json.treeToValue(node, type);
+            return JSON.treeToValue(node, type);
         } catch (JsonProcessingException e) {
             throw new CompletionException("the gateway's answer could not be read: " + e.getOriginalMessage(), e);
         }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * again with exponential backoff and jitter after a failure, until everything is acknowledged. The gateway
  * stores each (device, seq) once, so a batch re-sent because its answer was lost does no harm. What the
  * gateway acknowledged is kept in the journal, so the sync resumes where it stopped after a restart.
- * Owns one thread; {@link #close()} stops it.
+ * Owns one thread; {@link #close()} stops it. That thread is the only one that publishes the status, so the
+ * listener hears the statuses in the order they were reached (a commit only signals it).
  */
 public final class JournalSync implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JournalSync.class);
@@ -73,6 +74,7 @@ public final class JournalSync implements AutoCloseable {
     private final Object signal = new Object();
     private final Thread thread;
     private boolean woken = true; // guarded by signal
+    private boolean committed; // guarded by signal: a commit since the status was last published
     private long dueAtNanos; // guarded by signal: an upload after the linger of a commit (0: none)
     private volatile boolean closed;
     private volatile Status status;
@@ -89,13 +91,7 @@ public final class JournalSync implements AutoCloseable {
         this.status = new Status(State.SYNCING, journal.waiting(), journal.acknowledged().seq(), null, null);
         this.thread = new Thread(this::run, "huddle-journal-sync");
         thread.setDaemon(true);
-        journal.onCommit(() -> {
-            if (status.nextAttemptAt() == null) { // while backing off, new entries wait for the next attempt
-                wakeAfterLinger();
-            }
-            publish(status.state() == State.SYNCED ? State.SYNCING : status.state(), status.detail(),
-                    status.nextAttemptAt());
-        });
+        journal.onCommit(this::onCommit);
     }
 
     public JournalSync start() {
@@ -115,17 +111,22 @@ public final class JournalSync implements AutoCloseable {
         }
     }
 
-    /** Uploads once the linger has passed since the first commit not yet uploaded. */
-    private void wakeAfterLinger() {
-        if (options.linger().isZero()) {
-            wake();
-            return;
-        }
+    /**
+     * On the journal's writer: asks the sync thread to say more entries wait and to upload them once the linger
+     * has passed since the first commit not yet uploaded (while backing off, they wait for the next attempt).
+     */
+    private void onCommit() {
+        boolean backingOff = status.nextAttemptAt() != null;
         synchronized (signal) {
-            if (dueAtNanos == 0) {
-                dueAtNanos = System.nanoTime() + options.linger().toNanos();
-                signal.notifyAll();
+            committed = true;
+            if (!backingOff) {
+                if (options.linger().isZero()) {
+                    woken = true;
+                } else if (dueAtNanos == 0) {
+                    dueAtNanos = System.nanoTime() + options.linger().toNanos();
+                }
             }
+            signal.notifyAll();
         }
     }
 
@@ -140,34 +141,47 @@ public final class JournalSync implements AutoCloseable {
     }
 
     private void run() {
-        long waitMillis = 0;
+        long retryAt = 0; // when the retry after a failure is due, in nanoTime (0: none)
         while (!closed) {
+            boolean upload;
+            boolean commitSeen;
             synchronized (signal) {
-                // until woken, the retry's wait is over, or the linger after a commit is
-                long retryAt = waitMillis > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis) : 0;
-                while (!woken && !closed) {
-                    long now = System.nanoTime();
+                // until woken, the retry's wait is over, the linger after a commit is, or a commit is to be told
+                while (!woken && !closed && !committed && !due(retryAt) && !due(dueAtNanos)) {
                     long until = earliest(retryAt, dueAtNanos);
-                    if (until != 0 && now - until >= 0) {
-                        break;
-                    }
                     try {
                         if (until == 0) {
                             signal.wait();
                         } else {
-                            TimeUnit.NANOSECONDS.timedWait(signal, until - now);
+                            TimeUnit.NANOSECONDS.timedWait(signal, until - System.nanoTime());
                         }
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-                woken = false;
-                dueAtNanos = 0;
+                upload = woken || due(retryAt) || due(dueAtNanos);
+                commitSeen = committed;
+                committed = false;
+                if (upload) {
+                    woken = false;
+                    dueAtNanos = 0;
+                }
             }
-            if (!closed) {
-                waitMillis = step();
+            if (closed) {
+                return;
+            }
+            if (upload) {
+                long waitMillis = step();
+                retryAt = waitMillis > 0 ? System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(waitMillis) : 0;
+            } else if (commitSeen) {
+                publish(status.state() == State.SYNCED ? State.SYNCING : status.state(), status.detail(),
+                        status.nextAttemptAt());
             }
         }
+    }
+
+    private static boolean due(long atNanos) {
+        return atNanos != 0 && System.nanoTime() - atNanos >= 0;
     }
 
     /** The earlier of two deadlines in nanoTime, 0 standing for none. */
@@ -217,7 +231,8 @@ public final class JournalSync implements AutoCloseable {
             LOG.error("journal sync: {}", e.getMessage());
             return retry(State.REFUSED, e.getMessage(), false);
         } catch (RuntimeException e) {
-            LOG.debug("journal sync failed", e);
+            LOG.warn("journal sync: the upload failed; retrying with backoff: {}", e.toString());
+            LOG.debug("journal sync failure", e);
             return retry(State.OFFLINE, e.getMessage(), false);
         }
     }

@@ -3,7 +3,6 @@ package io.huddle.ui;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -20,9 +19,14 @@ import javafx.beans.value.ObservableBooleanValue;
  * again; its result is applied on the UI thread only when the gateway answers; a failure or a timeout
  * is kept in {@link #error()} as a sentence, and the state is left as the gateway has it.
  *
+ * <p>It keeps no clock of its own: the action's future must complete by the action's deadline (the stream
+ * client's commands, the journaled console commands and the HTTP client each keep one), so what the person
+ * is told is the outcome the action reached, and what was recorded, never a second guess.
+ *
  * @param <T> the gateway's answer
  */
 public final class AsyncCommand<T> {
+    /** How long a person's command may take from the click to its answer; the action keeps it. */
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final String label;
@@ -33,7 +37,6 @@ public final class AsyncCommand<T> {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final BooleanBinding executable;
     private java.util.function.Function<Throwable, String> explain = AsyncCommand::describe;
-    private Duration timeout = TIMEOUT;
 
     public AsyncCommand(String label, UiThread ui, ObservableBooleanValue allowed,
                         Supplier<CompletableFuture<T>> action, Consumer<T> onSuccess) {
@@ -59,8 +62,7 @@ public final class AsyncCommand<T> {
             error.set(label + " failed: " + explain.apply(e));
             return;
         }
-        future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, failure) ->
-                ui.postNow(() -> finish(value, failure)));
+        future.whenComplete((value, failure) -> ui.postNow(() -> finish(value, failure)));
     }
 
     private void finish(T value, Throwable failure) {
@@ -85,12 +87,6 @@ public final class AsyncCommand<T> {
     /** Replaces how failures are put into words. */
     public AsyncCommand<T> explainingFailuresWith(java.util.function.Function<Throwable, String> how) {
         this.explain = how;
-        return this;
-    }
-
-    /** Replaces the {@link #TIMEOUT} of 10 seconds for the next executions (tests use a short one). */
-    public AsyncCommand<T> timingOutAfter(Duration after) {
-        this.timeout = after;
         return this;
     }
 

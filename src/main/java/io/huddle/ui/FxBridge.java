@@ -31,6 +31,8 @@ public final class FxBridge<T> {
     private enum State { NEW, RUNNING, STOPPED }
 
     private volatile State state = State.NEW;
+    /** Held while a batch is handed over, so that {@link #stop} can wait for it. */
+    private final Object handover = new Object();
     private volatile long lastBatchNanos;
 
     public FxBridge(Consumer<List<T>> onFxThread) {
@@ -56,11 +58,15 @@ public final class FxBridge<T> {
     }
 
     /**
-     * Stops draining; from any thread (a session closing on a shutdown thread): nothing more reaches the FX
-     * thread after it returns, and the pulse timer is stopped on the FX thread.
+     * Stops draining; from any thread (a session closing on a shutdown thread). It waits for a batch being
+     * handed over on the FX thread to finish, so nothing reaches the FX thread's consumer after it returns; what
+     * is still queued, and whatever is posted later, is dropped. The pulse timer is stopped on the FX thread.
      */
     public void stop() {
-        state = State.STOPPED;
+        synchronized (handover) {
+            state = State.STOPPED;
+            queue.clear();
+        }
         if (Platform.isFxApplicationThread()) {
             timer.stop();
         } else {
@@ -72,9 +78,11 @@ public final class FxBridge<T> {
         }
     }
 
-    /** Queues an item from any thread; it reaches the FX thread with the next pulse's batch. */
+    /** Queues an item from any thread; it reaches the FX thread with the next pulse's batch (none once stopped). */
     public void post(T item) {
-        queue.add(item);
+        if (state != State.STOPPED) {
+            queue.add(item);
+        }
     }
 
     /**
@@ -82,7 +90,7 @@ public final class FxBridge<T> {
      * of something the person just did. Posts made while that drain is pending join it.
      */
     public void postNow(T item) {
-        queue.add(item);
+        post(item);
         if (state == State.RUNNING && drainAsked.compareAndSet(false, true)) {
             try {
                 fxThread.execute(() -> {
@@ -97,17 +105,19 @@ public final class FxBridge<T> {
 
     /** Drains what is queued now; on the FX thread. Public so tests can drain without waiting for a pulse. */
     public void drain() {
-        if (state == State.STOPPED || queue.isEmpty()) {
-            return;
+        synchronized (handover) {
+            if (state == State.STOPPED || queue.isEmpty()) {
+                return;
+            }
+            long start = System.nanoTime();
+            List<T> batch = new ArrayList<>();
+            T item;
+            while ((item = queue.poll()) != null) {
+                batch.add(item);
+            }
+            onFxThread.accept(batch);
+            lastBatchNanos = System.nanoTime() - start;
         }
-        long start = System.nanoTime();
-        List<T> batch = new ArrayList<>();
-        T item;
-        while ((item = queue.poll()) != null) {
-            batch.add(item);
-        }
-        onFxThread.accept(batch);
-        lastBatchNanos = System.nanoTime() - start;
     }
 
     /** How long the last batch took on the FX thread (for benchmarks and diagnostics). */

@@ -34,6 +34,8 @@ class BackoffAndSequenceTest {
         s.snapshot(4);
         assertThat(s.offer(4)).isEqualTo(StreamSequence.Verdict.DUPLICATE);
         assertThat(s.offer(5)).isEqualTo(StreamSequence.Verdict.APPLY);
+        assertThat(s.lastSeq()).as("not applied until the listener took it").isEqualTo(4);
+        s.applied(5);
         assertThat(s.offer(5)).isEqualTo(StreamSequence.Verdict.DUPLICATE);
         assertThat(s.offer(7)).isEqualTo(StreamSequence.Verdict.GAP);
         assertThat(s.lastSeq()).isEqualTo(5);
@@ -46,6 +48,7 @@ class BackoffAndSequenceTest {
         s.welcome("st-1", false);
         s.snapshot(0);
         s.offer(1);
+        s.applied(1);
         assertThat(s.welcome("st-1", true)).isTrue();
         assertThat(s.offer(2)).isEqualTo(StreamSequence.Verdict.APPLY);
         assertThat(s.welcome("st-9", true)).isFalse();

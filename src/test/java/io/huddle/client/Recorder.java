@@ -49,16 +49,22 @@ final class Recorder implements StreamListener {
     public void onSnapshot(long seq, JsonNode snapshot) {
         enter("snapshot " + seq);
         snapshots.add(seq);
-        feed.onSnapshot(seq, snapshot);
-        leave();
+        try {
+            feed.onSnapshot(seq, snapshot);
+        } finally {
+            leave();
+        }
     }
 
     @Override
     public void onEvent(long seq, String type, JsonNode event) {
         enter("event " + seq + " " + type);
         events.add(new Event(seq, type, event));
-        feed.onEvent(seq, type, event);
-        leave();
+        try {
+            feed.onEvent(seq, type, event);
+        } finally {
+            leave();
+        }
     }
 
     @Override

@@ -227,4 +227,84 @@ class StreamClientStubTest {
                 "status CONNECTED", "snapshot 0", "error bad_request");
         assertThat(List.copyOf(rec.threads)).hasSize(1);
     }
+
+    @Test
+    void aFrameThatCannotBeSentReconnectsAndTheCommandIsAnsweredOnceOnResume() {
+        java.util.concurrent.atomic.AtomicBoolean failNextCommand = new java.util.concurrent.atomic.AtomicBoolean(true);
+        StreamClient.Sender flaky = (session, text, failed) -> {
+            if (!text.contains("\"hello\"") && failNextCommand.getAndSet(false)) {
+                failed.accept(new java.io.IOException("Broken pipe")); // as Tyrus reports it: later, not thrown
+                return;
+            }
+            StreamClient.Sender.TYRUS.send(session, text, failed);
+        };
+        stub = new StubGateway((n, f, ws) -> {
+            String type = f.path("type").asText();
+            if (type.equals("hello")) {
+                boolean resume = f.has("resume");
+                ws.send(StubGateway.welcome("st-1", resume, 0, 60));
+                if (!resume) {
+                    ws.send(StubGateway.snapshot(0));
+                }
+            } else {
+                ws.send(StubGateway.frame("type", "ack", "id", f.path("id").asText(), "result", Map.of("ok", true)));
+            }
+        });
+        client = StreamClient.open(stub.uri(), "secret-token", rec, fast(), flaky);
+        await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
+        CompletableFuture<JsonNode> f = client.command("help.accept", Map.of("helpRequestId", "hr-1"));
+        assertThat(f.join().path("ok").asBoolean()).isTrue();
+        assertThat(rec.statuses).anySatisfy(s -> {
+            assertThat(s.state()).isEqualTo(RECONNECTING);
+            assertThat(s.detail()).startsWith("a frame could not be sent (Broken pipe)");
+        });
+        assertThat(stub.received.get(0)).extracting(j -> j.path("type").asText()).containsExactly("hello");
+        assertThat(stub.received.get(1)).extracting(j -> j.path("type").asText())
+                .containsExactly("hello", "help.accept");
+        assertThat(rec.welcomes).extracting(Welcome::resumed).containsExactly(false, true);
+    }
+
+    @Test
+    void anEventThatCannotBeReadBringsAFreshSnapshotAndIsNotCountedAsApplied() {
+        open((n, f, ws) -> {
+            if (!f.path("type").asText().equals("hello")) {
+                return;
+            }
+            if (n == 1) {
+                ws.send(StubGateway.welcome("st-1", false, 0, 60));
+                ws.send(StubGateway.snapshot(0));
+                ws.send(StubGateway.event(1));
+                ws.send(StubGateway.frame("seq", 2, "type", "help.updated", "helpRequest", "not a help request"));
+                ws.send(StubGateway.event(3));
+            } else {
+                ws.send(StubGateway.welcome("st-2", false, 0, 60));
+                ws.send(StubGateway.snapshot(0));
+            }
+        }, fast());
+        await().atMost(WAIT).until(() -> rec.snapshots.size() == 2 && rec.state() == CONNECTED);
+        assertThat(rec.eventSeqs()).as("3 is not applied on top of a floor that missed 2").containsExactly(1L, 2L);
+        assertThat(stub.received.get(1).get(0).has("resume")).as("a new stream, not the one that skipped 2")
+                .isFalse();
+        assertThat(rec.statuses).anySatisfy(s -> assertThat(s.detail())
+                .startsWith("event 2 (help.updated) could not be read; re-syncing"));
+    }
+
+    @Test
+    void aCommandsDeadlineCountsFromWhenItWasAskedForNotFromItsSend() {
+        open((n, f, ws) -> welcomeOnHello(n, f, ws, 60), fast().withCommandTimeout(Duration.ofSeconds(60)));
+        await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        Deadline asked = Deadline.after(Duration.ofSeconds(10), now::get);
+        now.set(Duration.ofMillis(9_700).toNanos()); // 9.7 s went on recording it before the send
+        CompletableFuture<JsonNode> ping = client.command("ping", Map.of(), asked);
+        await().atMost(WAIT).until(ping::isDone);
+        CommandException late = failure(ping);
+        assertThat(late.code()).isEqualTo(CommandException.TIMEOUT);
+        assertThat(late.getMessage()).startsWith("the gateway did not answer 'ping' within 10 s");
+
+        now.set(Duration.ofSeconds(11).toNanos());
+        CommandException unsent = failure(client.command("ping", Map.of(), asked));
+        assertThat(unsent.code()).isEqualTo(CommandException.NOT_SENT);
+        assertThat(stub.received.get(0)).extracting(j -> j.path("type").asText()).containsExactly("hello", "ping");
+    }
 }

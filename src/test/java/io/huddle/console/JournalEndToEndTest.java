@@ -48,7 +48,7 @@ class JournalEndToEndTest {
                     StreamOptions.defaults());
                  JournalSession journal = JournalSession.open(dir.resolve("journal"), me, Clock.systemUTC(), s -> { })) {
                 await().atMost(Duration.ofSeconds(10)).until(() -> floor.interaction(ix.id()).isPresent());
-                ConsoleGateway g = new JournalingConsoleGateway(new StreamConsoleGateway(stream), journal.journal(),
+                ConsoleGateway g = new JournalingConsoleGateway(new StreamConsoleGateway(stream, java.time.Duration.ofSeconds(10)), journal.journal(),
                         journal.scope(), floor);
                 g.view(ix.id()).get(10, TimeUnit.SECONDS);
                 g.act(ix.id(), ActionType.MONITOR, null).get(10, TimeUnit.SECONDS);

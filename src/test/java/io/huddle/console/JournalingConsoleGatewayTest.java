@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huddle.client.CommandException;
+import io.huddle.client.Deadline;
 import io.huddle.client.FloorState;
 import io.huddle.domain.ActionType;
 import io.huddle.domain.Channel;
@@ -24,7 +25,10 @@ import io.huddle.protocol.JournalEntry;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.ParticipantDto;
 import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.ui.AsyncCommand;
+import io.huddle.ui.UiThread;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -155,6 +159,67 @@ class JournalingConsoleGatewayTest {
     }
 
     @Test
+    void theJournalAndTheGatewaySpendFromOneDeadlineCountedFromTheCall() throws Exception {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        JournalingConsoleGateway timed = new JournalingConsoleGateway(fake, journal, ME, floor,
+                () -> Deadline.after(Duration.ofSeconds(10), now::get));
+        CompletableFuture<ConsoleGateway.ActionResult> r = timed.act("ix-1", ActionType.MONITOR, null);
+        now.addAndGet(Duration.ofSeconds(4).toNanos()); // the intent's commit "took" 4 s
+        awaitCalls(1);
+        assertThat(fake.deadlines).hasSize(1);
+        assertThat(fake.deadlines.get(0).remainingNanos()).as("the send gets what is left, not a fresh 10 s")
+                .isEqualTo(Duration.ofSeconds(6).toNanos());
+        fake.answers.get(0).complete(new ConsoleGateway.ActionResult(null, null, ACKED));
+        r.get(5, TimeUnit.SECONDS);
+    }
+
+    /**
+     * The screen said "failed" while the command was still going out: a late ack was then journaled as ACK.
+     * Here the journal's writer is held past the deadline: the person is told it was not sent, it is not sent,
+     * and the journal says the same once the intent commits.
+     */
+    @Test
+    void anIntentRecordedAfterTheDeadlineIsNotSentAndTheJournalSaysWhatThePersonWasTold() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean(true);
+        journal.onCommit(() -> {
+            if (hold.getAndSet(false)) {
+                held.countDown();
+                await(release); // the writer thread stops after this commit: what follows queues behind it
+            }
+        });
+        journal.append(io.huddle.journal.JournalRecord.signedIn(ME));
+        await(held);
+        fake.answerAtOnce = true;
+        JournalingConsoleGateway timed = new JournalingConsoleGateway(fake, journal, ME, floor,
+                () -> Deadline.after(Duration.ofMillis(200)));
+        AsyncCommand<ConsoleGateway.ActionResult> barge = new AsyncCommand<>("Barge in", UiThread.direct(),
+                new javafx.beans.property.SimpleBooleanProperty(true),
+                () -> timed.act("ix-1", ActionType.BARGE_IN, "hr-1"), r -> { });
+        barge.execute();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> !barge.running().get());
+        assertThat(barge.error().get()).startsWith("Barge in failed: BARGE_IN was not sent");
+
+        release.countDown();
+        recorded(3);
+        JournalEntry outcome = entries().get(2);
+        assertThat(entries().get(1).phase()).isEqualTo("INTENT");
+        assertThat(outcome.intentId()).isEqualTo(entries().get(1).id());
+        assertThat(outcome.outcome()).isEqualTo("ERROR");
+        assertThat(outcome.errorCode()).isEqualTo(CommandException.NOT_SENT);
+        assertThat(fake.answers).as("nothing went to the gateway").isEmpty();
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void theAcksServerTimeReachesTheResults() throws Exception {
         ConsoleGateway.ViewResult v = JSON.readValue("{\"serverTime\":\"2026-11-25T09:52:01.120Z\"}",
                 ConsoleGateway.ViewResult.class);
@@ -196,9 +261,22 @@ class JournalingConsoleGatewayTest {
     private final class Fake implements ConsoleGateway {
         final List<CompletableFuture<Object>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<JournalEntry> lastEntryAtCall = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final List<Deadline> deadlines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile boolean answerAtOnce;
+
+        @Override
+        public ConsoleGateway within(Deadline deadline) {
+            deadlines.add(deadline);
+            return this;
+        }
 
         @SuppressWarnings("unchecked")
         private <T> CompletableFuture<T> call() {
+            if (answerAtOnce) { // as a gateway that acks at once would
+                answers.add(CompletableFuture.completedFuture(null));
+                return (CompletableFuture<T>) CompletableFuture.completedFuture(
+                        new ConsoleGateway.ActionResult(null, null, ACKED));
+            }
             List<JournalEntry> all = journal.entriesAfter(0, 1000, Integer.MAX_VALUE);
             lastEntryAtCall.add(all.get(all.size() - 1));
             CompletableFuture<Object> f = new CompletableFuture<>();

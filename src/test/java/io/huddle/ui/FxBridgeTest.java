@@ -74,6 +74,42 @@ class FxBridgeTest {
         });
         assertThat(askedAfter).containsExactly(0, 1, 2, 2);
         assertThat(batches).containsExactly(List.of("event-1", "ack-1", "event-2", "ack-2"));
-        assertThat(bridge.pending()).isEqualTo(2);
+        assertThat(bridge.pending()).as("nothing is kept once stopped").isZero();
+    }
+
+    @Test
+    void stopReturnsOnlyAfterABatchBeingHandedOverIsDone() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        CountDownLatch inBatch = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean handing = new java.util.concurrent.atomic.AtomicBoolean();
+        FxBridge<String> bridge = new FxBridge<>(batch -> {
+            handing.set(true);
+            inBatch.countDown();
+            try {
+                letGo.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            handing.set(false);
+        }, Runnable::run);
+        bridge.post("event");
+        Thread fx = new Thread(bridge::drain, "stands-for-the-fx-thread");
+        fx.start();
+        assertThat(inBatch.await(5, TimeUnit.SECONDS)).isTrue();
+        java.util.concurrent.atomic.AtomicBoolean handingWhenStopped = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread closer = new Thread(() -> handingWhenStopped.set(stopAndLook(bridge, handing)), "closer");
+        closer.start();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> closer.getState() == Thread.State.BLOCKED || !closer.isAlive());
+        letGo.countDown();
+        closer.join(5000);
+        fx.join(5000);
+        assertThat(handingWhenStopped).as("the batch was still being handed over when stop() returned").isFalse();
+    }
+
+    private static boolean stopAndLook(FxBridge<String> bridge, java.util.concurrent.atomic.AtomicBoolean handing) {
+        bridge.stop();
+        return handing.get();
     }
 }

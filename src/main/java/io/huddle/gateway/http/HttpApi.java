@@ -15,6 +15,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +56,14 @@ public final class HttpApi {
                     : e.getMessage());
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (ctx.res().isCommitted()) {
+                // a streamed answer (a CSV export) already went out as 200: cut the connection, so the client
+                // sees a broken download instead of a whole-looking body with an error glued to its end
+                LOG.error("{} {} failed after its answer had begun; the connection is cut", ctx.method(),
+                        ctx.path(), e);
+                ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             http.send(ctx, 500, new io.huddle.protocol.ErrorBody("internal",
                     "the gateway could not complete this request; nothing was changed"));

@@ -11,7 +11,6 @@ import io.huddle.gateway.auth.AuthService;
 import io.huddle.protocol.ErrorBody;
 import io.javalin.http.Context;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -126,17 +125,9 @@ final class HttpSupport {
         return v == null || v.isBlank() ? null : v.strip();
     }
 
+    /** A time query parameter, or null when it is missing or blank; see {@link TimeParam} for what it accepts. */
     static Instant instantParam(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            throw DomainException.badRequest("query parameter '" + name
-                    + "' must be an ISO-8601 UTC time such as 2026-11-24T13:02:11.123Z");
-        }
+        return TimeParam.parse(name, ctx.queryParam(name));
     }
 
     static <E extends Enum<E>> E enumParam(Context ctx, String name, Class<E> type) {
@@ -152,19 +143,20 @@ final class HttpSupport {
         }
     }
 
+    /** The page size, 100 when missing: ASCII digits only, 1 to 500; anything else is a 400 naming it. */
     static int limitParam(Context ctx) {
         String v = ctx.queryParam("limit");
         if (v == null || v.isBlank()) {
             return 100;
         }
-        try {
-            int limit = Integer.parseInt(v.strip());
-            if (limit < 1 || limit > 500) {
-                throw DomainException.badRequest("query parameter 'limit' must be between 1 and 500");
-            }
-            return limit;
-        } catch (NumberFormatException e) {
-            throw DomainException.badRequest("query parameter 'limit' must be a whole number");
+        String digits = v.strip();
+        if (!digits.matches("-?[0-9]{1,9}")) {
+            throw DomainException.badRequest("query parameter 'limit' must be a whole number from 1 to 500");
         }
+        int limit = Integer.parseInt(digits);
+        if (limit < 1 || limit > 500) {
+            throw DomainException.badRequest("query parameter 'limit' must be between 1 and 500");
+        }
+        return limit;
     }
 }

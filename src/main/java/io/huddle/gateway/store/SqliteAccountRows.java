@@ -74,10 +74,12 @@ final class SqliteAccountRows {
         setText(ps, 8, user.platformUserId());
     }
 
-    static User user(ResultSet rs) throws SQLException {
-        return new User(rs.getString("id"), rs.getString("tenant"), rs.getString("domain"),
-                rs.getString("username"), rs.getString("display_name"),
-                SqliteJson.enums(rs.getString("roles"), Role.class, "users.roles"), rs.getString("platform_user_id"));
+    /** The user of this row; role names this build does not know are left out by {@code roles}. */
+    static User user(ResultSet rs, StoredRoles roles) throws SQLException {
+        String id = rs.getString("id");
+        return new User(id, rs.getString("tenant"), rs.getString("domain"),
+                rs.getString("username"), rs.getString("display_name"), roles.read(id, rs.getString("roles")),
+                rs.getString("platform_user_id"));
     }
 
     static void bindTenant(PreparedStatement ps, TenantSettings settings) throws SQLException {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import io.huddle.protocol.JournalEntry;
@@ -31,7 +32,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded {@link GatewayStore}: one SQLite file in WAL mode with {@code synchronous=FULL}, so a
- * returned write survives a crash. One connection, used by one thread at a time under a lock; every
+ * returned write survives a crash. Writes go through one connection, used by one thread at a time under a
+ * lock (SQLite has one writer); reads go through a small pool of read-only connections ({@link SqliteReaders})
+ * and never wait for a write, its transaction or its fsync: each sees the last commit before it began. Every
  * method is thread-safe. Every SQL failure is thrown as a {@link StoreException} naming the operation.
  */
 public final class SqliteGatewayStore implements GatewayStore {
@@ -40,11 +43,15 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Path file;
-    private Connection connection; // guarded by lock; null once closed
+    private final SqliteReaders readers;
+    private final StoredRoles roles = new StoredRoles();
+    private Connection connection; // the writer; guarded by lock; null once closed
+    private volatile boolean closed; // read without the lock, so a read never waits for a write
 
-    private SqliteGatewayStore(Path file, Connection connection) {
+    private SqliteGatewayStore(Path file, Connection connection, SqliteReaders readers) {
         this.file = file;
         this.connection = connection;
+        this.readers = readers;
     }
 
     /** Opens (creating if needed, with its parent directories) the database file and migrates its schema. */
@@ -62,9 +69,11 @@ public final class SqliteGatewayStore implements GatewayStore {
             c = DriverManager.getConnection("jdbc:sqlite:" + absolute);
             SqliteSchema.configure(c);
             SqliteSchema.migrate(c);
-            LOG.info("Opened gateway store {} (schema version {})", absolute, SqliteSchema.version(c));
-            return new SqliteGatewayStore(absolute, c);
-        } catch (SQLException e) {
+            SqliteReaders readers = SqliteReaders.open(absolute, SqliteReaders.SIZE);
+            LOG.info("Opened gateway store {} (schema version {}, {} read connections)", absolute,
+                    SqliteSchema.version(c), SqliteReaders.SIZE);
+            return new SqliteGatewayStore(absolute, c, readers);
+        } catch (SQLException | RuntimeException e) {
             StoreException failure = new StoreException("open gateway store " + absolute + " failed: "
                     + e.getMessage(), e);
             if (c != null) {
@@ -85,37 +94,37 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     @Override
     public void saveUser(User user, String passwordHash) {
-        call("save user '" + user.id() + "'",
+        write("save user '" + user.id() + "'",
                 c -> update(c, SqliteAccountRows.UPSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, passwordHash)));
     }
 
     @Override
     public Optional<User> findUser(String tenant, String username) {
-        return call("find user '" + username + "' of tenant '" + tenant + "'", c -> queryOne(c,
-                SqliteAccountRows.FIND_USER, ps -> bind(ps, tenant, username), SqliteAccountRows::user));
+        return read("find user '" + username + "' of tenant '" + tenant + "'", c -> queryOne(c,
+                SqliteAccountRows.FIND_USER, ps -> bind(ps, tenant, username), this::user));
     }
 
     @Override
     public Optional<User> findUserById(String userId) {
-        return call("find user '" + userId + "'", c -> queryOne(c,
-                SqliteAccountRows.FIND_USER_BY_ID, ps -> bind(ps, userId), SqliteAccountRows::user));
+        return read("find user '" + userId + "'", c -> queryOne(c,
+                SqliteAccountRows.FIND_USER_BY_ID, ps -> bind(ps, userId), this::user));
     }
 
     @Override
     public Optional<String> passwordHash(String userId) {
-        return call("read password hash of user '" + userId + "'", c -> queryOne(c,
+        return read("read password hash of user '" + userId + "'", c -> queryOne(c,
                 SqliteAccountRows.PASSWORD_HASH, ps -> bind(ps, userId), rs -> rs.getString(1)));
     }
 
     @Override
     public List<User> users(String tenant) {
-        return call("list users of tenant '" + tenant + "'", c -> query(c,
-                SqliteAccountRows.USERS, ps -> bind(ps, tenant), SqliteAccountRows::user));
+        return read("list users of tenant '" + tenant + "'", c -> query(c,
+                SqliteAccountRows.USERS, ps -> bind(ps, tenant), this::user));
     }
 
     @Override
     public void saveSession(String tokenDigest, String userId, Instant expiresAt) {
-        call("save session of user '" + userId + "'", c -> update(c, SqliteAccountRows.UPSERT_SESSION, ps -> {
+        write("save session of user '" + userId + "'", c -> update(c, SqliteAccountRows.UPSERT_SESSION, ps -> {
             bind(ps, tokenDigest, userId);
             SqliteJdbc.setInstant(ps, 3, expiresAt);
         }));
@@ -123,7 +132,7 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     @Override
     public Optional<String> sessionUser(String tokenDigest, Instant now) {
-        return call("look up session", c -> queryOne(c, SqliteAccountRows.SESSION_USER, ps -> {
+        return read("look up session", c -> queryOne(c, SqliteAccountRows.SESSION_USER, ps -> {
             bind(ps, tokenDigest);
             ps.setLong(2, now.toEpochMilli());
         }, rs -> rs.getString(1)));
@@ -131,7 +140,7 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     @Override
     public void deleteSession(String tokenDigest) {
-        call("delete session", c -> update(c, SqliteAccountRows.DELETE_SESSION, ps -> bind(ps, tokenDigest)));
+        write("delete session", c -> update(c, SqliteAccountRows.DELETE_SESSION, ps -> bind(ps, tokenDigest)));
     }
 
     @Override
@@ -139,7 +148,7 @@ public final class SqliteGatewayStore implements GatewayStore {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1");
         }
-        return call("delete sessions expired before " + cutoff, c -> update(c,
+        return write("delete sessions expired before " + cutoff, c -> update(c,
                 SqliteAccountRows.DELETE_EXPIRED_SESSIONS, ps -> {
                     SqliteJdbc.setInstant(ps, 1, cutoff);
                     ps.setInt(2, limit);
@@ -148,24 +157,24 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     @Override
     public void saveTenantSettings(TenantSettings settings) {
-        call("save settings of tenant '" + settings.tenant() + "'", c -> update(c,
+        write("save settings of tenant '" + settings.tenant() + "'", c -> update(c,
                 SqliteAccountRows.UPSERT_TENANT, ps -> SqliteAccountRows.bindTenant(ps, settings)));
     }
 
     @Override
     public Optional<TenantSettings> tenantSettings(String tenant) {
-        return call("read settings of tenant '" + tenant + "'", c -> queryOne(c,
+        return read("read settings of tenant '" + tenant + "'", c -> queryOne(c,
                 SqliteAccountRows.FIND_TENANT, ps -> bind(ps, tenant), SqliteAccountRows::tenant));
     }
 
     @Override
     public List<TenantSettings> tenants() {
-        return call("list tenants", c -> query(c, SqliteAccountRows.TENANTS, ps -> { }, SqliteAccountRows::tenant));
+        return read("list tenants", c -> query(c, SqliteAccountRows.TENANTS, ps -> { }, SqliteAccountRows::tenant));
     }
 
     @Override
     public void saveInteraction(Interaction interaction) {
-        call("save interaction '" + interaction.id() + "'", c -> update(c,
+        write("save interaction '" + interaction.id() + "'", c -> update(c,
                 SqliteActivityRows.UPSERT_INTERACTION, ps -> SqliteActivityRows.bindInteraction(ps, interaction)));
     }
 
@@ -176,7 +185,7 @@ public final class SqliteGatewayStore implements GatewayStore {
      */
     @Override
     public void saveInteractionState(Interaction interaction) {
-        call("save interaction state '" + interaction.id() + "'", c -> {
+        write("save interaction state '" + interaction.id() + "'", c -> {
             SqliteSchema.synchronous(c, "NORMAL");
             try {
                 return update(c, SqliteActivityRows.UPSERT_INTERACTION,
@@ -189,45 +198,45 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     @Override
     public Optional<Interaction> findInteraction(String id) {
-        return call("find interaction '" + id + "'", c -> queryOne(c,
+        return read("find interaction '" + id + "'", c -> queryOne(c,
                 SqliteActivityRows.FIND_INTERACTION, ps -> bind(ps, id), SqliteActivityRows::interaction));
     }
 
     @Override
     public List<Interaction> liveInteractions() {
-        return call("list live interactions", c -> query(c,
+        return read("list live interactions", c -> query(c,
                 SqliteActivityRows.LIVE_INTERACTIONS, ps -> { }, SqliteActivityRows::interaction));
     }
 
     @Override
     public void saveHelpRequest(HelpRequest request) {
-        call("save help request '" + request.id() + "'", c -> update(c,
+        write("save help request '" + request.id() + "'", c -> update(c,
                 SqliteActivityRows.UPSERT_HELP_REQUEST, ps -> SqliteActivityRows.bindHelpRequest(ps, request)));
     }
 
     @Override
     public Optional<HelpRequest> findHelpRequest(String id) {
-        return call("find help request '" + id + "'", c -> queryOne(c,
+        return read("find help request '" + id + "'", c -> queryOne(c,
                 SqliteActivityRows.FIND_HELP_REQUEST, ps -> bind(ps, id), SqliteActivityRows::helpRequest));
     }
 
     @Override
     public List<HelpRequest> openHelpRequests() {
-        return call("list open help requests", c -> query(c,
+        return read("list open help requests", c -> query(c,
                 SqliteActivityRows.OPEN_HELP_REQUESTS, ps -> { }, SqliteActivityRows::helpRequest));
     }
 
     @Override
     public Page<HelpRequest> searchHelpRequests(HelpRequestQuery q) {
         SqliteSearch.Sql sql = SqliteSearch.helpRequests(q);
-        return call("search help requests of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
+        return read("search help requests of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
                 c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteActivityRows::helpRequest),
                         sql.limit(), HelpRequest::createdAt, HelpRequest::id));
     }
 
     @Override
     public void saveAction(SupervisorAction action) {
-        call("save supervisor action '" + action.id() + "'", c -> update(c,
+        write("save supervisor action '" + action.id() + "'", c -> update(c,
                 SqliteActivityRows.UPSERT_ACTION, ps -> SqliteActivityRows.bindAction(ps, action)));
     }
 
@@ -235,43 +244,43 @@ public final class SqliteGatewayStore implements GatewayStore {
     public void saveAll(List<HelpRequest> requests, List<SupervisorAction> actions, List<Interaction> interactions) {
         String operation = "save " + requests.size() + " help request(s), " + actions.size() + " action(s) and "
                 + interactions.size() + " interaction(s) in one transaction";
-        call(operation, c -> SqliteBatch.saveAll(c, requests, actions, interactions));
+        write(operation, c -> SqliteBatch.saveAll(c, requests, actions, interactions));
     }
 
     @Override
     public Page<SupervisorAction> searchActions(ActionQuery q) {
         SqliteSearch.Sql sql = SqliteSearch.actions(q);
-        return call("search supervisor actions of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
+        return read("search supervisor actions of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
                 c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteActivityRows::action),
                         sql.limit(), SupervisorAction::startedAt, SupervisorAction::id));
     }
 
     @Override
     public List<SupervisorAction> openActions() {
-        return call("list running supervisor actions", c -> query(c,
+        return read("list running supervisor actions", c -> query(c,
                 "SELECT " + SqliteActivityRows.ACTION_COLUMNS + " FROM actions WHERE ended_at IS NULL",
                 ps -> { }, SqliteActivityRows::action));
     }
 
     @Override
     public Optional<JournalDevice> journalDevice(String deviceId) {
-        return call("find journal device '" + deviceId + "'", c -> queryOne(c, SqliteJournalRows.FIND_DEVICE,
+        return read("find journal device '" + deviceId + "'", c -> queryOne(c, SqliteJournalRows.FIND_DEVICE,
                 ps -> bind(ps, deviceId), SqliteJournalRows::device));
     }
 
     @Override
     public List<JournalDevice> journalDevices(String tenant, String domain) {
         if (tenant == null && domain == null) {
-            return call("list journal devices", c -> query(c, SqliteJournalRows.ALL_DEVICES, ps -> { },
+            return read("list journal devices", c -> query(c, SqliteJournalRows.ALL_DEVICES, ps -> { },
                     SqliteJournalRows::device));
         }
-        return call("list journal devices of tenant '" + tenant + "' domain '" + domain + "'", c -> query(c,
+        return read("list journal devices of tenant '" + tenant + "' domain '" + domain + "'", c -> query(c,
                 SqliteJournalRows.DEVICES, ps -> bind(ps, tenant, domain), SqliteJournalRows::device));
     }
 
     @Override
     public List<JournalEntry> journalEntries(String deviceId, long afterSeq, int limit) {
-        return call("read journal of device '" + deviceId + "' after seq " + afterSeq, c -> query(c,
+        return read("read journal of device '" + deviceId + "' after seq " + afterSeq, c -> query(c,
                 SqliteJournalRows.RANGE, ps -> {
                     bind(ps, deviceId);
                     ps.setLong(2, afterSeq);
@@ -285,7 +294,7 @@ public final class SqliteGatewayStore implements GatewayStore {
             return Map.of();
         }
         Map<String, String> found = new HashMap<>();
-        call("look up " + ids.size() + " journal entry id(s)", c -> query(c, SqliteJournalRows.idsQuery(ids.size()),
+        read("look up " + ids.size() + " journal entry id(s)", c -> query(c, SqliteJournalRows.idsQuery(ids.size()),
                 ps -> bind(ps, ids.toArray(String[]::new)),
                 rs -> found.put(rs.getString(1), rs.getString(2) + "#" + rs.getLong(3))));
         return found;
@@ -293,21 +302,23 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     @Override
     public void appendJournal(JournalDevice head, List<JournalEntry> entries, Instant receivedAt) {
-        call("store " + entries.size() + " journal entries of device '" + head.deviceId() + "'",
+        write("store " + entries.size() + " journal entries of device '" + head.deviceId() + "'",
                 c -> SqliteJournalRows.append(c, head, entries, receivedAt));
     }
 
     @Override
     public Page<JournalEntry> searchJournal(JournalQuery q) {
         SqliteSearch.Sql sql = SqliteSearch.journal(q);
-        return call("search journal entries of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
+        return read("search journal entries of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
                 c -> SqliteSearch.page(query(c, sql.text(), sql::bind, JournalRows::entry), sql.limit(),
                         e -> Instant.ofEpochMilli(e.clientTime()), JournalEntry::id));
     }
 
-    /** Closes the connection; later calls throw {@link StoreException}. Closing twice is harmless. */
+    /** Closes the connections; later calls throw {@link StoreException}. Closing twice is harmless. */
     @Override
     public void close() {
+        closed = true;
+        readers.close();
         lock.lock();
         try {
             if (connection == null) {
@@ -328,33 +339,33 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     @Override
     public Optional<PlatformConnection> platformConnection(String tenant) {
-        return call("read the platform connection of tenant '" + tenant + "'", c -> queryOne(c,
+        return read("read the platform connection of tenant '" + tenant + "'", c -> queryOne(c,
                 SqlitePlatformRows.FIND_CONNECTION, ps -> bind(ps, tenant), SqlitePlatformRows::connection));
     }
 
     @Override
     public void savePlatformConnection(PlatformConnection connection) {
-        call("save the platform connection of tenant '" + connection.tenant() + "'", c -> update(c,
+        write("save the platform connection of tenant '" + connection.tenant() + "'", c -> update(c,
                 SqlitePlatformRows.UPSERT_CONNECTION, ps -> SqlitePlatformRows.bindConnection(ps, connection)));
     }
 
     @Override
     public Optional<User> findUserByPlatformId(String tenant, String platformUserId) {
-        return call("find the user of tenant '" + tenant + "' with platform id '" + platformUserId + "'",
+        return read("find the user of tenant '" + tenant + "' with platform id '" + platformUserId + "'",
                 c -> queryOne(c, SqliteAccountRows.FIND_USER_BY_PLATFORM_ID, ps -> bind(ps, tenant, platformUserId),
-                        SqliteAccountRows::user));
+                        this::user));
     }
 
     @Override
     public Optional<Interaction> findInteractionByPlatformId(String tenant, String platformId) {
-        return call("find the interaction of tenant '" + tenant + "' with platform id '" + platformId + "'",
+        return read("find the interaction of tenant '" + tenant + "' with platform id '" + platformId + "'",
                 c -> queryOne(c, SqliteActivityRows.FIND_INTERACTION_BY_PLATFORM_ID,
                         ps -> bind(ps, tenant, platformId), SqliteActivityRows::interaction));
     }
 
     @Override
     public Set<String> seenPlatformEvents(String tenant, List<String> eventIds) {
-        return call("look up " + eventIds.size() + " platform event id(s) of tenant '" + tenant + "'",
+        return read("look up " + eventIds.size() + " platform event id(s) of tenant '" + tenant + "'",
                 c -> SqlitePlatformRows.seen(c, tenant, eventIds));
     }
 
@@ -362,16 +373,17 @@ public final class SqliteGatewayStore implements GatewayStore {
     public void savePlatformEvents(String tenant, List<String> eventIds, Instant receivedAt,
                                    List<HelpRequest> requests, List<SupervisorAction> actions,
                                    List<Interaction> interactions) {
-        call("apply " + eventIds.size() + " platform event(s) of tenant '" + tenant + "'",
+        write("apply " + eventIds.size() + " platform event(s) of tenant '" + tenant + "'",
                 c -> SqliteBatch.savePlatformEvents(c, tenant, eventIds, receivedAt, requests, actions,
                         interactions));
     }
 
-    private <T> T call(String operation, SqliteJdbc.SqlWork<T> work) {
+    /** Runs a write on the one writer connection, under its lock. */
+    private <T> T write(String operation, SqliteJdbc.SqlWork<T> work) {
         lock.lock();
         try {
             if (connection == null) {
-                throw new StoreException(operation + " failed: the gateway store " + file + " is closed", null);
+                throw closed(operation);
             }
             return work.run(connection);
         } catch (SQLException e) {
@@ -379,6 +391,26 @@ public final class SqliteGatewayStore implements GatewayStore {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Runs a read on a pooled read-only connection, beside any write. */
+    private <T> T read(String operation, SqliteJdbc.SqlWork<T> work) {
+        if (closed) {
+            throw closed(operation);
+        }
+        try {
+            return readers.read(work);
+        } catch (SQLException e) {
+            throw new StoreException(operation + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private StoreException closed(String operation) {
+        return new StoreException(operation + " failed: the gateway store " + file + " is closed", null);
+    }
+
+    private User user(ResultSet rs) throws SQLException {
+        return SqliteAccountRows.user(rs, roles);
     }
 
     private static void bind(PreparedStatement ps, String... values) throws SQLException {

@@ -130,4 +130,45 @@ class AuthServiceTest {
         store.saveUser(SUE, hasher.hash("pw".toCharArray()));
         assertThat(auth.signIn("acme", "sue", "pw").user()).isEqualTo(SUE);
     }
+
+    /** Writes the users.roles column as a newer gateway (or a hand edit) might. */
+    private void storeRoleNames(String json) throws java.sql.SQLException {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file());
+             java.sql.PreparedStatement ps = c.prepareStatement("UPDATE users SET roles = ? WHERE id = ?")) {
+            ps.setString(1, json);
+            ps.setString(2, SUE.id());
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aRoleNameThisGatewayDoesNotKnowIsIgnoredWithOneWarningNamingUserAndRole() throws Exception {
+        store.saveUser(SUE, hasher.hash("pw".toCharArray()));
+        storeRoleNames("[\"AWA_AGENT\",\"TEAM_LEAD\"]");
+        Logger logger = (Logger) LoggerFactory.getLogger("io.huddle.gateway.store.StoredRoles");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
+        try {
+            String token = auth.signIn("acme", "sue", "pw").token();
+            assertThat(auth.authenticate(token)).contains(SUE);
+            assertThat(auth.signIn("acme", "sue", "pw").user().roles()).containsExactly(Role.AWA_AGENT);
+        } finally {
+            logger.detachAppender(log);
+        }
+        assertThat(log.list).as("said once, not at every look-up").hasSize(1);
+        assertThat(log.list.get(0).getLevel()).isEqualTo(Level.WARN);
+        assertThat(log.list.get(0).getFormattedMessage()).contains("'acme:sue'", "'TEAM_LEAD'");
+    }
+
+    @Test
+    void aUserWithOnlyUnknownRoleNamesIsAUserWithNoRole() throws Exception {
+        store.saveUser(SUE, hasher.hash("pw".toCharArray()));
+        String token = auth.signIn("acme", "sue", "pw").token();
+        storeRoleNames("[\"TEAM_LEAD\"]");
+        assertThatThrownBy(() -> auth.signIn("acme", "sue", "pw")).isInstanceOf(DomainException.class)
+                .hasMessageContaining("no role")
+                .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.FORBIDDEN);
+        assertThat(auth.authenticate(token)).as("a token of a user with no known role stops working").isEmpty();
+    }
 }

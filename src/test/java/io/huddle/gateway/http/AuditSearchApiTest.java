@@ -162,6 +162,9 @@ class AuditSearchApiTest {
         "?action=LISTEN|query parameter 'action' must be one of [MONITOR, COACH, BARGE_IN, DISCONNECT]",
         "?limit=-1|query parameter 'limit' must be between 1 and 500",
         "?limit=1.5|query parameter 'limit' must be a whole number",
+        "?limit=99999999999|query parameter 'limit' must be a whole number",
+        "?limit=%EF%BC%95|query parameter 'limit' must be a whole number",
+        "?limit=%D9%A5|query parameter 'limit' must be a whole number",
         "?from=2026-01-01|query parameter 'from' must be an ISO-8601 UTC time",
         "?cursor=abc|cursor is not valid"})
     void badQueryParametersAre400(String query, String message) {

@@ -2,6 +2,7 @@ package io.huddle.gateway.http;
 
 import static io.huddle.gateway.http.Api.V1;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.huddle.domain.ActionType;
 import io.huddle.domain.SupervisorAction;
@@ -122,5 +123,23 @@ class CsvExportApiTest extends ApiTest {
         String sales = csv("", "acme:salessupervisor1").body();
         assertThat(sales.split("\r\n")).hasSize(2);
         assertThat(sales).contains("acme:salessupervisor1").doesNotContain("globex");
+    }
+
+    @Test
+    void anExportThatFailsAfterItsFirstPageIsCutOffNotAnsweredAsComplete() throws Exception {
+        List<SupervisorAction> many = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            many.add(action(String.format("act-%05d", i), "acme:supervisor1", "acme:agent1", "ix-bulk", null,
+                    T0.plusMillis(i), null));
+        }
+        api.gw.server().store().saveAll(List.of(), many, List.of());
+        // a row the store cannot read, on the second page: the first 500 rows are already on their way
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("gateway.db"));
+             java.sql.Statement st = c.createStatement()) {
+            assertThat(st.executeUpdate("UPDATE actions SET action = 'LISTEN' WHERE id = 'act-00550'")).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> csv("", "acme:auditor1"))
+                .as("the client sees a broken download, not a 200 whose body looks whole")
+                .hasRootCauseInstanceOf(java.io.IOException.class);
     }
 }
