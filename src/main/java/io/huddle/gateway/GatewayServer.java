@@ -44,7 +44,7 @@ public final class GatewayServer implements AutoCloseable {
     private final GatewayStore store;
     private final FloorService floor;
     private final AuthService auth;
-    private final SessionPurge sessionPurge;
+    private final Upkeep upkeep;
     private final StreamHub hub;
     private final Javalin app;
     private final PlatformConnections platformConnections;
@@ -65,7 +65,9 @@ public final class GatewayServer implements AutoCloseable {
         new DemoSupport(store, hasher, config).seedIfAsked();
         this.floor = new FloorService(store, clock, RoutingPolicy.allSupervisorsOfDomain());
         this.auth = new AuthService(store, hasher, clock);
-        this.sessionPurge = new SessionPurge(store, clock);
+        this.upkeep = new Upkeep(java.util.Map.of(
+                "expired sign-in sessions", new SessionPurge(store, clock)::purgeNow,
+                "old platform event ids", new io.huddle.gateway.platform.PlatformEventPurge(store, clock)::purgeNow));
         this.hub = new StreamHub(json, floor, auth, clock, config.stream());
         this.platformConnections = new PlatformConnections(store, clock);
         PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, floor, platformConnections,
@@ -106,7 +108,7 @@ public final class GatewayServer implements AutoCloseable {
             server.close();
             throw e;
         }
-        server.sessionPurge.start();
+        server.upkeep.start();
         LOG.info("Huddle gateway {} listening on http://{}:{} (data in {})", Version.current(), config.host(),
                 server.port(), config.dataDir());
         return server;
@@ -148,7 +150,7 @@ public final class GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
-        sessionPurge.close(); // before the store it writes to
+        upkeep.close(); // before the store it writes to
         hub.close();
         try {
             app.stop();

@@ -83,6 +83,43 @@ class ArchitectureTest {
         ONLYTHEBRIDGECALLSRUNLATER.check(classes);
     }
 
+    private static final java.util.Set<String> PLATFORM_SIDE = java.util.Set.of("applyPlatformFacts",
+            "startInteraction", "changeState", "appendTranscript", "endInteraction", "liveInteractions");
+
+    private static final ArchRule ONLYTHEINBOUNDSIDEDRIVESTHEFLOOR = noClasses()
+            .that().resideOutsideOfPackages("io.huddle.gateway.platform..", "io.huddle.gateway.floor..")
+            .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                    "a method of the floor's platform side " + PLATFORM_SIDE,
+                    call -> call.getTargetOwner().isEquivalentTo(io.huddle.gateway.floor.FloorService.class)
+                            && PLATFORM_SIDE.contains(call.getName())))
+            .because("what happens on the floor comes from the contact center through the Platform API's inbound"
+                    + " side (docs/platform.md), never from inside the gateway");
+
+    @ArchTest
+    void onlyThePlatformApiDrivesTheFloor(JavaClasses classes) {
+        ONLYTHEINBOUNDSIDEDRIVESTHEFLOOR.check(classes);
+    }
+
+    private static final ArchRule SIMULATORISAPLATFORM = noClasses().that().resideInAPackage("io.huddle.simulator..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.huddle.gateway..", "javafx..",
+                    "io.huddle.console..", "io.huddle.agent..", "io.huddle.ui..")
+            .because("the simulated contact center uses nothing a real adapter could not: the Platform API's wire"
+                    + " format and Huddle's public REST client");
+
+    @ArchTest
+    void theSimulatorIsOnTheFarSideOfThePlatformApi(JavaClasses classes) {
+        SIMULATORISAPLATFORM.check(classes);
+    }
+
+    private static final ArchRule GATEWAYKNOWSNOSIMULATOR = noClasses().that().resideInAPackage("io.huddle.gateway..")
+            .should().dependOnClassesThat().resideInAPackage("io.huddle.simulator..")
+            .because("the gateway knows a platform only through the Platform API");
+
+    @ArchTest
+    void theGatewayKnowsNoSimulator(JavaClasses classes) {
+        GATEWAYKNOWSNOSIMULATOR.check(classes);
+    }
+
     private static final ArchRule NO_STANDARD_STREAMS = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
             .because("errors are logged with SLF4J or shown to the person; picocli output goes through its writer");
 

@@ -347,7 +347,10 @@ public final class FloorService {
         });
     }
 
-    // ---- the simulated platform ----------------------------------------------------------------------
+    // ---- the platform's side -------------------------------------------------------------------------
+    // What happens on the contact center's floor. In the product only the Platform API's inbound side calls
+    // these (ArchitectureTest holds it): a platform's events arrive as one batch (applyPlatformFacts). Tests and
+    // benchmarks drive the floor through the single-change methods directly.
 
     /** A new interaction arrives at an agent. */
     public Interaction startInteraction(Interaction interaction) {
@@ -402,7 +405,7 @@ public final class FloorService {
         return locked(tenant, f -> new PlatformBatch(this, f).apply(facts));
     }
 
-    /** The live interactions of a tenant, unfiltered: for the simulation only. */
+    /** The live interactions of a tenant, unfiltered: the platform's view of its floor. */
     public List<Interaction> liveInteractions(String tenant) {
         return locked(tenant, f -> List.copyOf(f.live.values()));
     }

@@ -24,6 +24,7 @@ import java.util.Set;
  * anything about an interaction that ended or never started, is ignored.
  */
 final class PlatformBatch {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformBatch.class);
     private final FloorService floor;
     private final TenantFloor f;
     private final Instant now;
@@ -114,11 +115,11 @@ final class PlatformBatch {
                 null, pid);
         staged.put(i.id(), i);
         startedHere.put(pid, i.id());
-        stateAt.put(i.id(), s.at());
+        stateAt.put(i.id(), at);
         effects.add(() -> {
             f.live.put(i.id(), i);
             f.byPlatform.put(pid, i.id());
-            f.platformStateAt.put(i.id(), s.at());
+            f.platformStateAt.put(i.id(), at);
             floor.publish(new FloorEvent.InteractionChanged(f.tenant, null, i));
         });
         return true;
@@ -158,6 +159,8 @@ final class PlatformBatch {
             return false;
         }
         String supervisorId = l.supervisor().id();
+        LOG.info("the platform ended {}'s leg on {}: {}", supervisorId, before.id(),
+                l.reason() == null ? "no reason given" : l.reason());
         SupervisorAction running = f.openActions.get(TenantFloor.legKey(before.id(), supervisorId));
         if (running != null) {
             actions.add(running.end(now));

@@ -51,7 +51,8 @@ public final class HttpApi {
         routes.exception(DomainException.class, (e, ctx) -> http.error(ctx, e.kind(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             DomainException.Kind kind = kindOf(e.getStatus());
-            int limit = ctx.path().startsWith(JournalApi.BATCHES) ? JournalApi.MAX_BATCH_BODY : HttpSupport.MAX_BODY;
+            boolean batches = ctx.path().startsWith(JournalApi.BATCHES) || ctx.path().equals(PlatformApi.EVENTS);
+            int limit = batches ? JournalApi.MAX_BATCH_BODY : HttpSupport.MAX_BODY;
             http.error(ctx, kind, e.getStatus() == 413 ? "request body is larger than " + HttpSupport.size(limit)
                     : e.getMessage());
         });

@@ -28,9 +28,9 @@ final class PlatformApi {
         this.connections = connections;
     }
 
-    /** True for the routes that a platform signs instead of a person's bearer token. */
+    /** True for the route that a platform signs instead of a person's bearer token (the events route only). */
     static boolean signedByPlatform(String path) {
-        return path.startsWith(RestApi.BASE + "/platform/");
+        return path.equals(EVENTS);
     }
 
     void register(RoutesConfig routes) {

@@ -56,14 +56,14 @@ public final class PlatformCalls implements AutoCloseable {
         });
         HttpClient http = HttpClient.newBuilder().executor(httpThreads)
                 .connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.sender = new PlatformRequestSender(http, json, clock, settings.timeout());
+        this.sender = new PlatformRequestSender(http, json, clock, settings.timeout(), httpThreads);
         this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxInFlight()).maxWaitDuration(Duration.ZERO).build());
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.window())
-                .minimumNumberOfCalls(settings.failuresToOpen())
-                .failureRateThreshold(100f * settings.failuresToOpen() / settings.window())
+                .minimumNumberOfCalls(settings.minimumCalls())
+                .failureRateThreshold(settings.failureRatePercent())
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(1)
                 // a refusal is the platform working: only its silence, its 5xx and a lost connection count
@@ -104,6 +104,26 @@ public final class PlatformCalls implements AutoCloseable {
             LOG.warn("{} {} for tenant {} failed: {}", request.type().wire(), request.requestId(), tenant,
                     f.getMessage());
             throw f.toDomain();
+        }
+    }
+
+    /**
+     * Sends a control without waiting for it, for an undo after the floor refused or the platform timed out;
+     * what happens is logged, nobody waits for it.
+     */
+    public void sendLater(PlatformConnection connection, CallControlRequest request, String why) {
+        try {
+            httpThreads.execute(() -> {
+                try {
+                    send(connection, request);
+                    LOG.info("sent {} on {} to undo {}", request.type().wire(), request.interactionId(), why);
+                } catch (DomainException e) {
+                    LOG.warn("undoing {} on {} with {} failed: {}", why, request.interactionId(),
+                            request.type().wire(), e.getMessage());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.warn("undoing {} on {} was not sent: the gateway is stopping", why, request.interactionId());
         }
     }
 

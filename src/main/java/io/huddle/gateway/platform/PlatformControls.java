@@ -51,9 +51,9 @@ public final class PlatformControls {
      */
     public InteractionView view(User user, String interactionId, InteractionView.Tail tail, Runnable whileLocked) {
         Interaction seen = floor.interaction(user, interactionId); // 404 before the platform hears of it
-        Target target = user.isSupervisor() ? target(user, seen) : null;
-        if (target != null) {
+        if (user.isSupervisor() && drivenByPlatform(user, seen)) {
             try {
+                Target target = target(user, seen);
                 CallControlAnswer answer = calls.send(target.connection, target.request(CallControlRequest.Type.VIEW,
                         null, null));
                 offers.remember(user.tenant(), seen.id(), user.id(), answer);
@@ -63,38 +63,47 @@ public final class PlatformControls {
             }
         }
         InteractionView v = floor.view(user, interactionId, tail, whileLocked);
-        return v.withControls(restrict(user, v.interaction(), v.controls()));
+        return v.withControls(restrict(user, v.interaction(), v.controls(), true));
     }
 
     /** A view as {@link #view} answers it, without telling the platform (a refresh of the controls). */
     public InteractionView read(User user, String interactionId, InteractionView.Tail tail, Runnable whileLocked) {
         InteractionView v = floor.view(user, interactionId, tail, whileLocked);
-        return v.withControls(restrict(user, v.interaction(), v.controls()));
+        return v.withControls(restrict(user, v.interaction(), v.controls(), true));
     }
 
     /** The controls as the policy and the platform have them now (no call to the platform). */
     public Controls controls(User user, String interactionId) {
         Interaction i = floor.interaction(user, interactionId);
-        return restrict(user, i, floor.controls(user, interactionId));
+        return restrict(user, i, floor.controls(user, interactionId), true);
     }
 
     public SupervisorAction act(User supervisor, String interactionId, ActionType action, String helpRequestId) {
         SupervisorMode before = floor.checkAct(supervisor, interactionId, action, helpRequestId);
         Interaction i = floor.interaction(supervisor, interactionId);
+        // what the platform said it cannot offer; an open circuit is the platform's to answer (503, or a probe)
         Controls.Control platformSays = action == ActionType.DISCONNECT ? Controls.Control.on()
-                : restrict(supervisor, i, floor.controls(supervisor, interactionId)).forAction(action);
+                : restrict(supervisor, i, floor.controls(supervisor, interactionId), false).forAction(action);
         if (!platformSays.enabled()) {
             throw DomainException.conflict(label(action) + " is not available: " + platformSays.reason());
         }
-        Target target = target(supervisor, i);
+        Target target = drivenByPlatform(supervisor, i) ? target(supervisor, i) : null;
         if (target != null) {
-            calls.send(target.connection, target.request(type(action), null, null));
+            try {
+                calls.send(target.connection, target.request(type(action), null, null));
+            } catch (DomainException e) {
+                if (e.kind() == DomainException.Kind.PLATFORM_TIMEOUT) {
+                    undo(target, before, action, "a " + label(action) + " that timed out");
+                }
+                throw e;
+            }
         }
         try {
             return floor.act(supervisor, interactionId, action, helpRequestId);
         } catch (RuntimeException e) {
             if (target != null) {
-                undo(target, before, action, e);
+                undo(target, before, action, label(action) + " refused after the platform did it (" + e.getMessage()
+                        + ")");
             }
             throw e;
         }
@@ -102,7 +111,8 @@ public final class PlatformControls {
 
     public TranscriptLine sendMessage(User supervisor, String interactionId, String text) {
         TranscriptLine.Audience audience = floor.checkMessage(supervisor, interactionId, text);
-        Target target = target(supervisor, floor.interaction(supervisor, interactionId));
+        Interaction i = floor.interaction(supervisor, interactionId);
+        Target target = drivenByPlatform(supervisor, i) ? target(supervisor, i) : null;
         if (target != null) {
             calls.send(target.connection, target.request(CallControlRequest.Type.MESSAGE, text.strip(),
                     audience == TranscriptLine.Audience.AGENT ? CallControlRequest.Audience.AGENT
@@ -111,32 +121,29 @@ public final class PlatformControls {
         return floor.sendMessage(supervisor, interactionId, text);
     }
 
-    /** The floor refused after the platform said yes (someone was quicker): put the platform's leg back. */
-    private void undo(Target target, SupervisorMode before, ActionType action, RuntimeException why) {
+    /**
+     * Puts the platform's leg back as the gateway has it, without waiting: after the floor refused what the
+     * platform already did (someone was quicker), or after a control timed out that the platform may have done.
+     */
+    private void undo(Target target, SupervisorMode before, ActionType action, String why) {
+        if (action == ActionType.DISCONNECT && before == null) {
+            return;
+        }
         CallControlRequest.Type back = before == null ? CallControlRequest.Type.DISCONNECT : switch (before) {
             case MONITOR -> CallControlRequest.Type.MONITOR;
             case COACH -> CallControlRequest.Type.COACH;
             case BARGE_IN -> CallControlRequest.Type.BARGE_IN;
         };
-        if (action == ActionType.DISCONNECT && before == null) {
-            return;
-        }
-        try {
-            calls.send(target.connection, target.request(back, null, null));
-            LOG.info("{} on {} was refused after the platform did it ({}); sent {} to undo it", action,
-                    target.interactionId, why.getMessage(), back.wire());
-        } catch (DomainException e) {
-            LOG.warn("{} on {} was refused after the platform did it ({}), and undoing it ({}) failed: {}", action,
-                    target.interactionId, why.getMessage(), back.wire(), e.getMessage());
-        }
+        calls.sendLater(target.connection, target.request(back, null, null), why);
     }
 
-    private Controls restrict(User user, Interaction i, Controls policy) {
+    /** The policy's controls less what the platform does not offer now (and, with {@code circuit}, while it is out). */
+    private Controls restrict(User user, Interaction i, Controls policy, boolean circuit) {
         if (!user.isSupervisor()) {
             return policy;
         }
         Map<ActionType, String> off = new EnumMap<>(ActionType.class);
-        if (target(user, i) != null && !calls.available(user.tenant())) {
+        if (circuit && drivenByPlatform(user, i) && !calls.available(user.tenant())) {
             String why = "platform unavailable: its recent controls failed";
             off.put(ActionType.MONITOR, why);
             off.put(ActionType.COACH, why);
@@ -170,18 +177,20 @@ public final class PlatformControls {
         };
     }
 
-    /** Where a supervisor's control on an interaction goes, or null when no platform drives it. */
+    /** True when a platform drives this interaction: the tenant has one connected and it reported the interaction. */
+    private boolean drivenByPlatform(User user, Interaction i) {
+        return i.platformId() != null && connections.of(user.tenant()).canSendControls();
+    }
+
+    /** Where a supervisor's control on a platform's interaction goes; refused when the platform cannot know them. */
     private Target target(User supervisor, Interaction i) {
-        PlatformConnection connection = connections.of(supervisor.tenant());
-        if (!connection.canSendControls() || i.platformId() == null) {
-            return null;
-        }
         if (supervisor.platformUserId() == null) {
-            throw DomainException.conflict("you have no user id on the contact-center platform: an admin sets"
-                    + " your platformUserId");
+            throw DomainException.conflict("you have no user id on the contact-center platform (platformUserId):"
+                    + " ask your admin to set it");
         }
         String agentPlatformId = store.findUserById(i.agentId()).map(User::platformUserId).orElse(null);
-        return new Target(connection, i.platformId(), supervisor.platformUserId(), agentPlatformId);
+        return new Target(connections.of(supervisor.tenant()), i.platformId(), supervisor.platformUserId(),
+                agentPlatformId);
     }
 
     private record Target(PlatformConnection connection, String interactionId, String supervisorId, String agentId) {

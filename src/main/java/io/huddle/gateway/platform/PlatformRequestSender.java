@@ -30,15 +30,20 @@ final class PlatformRequestSender {
     private final Clock clock;
     private final Duration timeout;
 
-    PlatformRequestSender(HttpClient http, ObjectMapper json, Clock clock, Duration timeout) {
+    private final java.util.concurrent.Executor readers;
+
+    PlatformRequestSender(HttpClient http, ObjectMapper json, Clock clock, Duration timeout,
+                          java.util.concurrent.Executor readers) {
         this.http = http;
         this.json = json;
         this.clock = clock;
         this.timeout = timeout;
+        this.readers = readers;
     }
 
     CallControlAnswer send(PlatformConnection connection, CallControlRequest request) {
         URI url = URI.create(connection.callControlUrl());
+        long deadline = System.nanoTime() + timeout.toNanos();
         HttpResponse<InputStream> response;
         byte[] answer;
         try {
@@ -50,9 +55,7 @@ final class PlatformRequestSender {
                             PlatformSignature.header(connection.secret(), clock.instant(), body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
             response = http.send(post, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                answer = in.readNBytes(MAX_ANSWER);
-            }
+            answer = readWithin(response.body(), deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformFailure(PlatformFailure.Kind.CONNECTION, "interrupted while waiting for the platform");
@@ -68,6 +71,29 @@ final class PlatformRequestSender {
                 + (reason == null ? "" : ": " + reason);
         throw new PlatformFailure(status >= 500 ? PlatformFailure.Kind.FAILED : PlatformFailure.Kind.REFUSED,
                 message);
+    }
+
+    /**
+     * Reads at most {@link #MAX_ANSWER} bytes of the answer by the control's deadline: the client's own timeout
+     * ends with the headers, so a platform that stalls in its body is cut off here (closing the stream).
+     */
+    private byte[] readWithin(InputStream in, long deadline) throws IOException, InterruptedException {
+        java.util.concurrent.CompletableFuture<byte[]> read = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (in) {
+                return in.readNBytes(MAX_ANSWER);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, readers);
+        try {
+            return read.get(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            in.close();
+            throw new java.net.http.HttpTimeoutException("the answer's body did not arrive in time");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
+                    : new IOException("the answer could not be read", e.getCause());
+        }
     }
 
     /** A 2xx with an unreadable body still means the leg is in place: only the capabilities are unknown. */

@@ -127,6 +127,9 @@ public interface GatewayStore extends AutoCloseable {
     void savePlatformEvents(String tenant, List<String> eventIds, Instant receivedAt, List<HelpRequest> requests,
                             List<SupervisorAction> actions, List<Interaction> interactions);
 
+    /** Forgets at most {@code limit} platform event ids received before {@code cutoff}, oldest first; answers how many. */
+    int deletePlatformEventsBefore(Instant cutoff, int limit);
+
     @Override
     void close();
 }

@@ -364,6 +364,15 @@ public final class SqliteGatewayStore implements GatewayStore {
     }
 
     @Override
+    public int deletePlatformEventsBefore(Instant cutoff, int limit) {
+        return write("forget platform event ids received before " + cutoff, c -> update(c,
+                SqlitePlatformRows.DELETE_OLD_EVENTS, ps -> {
+                    SqliteJdbc.setInstant(ps, 1, cutoff);
+                    ps.setInt(2, limit);
+                }));
+    }
+
+    @Override
     public Set<String> seenPlatformEvents(String tenant, List<String> eventIds) {
         return read("look up " + eventIds.size() + " platform event id(s) of tenant '" + tenant + "'",
                 c -> SqlitePlatformRows.seen(c, tenant, eventIds));

@@ -29,6 +29,10 @@ final class SqlitePlatformRows {
     /** A second insert of the same (tenant, event_id) fails the transaction: no event is applied twice. */
     static final String INSERT_EVENT = "INSERT INTO platform_events (tenant, event_id, received_at) VALUES (?, ?, ?)";
 
+    static final String DELETE_OLD_EVENTS = """
+            DELETE FROM platform_events WHERE (tenant, event_id) IN (
+                SELECT tenant, event_id FROM platform_events WHERE received_at < ? ORDER BY received_at LIMIT ?)""";
+
     private SqlitePlatformRows() {
     }
 

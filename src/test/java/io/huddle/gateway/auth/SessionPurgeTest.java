@@ -36,7 +36,6 @@ class SessionPurgeTest {
 
     @AfterEach
     void close() {
-        purge.close();
         store.close();
     }
 
@@ -75,15 +74,5 @@ class SessionPurgeTest {
         assertThat(purge.purgeNow()).isEqualTo(expired);
         assertThat(stored("expired-0")).isFalse();
         assertThat(auth.authenticate(live)).isPresent();
-    }
-
-    @Test
-    void closingStopsTheScheduleAndMayBeRepeated() {
-        assertThat(purge.isStopped()).isTrue();
-        purge.start();
-        assertThat(purge.isStopped()).isFalse();
-        purge.close();
-        assertThat(purge.isStopped()).isTrue();
-        purge.close();
     }
 }

@@ -73,4 +73,17 @@ class SqlitePlatformStoreTest {
             assertThat(s.findInteraction("ix-2")).isEmpty();
         }
     }
+
+    @Test
+    void oldEventIdsAreForgottenOldestFirstInBatches() {
+        try (SqliteGatewayStore s = open()) {
+            s.savePlatformEvents("acme", List.of("old-1", "old-2", "old-3"), T0, List.of(), List.of(), List.of());
+            s.savePlatformEvents("globex", List.of("new-1"), T0.plusSeconds(3600), List.of(), List.of(), List.of());
+            assertThat(s.deletePlatformEventsBefore(T0.plusSeconds(60), 2)).isEqualTo(2);
+            assertThat(s.deletePlatformEventsBefore(T0.plusSeconds(60), 2)).isEqualTo(1);
+            assertThat(s.deletePlatformEventsBefore(T0.plusSeconds(60), 2)).isZero();
+            assertThat(s.seenPlatformEvents("acme", List.of("old-1", "old-2", "old-3"))).isEmpty();
+            assertThat(s.seenPlatformEvents("globex", List.of("new-1"))).containsExactly("new-1");
+        }
+    }
 }

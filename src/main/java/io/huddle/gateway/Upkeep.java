@@ -1,0 +1,75 @@
+package io.huddle.gateway;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gateway's housekeeping: purges that keep the store from growing without bound (expired sign-in
+ * sessions, old platform event ids), run one after the other every {@link #INTERVAL} on one thread that it
+ * owns and {@link #close() shuts down}. A purge that fails is logged and tried again next time; it never
+ * stops the others.
+ */
+final class Upkeep implements AutoCloseable {
+    static final Duration INTERVAL = Duration.ofMinutes(10);
+    private static final Duration FIRST_RUN = Duration.ofMinutes(1);
+    private static final Logger LOG = LoggerFactory.getLogger(Upkeep.class);
+
+    private final Map<String, IntSupplier> purges;
+    private ScheduledExecutorService scheduler; // guarded by this; null until started
+
+    /** @param purges what each purge removes, and the purge (answering how many rows it removed) */
+    Upkeep(Map<String, IntSupplier> purges) {
+        this.purges = new LinkedHashMap<>(purges);
+    }
+
+    /** Schedules the purges: the first run a minute from now, then every {@link #INTERVAL}. */
+    synchronized void start() {
+        if (scheduler != null) {
+            throw new IllegalStateException("the upkeep has already been started");
+        }
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "huddle-upkeep");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler.scheduleWithFixedDelay(this::runNow, FIRST_RUN.toMillis(), INTERVAL.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    void runNow() {
+        purges.forEach((what, purge) -> {
+            try {
+                purge.getAsInt();
+            } catch (RuntimeException e) { // thrown out of a scheduled task, it would cancel every later run
+                LOG.warn("Purging {} failed; trying again in {} min", what, INTERVAL.toMinutes(), e);
+            }
+        });
+    }
+
+    /** Stops the schedule and waits for a running purge to finish, so the store can be closed after it. */
+    @Override
+    public synchronized void close() {
+        if (scheduler == null) {
+            return;
+        }
+        scheduler.shutdownNow();
+        try {
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                LOG.warn("the upkeep did not stop within 5 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    synchronized boolean isStopped() {
+        return scheduler == null || scheduler.isTerminated();
+    }
+}
