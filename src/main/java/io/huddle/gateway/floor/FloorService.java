@@ -68,9 +68,8 @@ public final class FloorService {
         Instant now = now();
         for (Interaction i : store.liveInteractions()) {
             TenantFloor floor = tenant(i.tenant());
-            List<Participant> kept = i.participants().stream().filter(p -> !p.isSupervisor()).toList();
-            Interaction restored = i.withParticipants(kept);
-            if (!kept.equals(i.participants())) {
+            Interaction restored = i.withoutSupervisorLegs();
+            if (!restored.equals(i)) {
                 store.saveInteraction(restored);
             }
             floor.live.put(i.id(), restored);
@@ -316,7 +315,7 @@ public final class FloorService {
         if (blocked != null) {
             throw DomainException.conflict("messages cannot be sent: " + blocked);
         }
-        Participant leg = TenantFloor.legOf(i, supervisor.id());
+        Participant leg = i.legOf(supervisor.id());
         if (leg == null) {
             throw DomainException.conflict("you are not on interaction " + i.id() + ": start Coach or Barge In first");
         }
@@ -440,7 +439,7 @@ public final class FloorService {
 
     Controls controlsFor(TenantFloor f, User user, Interaction i) {
         return ControlPolicy.evaluate(user, f.settings, i, f.openRequestOn(i.id()),
-                TenantFloor.legOf(i, user.id()), TenantFloor.speakingLeg(i));
+                i.legOf(user.id()), i.speakingLeg());
     }
 
     private <T> T locked(String tenant, Function<TenantFloor, T> work) {

@@ -18,8 +18,7 @@ record InteractionEnd(Interaction before, Interaction ended, List<SupervisorActi
                       HelpRequest endedRequest) {
 
     static InteractionEnd of(TenantFloor f, Interaction before, Instant now) {
-        Interaction ended = before.withHelpRequested(false).withParticipants(
-                before.participants().stream().filter(p -> !p.isSupervisor()).toList())
+        Interaction ended = before.withHelpRequested(false).withoutSupervisorLegs()
                 .withState(InteractionState.ENDED, now);
         List<SupervisorAction> closed = new ArrayList<>();
         for (Participant p : before.participants()) {

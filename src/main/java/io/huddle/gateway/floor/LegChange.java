@@ -50,7 +50,7 @@ final class LegChange {
 
     /** The supervisor's leg on the interaction before this change, or null. */
     Participant currentLeg() {
-        return TenantFloor.legOf(before, supervisor.id());
+        return before.legOf(supervisor.id());
     }
 
     SupervisorAction apply(ActionType action, String helpRequestId) {
@@ -66,7 +66,7 @@ final class LegChange {
                 supervisor.id(), before.agentId(), before.id(), requestId, now,
                 action == ActionType.DISCONNECT ? now : null);
         writes.add(recorded);
-        Participant oldLeg = TenantFloor.legOf(before, supervisor.id());
+        Participant oldLeg = before.legOf(supervisor.id());
         Interaction after = before.withParticipants(participantsAfter(action, now));
         floor.store().saveAll(List.of(), writes, List.of(after));
 
@@ -106,12 +106,7 @@ final class LegChange {
     }
 
     private List<Participant> participantsAfter(ActionType action, Instant now) {
-        List<Participant> next = new ArrayList<>();
-        for (Participant p : before.participants()) {
-            if (!(p.isSupervisor() && p.id().equals(supervisor.id()))) {
-                next.add(p);
-            }
-        }
+        List<Participant> next = new ArrayList<>(before.withoutLegOf(supervisor.id()).participants());
         SupervisorMode mode = action.mode();
         if (mode != null) {
             SupervisorMode.AudioLeg audio = before.channel() == Channel.VOICE ? mode.audioLeg() : null;

@@ -155,7 +155,7 @@ final class PlatformBatch {
     }
 
     private boolean endLeg(Interaction before, PlatformFact.LegEnded l) {
-        if (l.supervisor() == null || TenantFloor.legOf(before, l.supervisor().id()) == null) {
+        if (l.supervisor() == null || before.legOf(l.supervisor().id()) == null) {
             return false;
         }
         String supervisorId = l.supervisor().id();
@@ -165,14 +165,12 @@ final class PlatformBatch {
         if (running != null) {
             actions.add(running.end(now));
         }
-        Interaction after = before.withParticipants(before.participants().stream()
-                .filter(p -> !(p.isSupervisor() && p.id().equals(supervisorId))).toList());
+        Interaction after = before.withoutLegOf(supervisorId);
         staged.put(after.id(), after);
         effects.add(() -> {
             Interaction current = f.live.get(after.id());
-            Participant leg = TenantFloor.legOf(current, supervisorId);
-            Interaction next = current.withParticipants(current.participants().stream()
-                    .filter(p -> !(p.isSupervisor() && p.id().equals(supervisorId))).toList());
+            Participant leg = current.legOf(supervisorId);
+            Interaction next = current.withoutLegOf(supervisorId);
             f.openActions.remove(TenantFloor.legKey(next.id(), supervisorId));
             f.live.put(next.id(), next);
             floor.publish(new FloorEvent.InteractionChanged(f.tenant, current, next));

@@ -2,9 +2,7 @@ package io.huddle.gateway.floor;
 
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.Interaction;
-import io.huddle.domain.Participant;
 import io.huddle.domain.SupervisorAction;
-import io.huddle.domain.SupervisorMode;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.TranscriptLine;
 import java.util.ArrayDeque;
@@ -58,25 +56,6 @@ final class TenantFloor {
             openRequests.remove(r.id());
             openRequestByInteraction.remove(r.interactionId(), r.id());
         }
-    }
-
-    static Participant legOf(Interaction i, String supervisorId) {
-        for (Participant p : i.participants()) {
-            if (p.isSupervisor() && p.id().equals(supervisorId)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** The one supervisor coaching or barging in, if any. */
-    static Participant speakingLeg(Interaction i) {
-        for (Participant p : i.participants()) {
-            if (p.isSupervisor() && p.mode() != SupervisorMode.MONITOR) {
-                return p;
-            }
-        }
-        return null;
     }
 
     void appendTranscript(TranscriptLine line) {
