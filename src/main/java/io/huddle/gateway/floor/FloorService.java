@@ -311,20 +311,11 @@ public final class FloorService {
 
     private TranscriptLine.Audience messageAudience(TenantFloor f, User supervisor, Interaction i) {
         requireRole(supervisor, Role.AWA_MANAGER, "sending coach or barge messages");
-        String blocked = ControlPolicy.blockedReason(f.settings, i);
-        if (blocked != null) {
-            throw DomainException.conflict("messages cannot be sent: " + blocked);
+        ControlPolicy.Message message = ControlPolicy.message(f.settings, i, i.legOf(supervisor.id()));
+        if (message.refusal() != null) {
+            throw DomainException.conflict(message.refusal());
         }
-        Participant leg = i.legOf(supervisor.id());
-        if (leg == null) {
-            throw DomainException.conflict("you are not on interaction " + i.id() + ": start Coach or Barge In first");
-        }
-        return switch (leg.mode()) {
-            case COACH -> TranscriptLine.Audience.AGENT;
-            case BARGE_IN -> TranscriptLine.Audience.ALL;
-            case MONITOR -> throw DomainException.conflict(
-                    "you are monitoring silently: switch to Coach or Barge In to send messages");
-        };
+        return message.audience();
     }
 
     /**
