@@ -32,11 +32,11 @@ record InteractionEnd(Interaction before, Interaction ended, List<SupervisorActi
         return new InteractionEnd(before, ended, List.copyOf(closed), open == null ? null : open.endWithInteraction(now));
     }
 
-    void apply(FloorService floor, TenantFloor f) {
+    void apply(Floors floors, TenantFloor f) {
         closedActions.forEach(a -> f.openActions.remove(TenantFloor.legKey(before.id(), a.supervisorId())));
         if (endedRequest != null) {
             f.putRequest(endedRequest);
-            floor.publish(new FloorEvent.HelpRequestChanged(f.tenant, endedRequest));
+            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, endedRequest));
         }
         f.live.remove(before.id());
         f.transcripts.remove(before.id());
@@ -44,6 +44,6 @@ record InteractionEnd(Interaction before, Interaction ended, List<SupervisorActi
             f.byPlatform.remove(before.platformId(), before.id());
         }
         f.platformStateAt.remove(before.id());
-        floor.publish(new FloorEvent.InteractionEnded(f.tenant, ended));
+        floors.publish(new FloorEvent.InteractionEnded(f.tenant, ended));
     }
 }

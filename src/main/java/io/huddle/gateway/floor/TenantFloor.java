@@ -1,10 +1,13 @@
 package io.huddle.gateway.floor;
 
+import io.huddle.domain.ControlPolicy;
+import io.huddle.domain.Controls;
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.TranscriptLine;
+import io.huddle.domain.User;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -56,6 +59,11 @@ final class TenantFloor {
             openRequests.remove(r.id());
             openRequestByInteraction.remove(r.interactionId(), r.id());
         }
+    }
+
+    /** The controls this user has on the interaction now: the one question every read and action asks. */
+    Controls controls(User user, Interaction i) {
+        return ControlPolicy.evaluate(user, settings, i, openRequestOn(i.id()), i.legOf(user.id()), i.speakingLeg());
     }
 
     void appendTranscript(TranscriptLine line) {
