@@ -22,8 +22,7 @@ record InteractionEnd(Interaction before, Interaction ended, List<SupervisorActi
                 .withState(InteractionState.ENDED, now);
         List<SupervisorAction> closed = new ArrayList<>();
         for (Participant p : before.participants()) {
-            SupervisorAction running = p.isSupervisor()
-                    ? f.openActions.get(TenantFloor.legKey(before.id(), p.id())) : null;
+            SupervisorAction running = p.isSupervisor() ? f.runningAction(before.id(), p.id()) : null;
             if (running != null) {
                 closed.add(running.end(now));
             }
@@ -33,7 +32,7 @@ record InteractionEnd(Interaction before, Interaction ended, List<SupervisorActi
     }
 
     void apply(Floors floors, TenantFloor f) {
-        closedActions.forEach(a -> f.openActions.remove(TenantFloor.legKey(before.id(), a.supervisorId())));
+        closedActions.forEach(f::putAction);
         if (endedRequest != null) {
             f.putRequest(endedRequest);
             floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, endedRequest));

@@ -55,8 +55,7 @@ final class LegChange {
     SupervisorAction apply(ActionType action, String helpRequestId) {
         String requestId = check(action, helpRequestId);
         Instant now = floors.now();
-        String key = TenantFloor.legKey(before.id(), supervisor.id());
-        SupervisorAction previous = f.openActions.get(key);
+        SupervisorAction previous = f.runningAction(before.id(), supervisor.id());
         List<SupervisorAction> writes = new ArrayList<>();
         if (previous != null) {
             writes.add(previous.end(now));
@@ -65,15 +64,11 @@ final class LegChange {
                 supervisor.id(), before.agentId(), before.id(), requestId, now,
                 action == ActionType.DISCONNECT ? now : null);
         writes.add(recorded);
-        Participant oldLeg = before.legOf(supervisor.id());
+        Participant oldLeg = currentLeg();
         Interaction after = before.withParticipants(participantsAfter(action, now));
         floors.store().saveAll(List.of(), writes, List.of(after));
 
-        if (action == ActionType.DISCONNECT) {
-            f.openActions.remove(key);
-        } else {
-            f.openActions.put(key, recorded);
-        }
+        f.putAction(recorded); // a disconnect is recorded ended: the leg has no running action after it
         f.live.put(after.id(), after);
         floors.publish(new FloorEvent.InteractionChanged(f.tenant, before, after));
         LegAnnouncements.announce(floors, f, f.live.get(before.id()), supervisor.displayName(),

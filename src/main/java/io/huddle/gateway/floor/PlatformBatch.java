@@ -77,8 +77,8 @@ final class PlatformBatch {
             return changeState(live, c);
         } else if (fact instanceof PlatformFact.Line l) {
             effects.add(() -> {
-                String author = l.speaker() == TranscriptLine.Speaker.AGENT ? live.agentName() : live.customerName();
-                floors.appendLine(f, f.live.get(live.id()), l.speaker(), author, l.text(), TranscriptLine.Audience.ALL);
+                floors.appendLine(f, f.live.get(live.id()), l.speaker(), PlatformSide.author(live, l.speaker()), l.text(),
+                        TranscriptLine.Audience.ALL);
             });
             return true;
         } else if (fact instanceof PlatformFact.Ended) {
@@ -161,9 +161,10 @@ final class PlatformBatch {
         String supervisorId = l.supervisor().id();
         LOG.info("the platform ended {}'s leg on {}: {}", supervisorId, before.id(),
                 l.reason() == null ? "no reason given" : l.reason());
-        SupervisorAction running = f.openActions.get(TenantFloor.legKey(before.id(), supervisorId));
-        if (running != null) {
-            actions.add(running.end(now));
+        SupervisorAction running = f.runningAction(before.id(), supervisorId);
+        SupervisorAction ended = running == null ? null : running.end(now);
+        if (ended != null) {
+            actions.add(ended);
         }
         Interaction after = before.withoutLegOf(supervisorId);
         staged.put(after.id(), after);
@@ -171,7 +172,9 @@ final class PlatformBatch {
             Interaction current = f.live.get(after.id());
             Participant leg = current.legOf(supervisorId);
             Interaction next = current.withoutLegOf(supervisorId);
-            f.openActions.remove(TenantFloor.legKey(next.id(), supervisorId));
+            if (ended != null) {
+                f.putAction(ended);
+            }
             f.live.put(next.id(), next);
             floors.publish(new FloorEvent.InteractionChanged(f.tenant, current, next));
             if (leg != null) {

@@ -54,8 +54,7 @@ public final class PlatformSide {
                                            String text) {
         return floors.locked(tenant, f -> {
             Interaction i = FloorLookup.live(f, interactionId);
-            String author = from == TranscriptLine.Speaker.AGENT ? i.agentName() : i.customerName();
-            return floors.appendLine(f, i, from, author, text, TranscriptLine.Audience.ALL);
+            return floors.appendLine(f, i, from, author(i, from), text, TranscriptLine.Audience.ALL);
         });
     }
 
@@ -68,6 +67,11 @@ public final class PlatformSide {
             end.apply(floors, f);
             return end.ended();
         });
+    }
+
+    /** Who said a line the platform reported: the agent or the customer, by the name the interaction has. */
+    static String author(Interaction i, TranscriptLine.Speaker from) {
+        return from == TranscriptLine.Speaker.AGENT ? i.agentName() : i.customerName();
     }
 
     /** The live interactions of a tenant, unfiltered: the platform's view of its floor. */

@@ -30,7 +30,7 @@ final class TenantFloor {
     final Map<String, HelpRequest> openRequests = new HashMap<>();
     final Map<String, String> openRequestByInteraction = new HashMap<>();
     /** The running action of each supervisor leg, keyed by {@link #legKey}. */
-    final Map<String, SupervisorAction> openActions = new HashMap<>();
+    private final Map<String, SupervisorAction> openActions = new HashMap<>();
     final Map<String, Deque<TranscriptLine>> transcripts = new HashMap<>();
     /** Live interactions by the platform's id of them. */
     final Map<String, String> byPlatform = new HashMap<>();
@@ -42,8 +42,23 @@ final class TenantFloor {
         this.settings = settings;
     }
 
-    static String legKey(String interactionId, String supervisorId) {
+    private static String legKey(String interactionId, String supervisorId) {
         return interactionId + "\n" + supervisorId;
+    }
+
+    /** The running action of this supervisor's leg on the interaction, or null. */
+    SupervisorAction runningAction(String interactionId, String supervisorId) {
+        return openActions.get(legKey(interactionId, supervisorId));
+    }
+
+    /** Keeps a leg's running action; an ended one (a disconnect) leaves the leg with none. */
+    void putAction(SupervisorAction action) {
+        String key = legKey(action.interactionId(), action.supervisorId());
+        if (action.endedAt() == null) {
+            openActions.put(key, action);
+        } else {
+            openActions.remove(key);
+        }
     }
 
     HelpRequest openRequestOn(String interactionId) {
