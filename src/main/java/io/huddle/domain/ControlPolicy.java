@@ -50,6 +50,30 @@ public final class ControlPolicy {
         return policy.enabled() && platformReason != null ? Control.off(platformReason) : policy;
     }
 
+    /**
+     * Who would read a supervisor's message on the interaction now: the agent while they coach, everyone once
+     * they barged in. {@code refusal} says why none can be sent (then {@code audience} is null).
+     */
+    public record Message(TranscriptLine.Audience audience, String refusal) {
+    }
+
+    /** @param myLeg this supervisor's participant entry on the interaction, or null */
+    public static Message message(TenantSettings tenant, Interaction interaction, Participant myLeg) {
+        String blocked = blockedReason(tenant, interaction);
+        if (blocked != null) {
+            return new Message(null, "messages cannot be sent: " + blocked);
+        }
+        if (myLeg == null) {
+            return new Message(null, "you are not on interaction " + interaction.id()
+                    + ": start Coach or Barge In first");
+        }
+        return switch (myLeg.mode()) {
+            case COACH -> new Message(TranscriptLine.Audience.AGENT, null);
+            case BARGE_IN -> new Message(TranscriptLine.Audience.ALL, null);
+            case MONITOR -> new Message(null, "you are monitoring silently: switch to Coach or Barge In to send messages");
+        };
+    }
+
     /** Why no control at all can be used on this interaction (licence, channel, state), or null. */
     public static String blockedReason(TenantSettings tenant, Interaction interaction) {
         if (!tenant.monitoringEnabled()) {

@@ -41,6 +41,37 @@ public record Interaction(String id, String tenant, String domain, Channel chann
                 state, helpRequested, list, endedAt, platformId);
     }
 
+    /** This supervisor's leg on the interaction, or null when they are not on it. */
+    public Participant legOf(String supervisorId) {
+        for (Participant p : participants) {
+            if (p.isSupervisor() && p.id().equals(supervisorId)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The one supervisor coaching or barging in, or null. */
+    public Participant speakingLeg() {
+        for (Participant p : participants) {
+            if (p.isSupervisor() && p.mode() != SupervisorMode.MONITOR) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The interaction with this supervisor's leg dropped (unchanged when they are not on it). */
+    public Interaction withoutLegOf(String supervisorId) {
+        return withParticipants(participants.stream()
+                .filter(p -> !(p.isSupervisor() && p.id().equals(supervisorId))).toList());
+    }
+
+    /** The interaction with every supervisor leg dropped: the customer and the agent stay. */
+    public Interaction withoutSupervisorLegs() {
+        return withParticipants(participants.stream().filter(p -> !p.isSupervisor()).toList());
+    }
+
     /** The participants as seen by someone who may not see silent monitors (the agent, the customer). */
     public Interaction withoutSilentMonitors() {
         List<Participant> visible = new ArrayList<>();

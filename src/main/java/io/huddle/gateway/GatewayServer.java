@@ -8,7 +8,13 @@ import io.huddle.gateway.audit.JournalIngest;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.auth.PasswordHasher;
 import io.huddle.gateway.auth.SessionPurge;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.FloorReads;
+import io.huddle.gateway.floor.FloorRestore;
+import io.huddle.gateway.floor.FloorSettings;
+import io.huddle.gateway.floor.Floors;
+import io.huddle.gateway.floor.HelpLifecycle;
+import io.huddle.gateway.floor.PlatformSide;
+import io.huddle.gateway.floor.SupervisorLegs;
 import io.huddle.gateway.floor.RoutingPolicy;
 import io.huddle.gateway.http.HttpApi;
 import io.huddle.gateway.platform.PlatformCalls;
@@ -42,7 +48,12 @@ public final class GatewayServer implements AutoCloseable {
 
     private final GatewayConfig config;
     private final GatewayStore store;
-    private final FloorService floor;
+    private final Floors floors;
+    private final FloorReads reads;
+    private final FloorSettings settings;
+    private final HelpLifecycle help;
+    private final SupervisorLegs legs;
+    private final PlatformSide platformSide;
     private final AuthService auth;
     private final Upkeep upkeep;
     private final StreamHub hub;
@@ -63,21 +74,26 @@ public final class GatewayServer implements AutoCloseable {
         this.store = SqliteGatewayStore.open(config.dataDir().resolve("gateway.db"));
         PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
         new DemoSupport(store, hasher, config).seedIfAsked();
-        this.floor = new FloorService(store, clock, RoutingPolicy.allSupervisorsOfDomain());
+        this.floors = new FloorRestore(store, clock).restore();
+        this.reads = new FloorReads(floors);
+        this.settings = new FloorSettings(floors);
+        this.help = new HelpLifecycle(floors, RoutingPolicy.allSupervisorsOfDomain());
+        this.legs = new SupervisorLegs(floors);
+        this.platformSide = new PlatformSide(floors);
         this.auth = new AuthService(store, hasher, clock);
         this.upkeep = new Upkeep(java.util.Map.of(
                 "expired sign-in sessions", new SessionPurge(store, clock)::purgeNow,
                 "old platform event ids", new io.huddle.gateway.platform.PlatformEventPurge(store, clock)::purgeNow));
-        this.hub = new StreamHub(json, floor, auth, clock, config.stream());
+        this.hub = new StreamHub(json, floors, reads, auth, clock, config.stream());
         this.platformConnections = new PlatformConnections(store, clock);
-        PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, floor, platformConnections,
+        PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, platformSide, platformConnections,
                 clock, config.platform().eventsPerSecond());
         this.platformCalls = new PlatformCalls(json, clock, config.platform().calls());
-        this.platformControls = new PlatformControls(floor, store, platformConnections, platformCalls);
+        this.platformControls = new PlatformControls(reads, legs, store, platformConnections, platformCalls);
         PlatformControls controls = platformControls;
-        HttpApi api = new HttpApi(json, auth, floor, store, Version.current(), new JournalIngest(store, clock),
+        HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), new JournalIngest(store, clock),
                 new JournalAudit(store), intake, platformConnections, controls);
-        StreamEndpoint stream = new StreamEndpoint(json, hub, floor, controls, clock, config.allowedOrigins());
+        StreamEndpoint stream = new StreamEndpoint(json, hub, help, controls, clock, config.allowedOrigins());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = HttpApi.maxRequestSize(); // journal batches; other bodies: 64 KiB (HttpSupport)
@@ -122,8 +138,32 @@ public final class GatewayServer implements AutoCloseable {
         return "http://" + config.host() + ":" + port();
     }
 
-    public FloorService floor() {
-        return floor;
+    /** The tenants' live floors: their clock, and their events for a listener. */
+    public Floors floors() {
+        return floors;
+    }
+
+    /** What a user may see of the floor. */
+    public FloorReads floorReads() {
+        return reads;
+    }
+
+    public FloorSettings floorSettings() {
+        return settings;
+    }
+
+    public HelpLifecycle helpLifecycle() {
+        return help;
+    }
+
+    /** A supervisor's legs on the floor alone, without the platform ({@link #platformControls} asks it first). */
+    public SupervisorLegs supervisorLegs() {
+        return legs;
+    }
+
+    /** What happens on the contact center's floor: in the product only the Platform API's inbound side uses it. */
+    public PlatformSide platformSide() {
+        return platformSide;
     }
 
     public StreamHub hub() {

@@ -82,7 +82,7 @@ class AgentCancelAndSilentMonitorTest extends ConsoleUiTest {
         List<SupervisorAction> actions = fx.actionsOn(chat.id());
         assertThat(actions).extracting(SupervisorAction::action).containsExactly(ActionType.MONITOR);
         assertThat(actions.get(0).helpRequestId()).isNull();
-        assertThat(fx.floor().interaction(fx.user("supervisor1"), chat.id()).participants())
+        assertThat(fx.floorReads().interaction(fx.user("supervisor1"), chat.id()).participants())
                 .anyMatch(p -> p.kind() == Participant.Kind.SUPERVISOR && p.mode() == SupervisorMode.MONITOR);
 
         // The agent's window shows nothing of it...

@@ -12,7 +12,8 @@ import io.huddle.domain.User;
 import io.huddle.gateway.GatewayConfig;
 import io.huddle.gateway.GatewayServer;
 import io.huddle.gateway.auth.PasswordHasher;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.PlatformSide;
+import io.huddle.gateway.floor.SupervisorLegs;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.gateway.store.SqliteGatewayStore;
 import io.huddle.gateway.stream.StreamHub;
@@ -138,8 +139,14 @@ final class BenchGateway implements AutoCloseable {
         return GatewayClient.signIn(URI.create(server.baseUrl()), TENANT, username, PASSWORD.toCharArray());
     }
 
-    FloorService floor() {
-        return server.floor();
+    /** The floor as the platform changes it. */
+    PlatformSide platformSide() {
+        return server.platformSide();
+    }
+
+    /** A supervisor's legs on the floor, without the platform. */
+    SupervisorLegs supervisorLegs() {
+        return server.supervisorLegs();
     }
 
     GatewayServer server() {

@@ -121,13 +121,13 @@ final class CommandRoundTripBench implements Bench {
                     + "(WAL, FULL) before sending and one on the server before echoing, the least any round trip "
                     + "with a supervisor action's two durable writes can cost; command_*: StreamClient.command until its future "
                     + "completes (ping: the protocol's no-op command, for the cost of the stream path alone); "
-                    + "floor_act_*: FloorService.act called in this process (no network); every Monitor "
+                    + "floor_act_*: SupervisorLegs.act called in this process (no network); every Monitor "
                     + "and Disconnect is recorded durably (synchronous=FULL) before the ack");
         }
         return r;
     }
 
-    /** FloorService.act in this process, no network: the gateway's own part of a Monitor (its durable write). */
+    /** SupervisorLegs.act in this process, no network: the gateway's own part of a Monitor (its durable write). */
     private static Samples inProcess(BenchGateway gw, int samples) {
         io.huddle.domain.User sup = gw.server().store().findUser(BenchGateway.TENANT, supervisor(0))
                 .orElseThrow();
@@ -136,9 +136,9 @@ final class CommandRoundTripBench implements Bench {
         int warm = Math.max(10, samples / 5);
         for (int i = 0; i < warm + samples; i++) {
             long t0 = System.nanoTime();
-            gw.floor().act(sup, ix, io.huddle.domain.ActionType.MONITOR, null);
+            gw.supervisorLegs().act(sup, ix, io.huddle.domain.ActionType.MONITOR, null);
             long t1 = System.nanoTime();
-            gw.floor().act(sup, ix, io.huddle.domain.ActionType.DISCONNECT, null);
+            gw.supervisorLegs().act(sup, ix, io.huddle.domain.ActionType.DISCONNECT, null);
             if (i >= warm) {
                 s.add(t1 - t0);
             }

@@ -2,7 +2,7 @@ package io.huddle.bench;
 
 import io.huddle.client.SignedIn;
 import io.huddle.domain.InteractionState;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.PlatformSide;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -26,9 +26,9 @@ import org.glassfish.tyrus.client.ClientProperties;
  * {@code consoles} supervisor streams (real Tyrus client sockets in this process, sharing one client
  * manager) spread over {@code domains} domains of one tenant, so each event reaches the consoles of its
  * domain. A platform thread changes interaction states at {@code fanOutRate} events a second through
- * FloorService; each socket stamps every interaction.updated frame on receipt against the time its event
+ * PlatformSide; each socket stamps every interaction.updated frame on receipt against the time its event
  * was issued. The gateway's CPU is the CPU time of its threads (Jetty, the stream ticker and the platform
- * thread, which runs FloorService and the fan-out), the client sockets' threads excluded.
+ * thread, which runs PlatformSide and the fan-out), the client sockets' threads excluded.
  */
 final class FanOutBench implements Bench {
 
@@ -94,7 +94,7 @@ final class FanOutBench implements Bench {
                     sockets.add(connect(tyrus, gw, sups.get(i), rx, i, snapshots));
                 }
                 BenchEnv.await(snapshots, 60, "every console to get its snapshot");
-                Feed feed = new Feed(gw.floor(), ids, rate, issuedHold, issuedActive);
+                Feed feed = new Feed(gw.platformSide(), ids, rate, issuedHold, issuedActive);
                 feed.start();
                 BenchEnv.sleep(size.fanOutWarmupSeconds() * 1000L);
                 Map<Long, Long> gatewayCpu0 = BenchEnv.threadCpu(CLIENT_THREAD.negate());
@@ -232,13 +232,13 @@ final class FanOutBench implements Bench {
 
     /** The platform: state changes round-robin over every interaction at a steady rate. */
     static final class Feed extends PacedFeed {
-        private final FloorService floor;
+        private final PlatformSide floor;
         private final String[] ids;
         private final AtomicLongArray issuedHold;
         private final AtomicLongArray issuedActive;
         private final boolean[] onHold;
 
-        Feed(FloorService floor, String[] ids, int rate, AtomicLongArray issuedHold, AtomicLongArray issuedActive) {
+        Feed(PlatformSide floor, String[] ids, int rate, AtomicLongArray issuedHold, AtomicLongArray issuedActive) {
             super(rate, ids.length);
             this.floor = floor;
             this.ids = ids;

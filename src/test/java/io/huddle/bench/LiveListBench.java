@@ -6,7 +6,7 @@ import io.huddle.console.ConsoleSession;
 import io.huddle.console.ConsoleWindow;
 import io.huddle.console.InteractionRow;
 import io.huddle.domain.InteractionState;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.PlatformSide;
 import io.huddle.settings.UserSettings;
 import io.huddle.ui.Theme;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ import javafx.stage.Stage;
  * B1, the live list: the real console (ConsoleSession: StreamClient, FloorState, FxBridge, ConsoleViewModel;
  * ConsoleWindow with its TableView) on headless JavaFX, fed by a real gateway over a real stream. The floor
  * holds {@code listInteractions} live interactions; a platform thread changes them at {@code listRate} events a
- * second through FloorService, as a CCaaS platform would: state changes (Active / On hold), and 1 % of the
+ * second through PlatformSide, as a CCaaS platform would: state changes (Active / On hold), and 1 % of the
  * time an interaction ends and a new one starts in its place.
  *
  * <p>Per pulse it measures the FX thread's time: from the first AnimationTimer of the pulse (where the
@@ -90,7 +90,7 @@ final class LiveListBench implements Bench {
                 });
                 BenchEnv.waitFor(() -> BenchEnv.onFx(() -> session.viewModel().floor().size()) == n, 60,
                         "the console to show the snapshot of " + n + " interactions");
-                Feed platform = new Feed(gw.floor(), n, rate, probe.issued);
+                Feed platform = new Feed(gw.platformSide(), n, rate, probe.issued);
                 platform.start();
                 BenchEnv.sleep(size.listWarmupSeconds() * 1000L);
                 long measuredFrom = System.nanoTime();
@@ -345,15 +345,15 @@ final class LiveListBench implements Bench {
         }
     }
 
-    /** The simulated CCaaS platform: changes the floor at a steady rate through FloorService. */
+    /** The simulated CCaaS platform: changes the floor at a steady rate through PlatformSide. */
     static final class Feed extends PacedFeed {
-        private final FloorService floor;
+        private final PlatformSide floor;
         private final Map<String, Long> issued;
         private final String[] ids;
         private final boolean[] onHold;
         private final int[] generation;
 
-        Feed(FloorService floor, int slots, int rate, Map<String, Long> issued) {
+        Feed(PlatformSide floor, int slots, int rate, Map<String, Long> issued) {
             super(rate, slots);
             this.floor = floor;
             this.issued = issued;

@@ -99,7 +99,7 @@ class StreamClientTest {
 
         Interaction ix2 = gw.startInteraction("acme", "agent2", Channel.CHAT);
         String help = raiseHelp("agent1", ix1);
-        gw.server().floor().endInteraction("acme", ix2.id());
+        gw.server().platformSide().endInteraction("acme", ix2.id());
 
         await().atMost(WAIT).until(() -> rec.events.size() == 5);
         long s0 = rec.snapshots.get(0);
@@ -190,7 +190,7 @@ class StreamClientTest {
         var r = gw.call("POST", "/api/v1/help-requests", agent2, "{\"interactionId\":\"" + ix2.id()
                 + "\",\"reason\":\"Technical issue\"}");
         assertThat(r.statusCode()).isEqualTo(201);
-        gw.server().floor().endInteraction("acme", ix3.id());
+        gw.server().platformSide().endInteraction("acme", ix3.id());
         assertThat(c.status().state()).as("the changes were made while the client was away").isEqualTo(RECONNECTING);
 
         await().atMost(WAIT).until(() -> rec.state() == CONNECTED && rec.snapshots.size() == 2);
@@ -219,7 +219,7 @@ class StreamClientTest {
         await().atMost(WAIT).until(() -> rec.state() == RECONNECTING);
         Interaction ix2 = gw.startInteraction("acme", "agent2", Channel.VOICE);
         String help = raiseHelp("agent2", ix2);
-        gw.server().floor().endInteraction("acme", ix1.id());
+        gw.server().platformSide().endInteraction("acme", ix1.id());
         assertThat(c.status().state()).as("the changes were made while the client was away").isEqualTo(RECONNECTING);
 
         await().atMost(WAIT).until(() -> rec.welcomes.size() == 2 && rec.events.size() == 5);

@@ -52,8 +52,8 @@ class ConsoleOfflineResumeTest extends ConsoleUiTest {
 
         fx.gateway().startAgain();
         // The floor changes while the console is away (it then gets them in a fresh snapshot, not as events).
-        fx.floor().endInteraction(ConsoleFixture.TENANT, messaging.id());
-        fx.floor().cancelHelp(fx.user("agent2"), onChat.id());
+        fx.platformSide().endInteraction(ConsoleFixture.TENANT, messaging.id());
+        fx.helpLifecycle().cancelHelp(fx.user("agent2"), onChat.id());
         Interaction late = fx.interaction("agent3", Channel.CHAT);
         HelpRequest missed = fx.raiseHelp("agent3", late.id(), "Billing dispute", "second call today");
 

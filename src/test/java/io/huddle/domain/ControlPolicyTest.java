@@ -183,4 +183,24 @@ class ControlPolicyTest {
         assertThat(c.forAction(ActionType.DISCONNECT)).isSameAs(c.disconnect());
         assertThat(c.forAction(ActionType.BARGE_IN)).isSameAs(c.bargeIn());
     }
+
+    @Test
+    void aMessageReachesTheAgentWhileCoachingAndEveryoneAfterBargingIn() {
+        assertThat(ControlPolicy.message(settings(), interaction(), leg(SUPERVISOR, SupervisorMode.COACH)))
+                .isEqualTo(new ControlPolicy.Message(TranscriptLine.Audience.AGENT, null));
+        assertThat(ControlPolicy.message(settings(), interaction(), leg(SUPERVISOR, SupervisorMode.BARGE_IN)))
+                .isEqualTo(new ControlPolicy.Message(TranscriptLine.Audience.ALL, null));
+    }
+
+    @Test
+    void noMessageWithoutASpeakingLegOrOnABlockedInteraction() {
+        assertThat(ControlPolicy.message(settings(), interaction(), null).refusal())
+                .isEqualTo("you are not on interaction ix-1: start Coach or Barge In first");
+        assertThat(ControlPolicy.message(settings(), interaction(), leg(SUPERVISOR, SupervisorMode.MONITOR)).refusal())
+                .isEqualTo("you are monitoring silently: switch to Coach or Barge In to send messages");
+        ControlPolicy.Message wrapUp = ControlPolicy.message(settings(),
+                interaction(Channel.VOICE, InteractionState.WRAP_UP), leg(SUPERVISOR, SupervisorMode.COACH));
+        assertThat(wrapUp).isEqualTo(new ControlPolicy.Message(null,
+                "messages cannot be sent: the interaction is in wrap-up"));
+    }
 }

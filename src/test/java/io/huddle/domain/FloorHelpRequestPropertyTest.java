@@ -2,9 +2,15 @@ package io.huddle.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.FloorReads;
+import io.huddle.gateway.floor.FloorRestore;
+import io.huddle.gateway.floor.FloorSettings;
+import io.huddle.gateway.floor.Floors;
+import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.floor.Ids;
+import io.huddle.gateway.floor.PlatformSide;
 import io.huddle.gateway.floor.RoutingPolicy;
+import io.huddle.gateway.floor.SupervisorLegs;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.gateway.store.SqliteGatewayStore;
 import java.io.IOException;
@@ -27,7 +33,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Drives a real {@link FloorService} (over a real SQLite store) with random operations of agents and
+ * Drives a real floor (over a real SQLite store) with random operations of agents and
  * supervisors, and checks after each one: at most one open help request per interaction, the floor and
  * the store agree on it, and the interaction's help flag is up exactly while a request is pending.
  */
@@ -45,6 +51,17 @@ class FloorHelpRequestPropertyTest {
     record Op(Kind kind, int who, int target, ActionType action) {
     }
 
+    /** The floor's services, wired as the gateway wires them. */
+    record Floor(Floors floors, PlatformSide platform, HelpLifecycle help, SupervisorLegs legs, FloorReads reads) {
+        static Floor over(GatewayStore store) {
+            Floors floors = new FloorRestore(store, Clock.systemUTC()).restore();
+            new FloorSettings(floors).ensureTenant(TenantSettings.defaults(TENANT));
+            return new Floor(floors, new PlatformSide(floors),
+                    new HelpLifecycle(floors, RoutingPolicy.allSupervisorsOfDomain()), new SupervisorLegs(floors),
+                    new FloorReads(floors));
+        }
+    }
+
     @Provide
     Arbitrary<List<Op>> ops() {
         Arbitrary<Op> op = Combinators.combine(Arbitraries.of(Kind.class), Arbitraries.integers().between(0, 1),
@@ -57,8 +74,7 @@ class FloorHelpRequestPropertyTest {
         Path dir = Files.createTempDirectory("huddle-floor-prop");
         try (GatewayStore store = SqliteGatewayStore.open(dir.resolve("gateway.db"))) {
             Stream.concat(AGENTS.stream(), SUPERVISORS.stream()).forEach(u -> store.saveUser(u, null));
-            FloorService floor = new FloorService(store, Clock.systemUTC(), RoutingPolicy.allSupervisorsOfDomain());
-            floor.ensureTenant(TenantSettings.defaults(TENANT));
+            Floor floor = Floor.over(store);
             List<String> interactions = new ArrayList<>();
             List<String> requests = new ArrayList<>();
             for (Op op : ops) {
@@ -75,35 +91,35 @@ class FloorHelpRequestPropertyTest {
         }
     }
 
-    private static void run(FloorService floor, Op op, List<String> interactions, List<String> requests) {
+    private static void run(Floor floor, Op op, List<String> interactions, List<String> requests) {
         User agent = AGENTS.get(op.who());
         User supervisor = SUPERVISORS.get(op.who());
         String ix = interactions.isEmpty() ? "none" : interactions.get(op.target() % interactions.size());
         String hr = requests.isEmpty() ? "none" : requests.get(op.target() % requests.size());
         switch (op.kind()) {
-            case START -> interactions.add(floor.startInteraction(new Interaction(Ids.next("ix"), TENANT, "support",
-                    Channel.CHAT, agent.id(), agent.displayName(), "Customer", "Billing", floor.now(),
+            case START -> interactions.add(floor.platform().startInteraction(new Interaction(Ids.next("ix"), TENANT, "support",
+                    Channel.CHAT, agent.id(), agent.displayName(), "Customer", "Billing", floor.floors().now(),
                     InteractionState.ACTIVE, false, List.of(new Participant(agent.id(), agent.displayName(),
-                    Participant.Kind.AGENT, null, null, floor.now())), null)).id());
-            case RAISE -> requests.add(floor.raiseHelp(agent, ix, "Policy question", null).id());
-            case CANCEL -> floor.cancelHelp(agent, hr);
-            case CLOSE -> floor.closeHelp(agent, hr);
-            case ACCEPT -> floor.acceptHelp(supervisor, hr);
-            case END -> floor.endInteraction(TENANT, ix);
-            case HOLD -> floor.changeState(TENANT, ix, InteractionState.ON_HOLD);
-            case WRAP_UP -> floor.changeState(TENANT, ix, InteractionState.WRAP_UP);
-            case ACT -> floor.act(supervisor, ix, op.action(), null);
+                    Participant.Kind.AGENT, null, null, floor.floors().now())), null)).id());
+            case RAISE -> requests.add(floor.help().raiseHelp(agent, ix, "Policy question", null).id());
+            case CANCEL -> floor.help().cancelHelp(agent, hr);
+            case CLOSE -> floor.help().closeHelp(agent, hr);
+            case ACCEPT -> floor.help().acceptHelp(supervisor, hr);
+            case END -> floor.platform().endInteraction(TENANT, ix);
+            case HOLD -> floor.platform().changeState(TENANT, ix, InteractionState.ON_HOLD);
+            case WRAP_UP -> floor.platform().changeState(TENANT, ix, InteractionState.WRAP_UP);
+            case ACT -> floor.legs().act(supervisor, ix, op.action(), null);
         }
     }
 
-    private static void check(FloorService floor, GatewayStore store, List<String> interactions, Op after) {
+    private static void check(Floor floor, GatewayStore store, List<String> interactions, Op after) {
         List<HelpRequest> open = store.openHelpRequests();
         Map<String, Long> perInteraction = open.stream()
                 .collect(Collectors.groupingBy(HelpRequest::interactionId, Collectors.counting()));
         assertThat(perInteraction.values()).as("open requests per interaction after %s", after).allMatch(n -> n == 1);
-        Set<String> live = floor.liveInteractions(TENANT).stream().map(Interaction::id).collect(Collectors.toSet());
+        Set<String> live = floor.platform().liveInteractions(TENANT).stream().map(Interaction::id).collect(Collectors.toSet());
         for (String ix : interactions) {
-            HelpRequest inMemory = floor.openRequestOn(TENANT, ix);
+            HelpRequest inMemory = floor.reads().openRequestOn(TENANT, ix);
             HelpRequest stored = open.stream().filter(r -> r.interactionId().equals(ix)).findFirst().orElse(null);
             assertThat(inMemory).as("floor and store agree on %s after %s", ix, after).isEqualTo(stored);
             Interaction i = store.findInteraction(ix).orElseThrow();

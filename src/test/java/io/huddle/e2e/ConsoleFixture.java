@@ -17,7 +17,9 @@ import io.huddle.domain.Participant;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.User;
 import io.huddle.gateway.TestGateway;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.FloorReads;
+import io.huddle.gateway.floor.HelpLifecycle;
+import io.huddle.gateway.floor.PlatformSide;
 import io.huddle.gateway.floor.Ids;
 import io.huddle.gateway.store.ActionQuery;
 import io.huddle.settings.SettingsFile;
@@ -84,9 +86,19 @@ public final class ConsoleFixture implements AutoCloseable {
         return robot;
     }
 
-    /** The live floor of the gateway now running (a new one after a restart). */
-    public FloorService floor() {
-        return gw.server().floor();
+    /** The platform's side of the floor of the gateway now running (a new one after a restart). */
+    public PlatformSide platformSide() {
+        return gw.server().platformSide();
+    }
+
+    /** What a user may see of the floor of the gateway now running. */
+    public FloorReads floorReads() {
+        return gw.server().floorReads();
+    }
+
+    /** Help requests on the floor of the gateway now running. */
+    public HelpLifecycle helpLifecycle() {
+        return gw.server().helpLifecycle();
     }
 
     public User user(String username) {
@@ -105,15 +117,15 @@ public final class ConsoleFixture implements AutoCloseable {
     public Interaction interaction(String agentUsername, Channel channel, String customer, String queue,
                                    java.time.Duration ago) {
         User agent = user(agentUsername);
-        java.time.Instant at = floor().now().minus(ago);
+        java.time.Instant at = gw.server().floors().now().minus(ago);
         Participant c = new Participant("cust-" + Ids.next("c"), customer, Participant.Kind.CUSTOMER, null, null, at);
         Participant a = new Participant(agent.id(), agent.displayName(), Participant.Kind.AGENT, null, null, at);
-        return floor().startInteraction(new Interaction(Ids.next("ix"), TENANT, agent.domain(), channel, agent.id(),
+        return platformSide().startInteraction(new Interaction(Ids.next("ix"), TENANT, agent.domain(), channel, agent.id(),
                 agent.displayName(), customer, queue, at, InteractionState.ACTIVE, false, List.of(c, a), null));
     }
 
     public HelpRequest raiseHelp(String agentUsername, String interactionId, String reason, String comment) {
-        return floor().raiseHelp(user(agentUsername), interactionId, reason, comment);
+        return helpLifecycle().raiseHelp(user(agentUsername), interactionId, reason, comment);
     }
 
     public HelpRequest storedRequest(String id) {

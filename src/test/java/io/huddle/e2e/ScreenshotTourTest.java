@@ -47,8 +47,8 @@ class ScreenshotTourTest {
                     Duration.ofSeconds(2 * 60 + 5));
             Interaction olivia = fx.interaction("agent1", Channel.MESSAGING, "Olivia Brown", "Billing",
                     Duration.ofMinutes(21));
-            fx.floor().changeState(ACME, lucas.id(), InteractionState.ON_HOLD);
-            fx.floor().changeState(ACME, olivia.id(), InteractionState.WRAP_UP);
+            fx.platformSide().changeState(ACME, lucas.id(), InteractionState.ON_HOLD);
+            fx.platformSide().changeState(ACME, olivia.id(), InteractionState.WRAP_UP);
             say(fx, noah, Speaker.CUSTOMER, "Hi, my internet has been dropping every few minutes since Monday.");
             say(fx, noah, Speaker.AGENT, "Sorry to hear that. Let me run a line test on your connection.");
             say(fx, noah, Speaker.CUSTOMER, "I already restarted the router twice.");
@@ -126,6 +126,6 @@ class ScreenshotTourTest {
     }
 
     private static void say(ConsoleFixture fx, Interaction i, Speaker who, String text) {
-        fx.floor().appendTranscript(ACME, i.id(), who, text);
+        fx.platformSide().appendTranscript(ACME, i.id(), who, text);
     }
 }

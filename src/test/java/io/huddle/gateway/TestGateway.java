@@ -126,11 +126,11 @@ public final class TestGateway implements AutoCloseable {
     public Interaction startInteraction(String tenant, String agentUsername, Channel channel) {
         User agent = user(tenant, agentUsername);
         Participant customer = new Participant("cust-" + Ids.next("c"), "Test Customer", Participant.Kind.CUSTOMER,
-                null, null, server.floor().now());
+                null, null, server.floors().now());
         Participant agentP = new Participant(agent.id(), agent.displayName(), Participant.Kind.AGENT, null, null,
-                server.floor().now());
-        return server.floor().startInteraction(new Interaction(Ids.next("ix"), tenant, agent.domain(), channel,
-                agent.id(), agent.displayName(), "Test Customer", "Billing", server.floor().now(),
+                server.floors().now());
+        return server.platformSide().startInteraction(new Interaction(Ids.next("ix"), tenant, agent.domain(), channel,
+                agent.id(), agent.displayName(), "Test Customer", "Billing", server.floors().now(),
                 InteractionState.ACTIVE, false, List.of(customer, agentP), null));
     }
 

@@ -18,13 +18,11 @@ record InteractionEnd(Interaction before, Interaction ended, List<SupervisorActi
                       HelpRequest endedRequest) {
 
     static InteractionEnd of(TenantFloor f, Interaction before, Instant now) {
-        Interaction ended = before.withHelpRequested(false).withParticipants(
-                before.participants().stream().filter(p -> !p.isSupervisor()).toList())
+        Interaction ended = before.withHelpRequested(false).withoutSupervisorLegs()
                 .withState(InteractionState.ENDED, now);
         List<SupervisorAction> closed = new ArrayList<>();
         for (Participant p : before.participants()) {
-            SupervisorAction running = p.isSupervisor()
-                    ? f.openActions.get(TenantFloor.legKey(before.id(), p.id())) : null;
+            SupervisorAction running = p.isSupervisor() ? f.runningAction(before.id(), p.id()) : null;
             if (running != null) {
                 closed.add(running.end(now));
             }
@@ -33,11 +31,11 @@ record InteractionEnd(Interaction before, Interaction ended, List<SupervisorActi
         return new InteractionEnd(before, ended, List.copyOf(closed), open == null ? null : open.endWithInteraction(now));
     }
 
-    void apply(FloorService floor, TenantFloor f) {
-        closedActions.forEach(a -> f.openActions.remove(TenantFloor.legKey(before.id(), a.supervisorId())));
+    void apply(Floors floors, TenantFloor f) {
+        closedActions.forEach(f::putAction);
         if (endedRequest != null) {
             f.putRequest(endedRequest);
-            floor.publish(new FloorEvent.HelpRequestChanged(f.tenant, endedRequest));
+            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, endedRequest));
         }
         f.live.remove(before.id());
         f.transcripts.remove(before.id());
@@ -45,6 +43,6 @@ record InteractionEnd(Interaction before, Interaction ended, List<SupervisorActi
             f.byPlatform.remove(before.platformId(), before.id());
         }
         f.platformStateAt.remove(before.id());
-        floor.publish(new FloorEvent.InteractionEnded(f.tenant, ended));
+        floors.publish(new FloorEvent.InteractionEnded(f.tenant, ended));
     }
 }

@@ -11,7 +11,6 @@ import io.huddle.domain.Interaction;
 import io.huddle.domain.Participant;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.SupervisorMode;
-import io.huddle.domain.TranscriptLine;
 import io.huddle.domain.User;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,13 +22,13 @@ import java.util.List;
  * the participants. Runs with the tenant's lock held.
  */
 final class LegChange {
-    private final FloorService floor;
+    private final Floors floors;
     private final TenantFloor f;
     private final User supervisor;
     private final Interaction before;
 
-    LegChange(FloorService floor, TenantFloor f, User supervisor, Interaction before) {
-        this.floor = floor;
+    LegChange(Floors floors, TenantFloor f, User supervisor, Interaction before) {
+        this.floors = floors;
         this.f = f;
         this.supervisor = supervisor;
         this.before = before;
@@ -40,7 +39,7 @@ final class LegChange {
      * belong to (null when none). Changes nothing.
      */
     String check(ActionType action, String helpRequestId) {
-        Controls controls = floor.controlsFor(f, supervisor, before);
+        Controls controls = f.controls(supervisor, before);
         Controls.Control control = controls.forAction(action);
         if (!control.enabled()) {
             throw DomainException.conflict(label(action) + " is not available: " + control.reason());
@@ -50,14 +49,13 @@ final class LegChange {
 
     /** The supervisor's leg on the interaction before this change, or null. */
     Participant currentLeg() {
-        return TenantFloor.legOf(before, supervisor.id());
+        return before.legOf(supervisor.id());
     }
 
     SupervisorAction apply(ActionType action, String helpRequestId) {
         String requestId = check(action, helpRequestId);
-        Instant now = floor.now();
-        String key = TenantFloor.legKey(before.id(), supervisor.id());
-        SupervisorAction previous = f.openActions.get(key);
+        Instant now = floors.now();
+        SupervisorAction previous = f.runningAction(before.id(), supervisor.id());
         List<SupervisorAction> writes = new ArrayList<>();
         if (previous != null) {
             writes.add(previous.end(now));
@@ -66,18 +64,15 @@ final class LegChange {
                 supervisor.id(), before.agentId(), before.id(), requestId, now,
                 action == ActionType.DISCONNECT ? now : null);
         writes.add(recorded);
-        Participant oldLeg = TenantFloor.legOf(before, supervisor.id());
+        Participant oldLeg = currentLeg();
         Interaction after = before.withParticipants(participantsAfter(action, now));
-        floor.store().saveAll(List.of(), writes, List.of(after));
+        floors.store().saveAll(List.of(), writes, List.of(after));
 
-        if (action == ActionType.DISCONNECT) {
-            f.openActions.remove(key);
-        } else {
-            f.openActions.put(key, recorded);
-        }
+        f.putAction(recorded); // a disconnect is recorded ended: the leg has no running action after it
         f.live.put(after.id(), after);
-        floor.publish(new FloorEvent.InteractionChanged(f.tenant, before, after));
-        announce(oldLeg == null ? null : oldLeg.mode(), action.mode());
+        floors.publish(new FloorEvent.InteractionChanged(f.tenant, before, after));
+        LegAnnouncements.announce(floors, f, f.live.get(before.id()), supervisor.displayName(),
+                oldLeg == null ? null : oldLeg.mode(), action.mode());
         return recorded;
     }
 
@@ -89,7 +84,7 @@ final class LegChange {
                     && supervisor.id().equals(open.helpProvidedBy()) ? open.id() : null;
         }
         if (open == null || !open.id().equals(helpRequestId)) {
-            HelpRequest named = floor.store().findHelpRequest(helpRequestId)
+            HelpRequest named = floors.store().findHelpRequest(helpRequestId)
                     .filter(r -> supervisor.inScope(r.tenant(), r.domain()))
                     .orElseThrow(() -> DomainException.notFound("help request", helpRequestId));
             if (!named.interactionId().equals(before.id())) {
@@ -106,12 +101,7 @@ final class LegChange {
     }
 
     private List<Participant> participantsAfter(ActionType action, Instant now) {
-        List<Participant> next = new ArrayList<>();
-        for (Participant p : before.participants()) {
-            if (!(p.isSupervisor() && p.id().equals(supervisor.id()))) {
-                next.add(p);
-            }
-        }
+        List<Participant> next = new ArrayList<>(before.withoutLegOf(supervisor.id()).participants());
         SupervisorMode mode = action.mode();
         if (mode != null) {
             SupervisorMode.AudioLeg audio = before.channel() == Channel.VOICE ? mode.audioLeg() : null;
@@ -119,35 +109,6 @@ final class LegChange {
                     audio, now));
         }
         return next;
-    }
-
-    private void announce(SupervisorMode from, SupervisorMode to) {
-        announce(floor, f, f.live.get(before.id()), supervisor.displayName(), from, to);
-    }
-
-    /**
-     * Tells the agent (and for barge-in the customer) what they may know of a supervisor's leg changing from
-     * one mode to another (null: no leg); silent monitoring says nothing.
-     */
-    static void announce(FloorService floor, TenantFloor f, Interaction on, String name, SupervisorMode from,
-                         SupervisorMode to) {
-        if (from == to) {
-            return;
-        }
-        if (from == SupervisorMode.BARGE_IN) {
-            floor.appendLine(f, on, TranscriptLine.Speaker.SYSTEM, "Huddle", name + " left the conversation",
-                    TranscriptLine.Audience.ALL);
-        } else if (from == SupervisorMode.COACH) {
-            floor.appendLine(f, on, TranscriptLine.Speaker.SYSTEM, "Huddle", name + " stopped coaching",
-                    TranscriptLine.Audience.AGENT);
-        }
-        if (to == SupervisorMode.COACH) {
-            floor.appendLine(f, on, TranscriptLine.Speaker.SYSTEM, "Huddle",
-                    name + " is coaching you (the customer cannot hear or see this)", TranscriptLine.Audience.AGENT);
-        } else if (to == SupervisorMode.BARGE_IN) {
-            floor.appendLine(f, on, TranscriptLine.Speaker.SYSTEM, "Huddle", name + " joined the conversation",
-                    TranscriptLine.Audience.ALL);
-        }
     }
 
     private static String label(ActionType action) {

@@ -25,7 +25,7 @@ import java.util.Set;
  */
 final class PlatformBatch {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PlatformBatch.class);
-    private final FloorService floor;
+    private final Floors floors;
     private final TenantFloor f;
     private final Instant now;
     private final Map<String, Interaction> staged = new LinkedHashMap<>();
@@ -35,15 +35,15 @@ final class PlatformBatch {
     private final List<SupervisorAction> actions = new ArrayList<>();
     private final List<Runnable> effects = new ArrayList<>();
 
-    PlatformBatch(FloorService floor, TenantFloor f) {
-        this.floor = floor;
+    PlatformBatch(Floors floors, TenantFloor f) {
+        this.floors = floors;
         this.f = f;
-        this.now = floor.now();
+        this.now = floors.now();
     }
 
     PlatformFact.Outcome apply(List<PlatformFact> facts) {
         List<String> ids = facts.stream().map(PlatformFact::eventId).distinct().toList();
-        Set<String> seen = new HashSet<>(floor.store().seenPlatformEvents(f.tenant, ids));
+        Set<String> seen = new HashSet<>(floors.store().seenPlatformEvents(f.tenant, ids));
         List<String> fresh = new ArrayList<>();
         int applied = 0;
         int ignored = 0;
@@ -59,7 +59,7 @@ final class PlatformBatch {
             }
         }
         if (!fresh.isEmpty()) {
-            floor.store().savePlatformEvents(f.tenant, fresh, now, requests, actions, List.copyOf(staged.values()));
+            floors.store().savePlatformEvents(f.tenant, fresh, now, requests, actions, List.copyOf(staged.values()));
         }
         effects.forEach(Runnable::run);
         return new PlatformFact.Outcome(applied, facts.size() - fresh.size(), ignored);
@@ -77,8 +77,8 @@ final class PlatformBatch {
             return changeState(live, c);
         } else if (fact instanceof PlatformFact.Line l) {
             effects.add(() -> {
-                String author = l.speaker() == TranscriptLine.Speaker.AGENT ? live.agentName() : live.customerName();
-                floor.appendLine(f, f.live.get(live.id()), l.speaker(), author, l.text(), TranscriptLine.Audience.ALL);
+                floors.appendLine(f, f.live.get(live.id()), l.speaker(), PlatformSide.author(live, l.speaker()), l.text(),
+                        TranscriptLine.Audience.ALL);
             });
             return true;
         } else if (fact instanceof PlatformFact.Ended) {
@@ -103,7 +103,7 @@ final class PlatformBatch {
     private boolean start(PlatformFact.Started s) {
         String pid = s.platformInteractionId();
         if (startedHere.containsKey(pid) || f.byPlatform.containsKey(pid)
-                || floor.store().findInteractionByPlatformId(f.tenant, pid).isPresent()) {
+                || floors.store().findInteractionByPlatformId(f.tenant, pid).isPresent()) {
             return false; // already live, or over: a platform id starts once
         }
         Instant at = s.at().isAfter(now) ? now : s.at();
@@ -120,7 +120,7 @@ final class PlatformBatch {
             f.live.put(i.id(), i);
             f.byPlatform.put(pid, i.id());
             f.platformStateAt.put(i.id(), at);
-            floor.publish(new FloorEvent.InteractionChanged(f.tenant, null, i));
+            floors.publish(new FloorEvent.InteractionChanged(f.tenant, null, i));
         });
         return true;
     }
@@ -139,7 +139,7 @@ final class PlatformBatch {
             Interaction next = current.withState(c.state(), now);
             f.live.put(next.id(), next);
             f.platformStateAt.put(next.id(), c.at());
-            floor.publish(new FloorEvent.InteractionChanged(f.tenant, current, next));
+            floors.publish(new FloorEvent.InteractionChanged(f.tenant, current, next));
         });
         return true;
     }
@@ -151,33 +151,34 @@ final class PlatformBatch {
         if (end.endedRequest() != null) {
             requests.add(end.endedRequest());
         }
-        effects.add(() -> end.apply(floor, f));
+        effects.add(() -> end.apply(floors, f));
     }
 
     private boolean endLeg(Interaction before, PlatformFact.LegEnded l) {
-        if (l.supervisor() == null || TenantFloor.legOf(before, l.supervisor().id()) == null) {
+        if (l.supervisor() == null || before.legOf(l.supervisor().id()) == null) {
             return false;
         }
         String supervisorId = l.supervisor().id();
         LOG.info("the platform ended {}'s leg on {}: {}", supervisorId, before.id(),
                 l.reason() == null ? "no reason given" : l.reason());
-        SupervisorAction running = f.openActions.get(TenantFloor.legKey(before.id(), supervisorId));
-        if (running != null) {
-            actions.add(running.end(now));
+        SupervisorAction running = f.runningAction(before.id(), supervisorId);
+        SupervisorAction ended = running == null ? null : running.end(now);
+        if (ended != null) {
+            actions.add(ended);
         }
-        Interaction after = before.withParticipants(before.participants().stream()
-                .filter(p -> !(p.isSupervisor() && p.id().equals(supervisorId))).toList());
+        Interaction after = before.withoutLegOf(supervisorId);
         staged.put(after.id(), after);
         effects.add(() -> {
             Interaction current = f.live.get(after.id());
-            Participant leg = TenantFloor.legOf(current, supervisorId);
-            Interaction next = current.withParticipants(current.participants().stream()
-                    .filter(p -> !(p.isSupervisor() && p.id().equals(supervisorId))).toList());
-            f.openActions.remove(TenantFloor.legKey(next.id(), supervisorId));
+            Participant leg = current.legOf(supervisorId);
+            Interaction next = current.withoutLegOf(supervisorId);
+            if (ended != null) {
+                f.putAction(ended);
+            }
             f.live.put(next.id(), next);
-            floor.publish(new FloorEvent.InteractionChanged(f.tenant, current, next));
+            floors.publish(new FloorEvent.InteractionChanged(f.tenant, current, next));
             if (leg != null) {
-                LegChange.announce(floor, f, next, l.supervisor().displayName(), leg.mode(), null);
+                LegAnnouncements.announce(floors, f, next, l.supervisor().displayName(), leg.mode(), null);
             }
         });
         return true;

@@ -1,12 +1,13 @@
 package io.huddle.gateway.floor;
 
+import io.huddle.domain.ControlPolicy;
+import io.huddle.domain.Controls;
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.Interaction;
-import io.huddle.domain.Participant;
 import io.huddle.domain.SupervisorAction;
-import io.huddle.domain.SupervisorMode;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.TranscriptLine;
+import io.huddle.domain.User;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -29,7 +30,7 @@ final class TenantFloor {
     final Map<String, HelpRequest> openRequests = new HashMap<>();
     final Map<String, String> openRequestByInteraction = new HashMap<>();
     /** The running action of each supervisor leg, keyed by {@link #legKey}. */
-    final Map<String, SupervisorAction> openActions = new HashMap<>();
+    private final Map<String, SupervisorAction> openActions = new HashMap<>();
     final Map<String, Deque<TranscriptLine>> transcripts = new HashMap<>();
     /** Live interactions by the platform's id of them. */
     final Map<String, String> byPlatform = new HashMap<>();
@@ -41,8 +42,23 @@ final class TenantFloor {
         this.settings = settings;
     }
 
-    static String legKey(String interactionId, String supervisorId) {
+    private static String legKey(String interactionId, String supervisorId) {
         return interactionId + "\n" + supervisorId;
+    }
+
+    /** The running action of this supervisor's leg on the interaction, or null. */
+    SupervisorAction runningAction(String interactionId, String supervisorId) {
+        return openActions.get(legKey(interactionId, supervisorId));
+    }
+
+    /** Keeps a leg's running action; an ended one (a disconnect) leaves the leg with none. */
+    void putAction(SupervisorAction action) {
+        String key = legKey(action.interactionId(), action.supervisorId());
+        if (action.endedAt() == null) {
+            openActions.put(key, action);
+        } else {
+            openActions.remove(key);
+        }
     }
 
     HelpRequest openRequestOn(String interactionId) {
@@ -60,23 +76,9 @@ final class TenantFloor {
         }
     }
 
-    static Participant legOf(Interaction i, String supervisorId) {
-        for (Participant p : i.participants()) {
-            if (p.isSupervisor() && p.id().equals(supervisorId)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** The one supervisor coaching or barging in, if any. */
-    static Participant speakingLeg(Interaction i) {
-        for (Participant p : i.participants()) {
-            if (p.isSupervisor() && p.mode() != SupervisorMode.MONITOR) {
-                return p;
-            }
-        }
-        return null;
+    /** The controls this user has on the interaction now: the one question every read and action asks. */
+    Controls controls(User user, Interaction i) {
+        return ControlPolicy.evaluate(user, settings, i, openRequestOn(i.id()), i.legOf(user.id()), i.speakingLeg());
     }
 
     void appendTranscript(TranscriptLine line) {

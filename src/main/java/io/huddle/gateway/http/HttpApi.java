@@ -6,7 +6,9 @@ import io.huddle.domain.User;
 import io.huddle.gateway.audit.JournalAudit;
 import io.huddle.gateway.audit.JournalIngest;
 import io.huddle.gateway.auth.AuthService;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.FloorReads;
+import io.huddle.gateway.floor.FloorSettings;
+import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.platform.PlatformConnections;
 import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.platform.PlatformIntake;
@@ -29,12 +31,13 @@ public final class HttpApi {
     private final PlatformApi platform;
     private final AuthService auth;
 
-    public HttpApi(ObjectMapper json, AuthService auth, FloorService floor, GatewayStore store, String version,
+    public HttpApi(ObjectMapper json, AuthService auth, FloorReads reads, HelpLifecycle help, FloorSettings settings,
+                   GatewayStore store, String version,
                    JournalIngest ingest, JournalAudit audit, PlatformIntake intake, PlatformConnections connections,
                    PlatformControls controls) {
         this.http = new HttpSupport(json, auth);
         this.auth = auth;
-        this.rest = new RestApi(http, auth, floor, controls, store, version);
+        this.rest = new RestApi(http, auth, reads, help, settings, controls, store, version);
         this.journal = new JournalApi(http, store, ingest, audit);
         this.platform = new PlatformApi(http, intake, connections);
     }

@@ -7,7 +7,9 @@ import io.huddle.domain.Role;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.FloorReads;
+import io.huddle.gateway.floor.FloorSettings;
+import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.floor.Visibility;
 import io.huddle.gateway.store.ActionQuery;
@@ -33,17 +35,21 @@ final class RestApi {
 
     private final HttpSupport http;
     private final AuthService auth;
-    private final FloorService floor;
+    private final FloorReads reads;
+    private final HelpLifecycle help;
+    private final FloorSettings settings;
     private final PlatformControls controls;
     private final GatewayStore store;
     private final String version;
 
-    RestApi(HttpSupport http, AuthService auth, FloorService floor, PlatformControls controls, GatewayStore store,
-            String version) {
+    RestApi(HttpSupport http, AuthService auth, FloorReads reads, HelpLifecycle help, FloorSettings settings,
+            PlatformControls controls, GatewayStore store, String version) {
         this.http = http;
         this.controls = controls;
         this.auth = auth;
-        this.floor = floor;
+        this.reads = reads;
+        this.help = help;
+        this.settings = settings;
         this.store = store;
         this.version = version;
     }
@@ -67,17 +73,17 @@ final class RestApi {
         });
         routes.get(BASE + "/me", ctx -> http.send(ctx, 200, UserDto.of(HttpSupport.user(ctx))));
         routes.get(BASE + "/tenant/settings", ctx -> http.send(ctx, 200,
-                floor.settings(HttpSupport.user(ctx).tenant())));
+                settings.settings(HttpSupport.user(ctx).tenant())));
         routes.put(BASE + "/tenant/settings", this::updateSettings);
 
         routes.get(BASE + "/interactions", ctx -> http.send(ctx, 200, new ListBody<>(
-                floor.interactions(HttpSupport.user(ctx)).stream().map(InteractionDto::of).toList(), null)));
+                reads.interactions(HttpSupport.user(ctx)).stream().map(InteractionDto::of).toList(), null)));
         routes.get(BASE + "/interactions/{id}", ctx -> http.send(ctx, 200,
-                InteractionDto.of(floor.interaction(HttpSupport.user(ctx), ctx.pathParam("id")))));
+                InteractionDto.of(reads.interaction(HttpSupport.user(ctx), ctx.pathParam("id")))));
         routes.get(BASE + "/interactions/{id}/controls", ctx -> http.send(ctx, 200,
                 controls.controls(HttpSupport.user(ctx), ctx.pathParam("id"))));
         routes.get(BASE + "/interactions/{id}/transcript", ctx -> http.send(ctx, 200, new ListBody<>(
-                floor.transcript(HttpSupport.user(ctx), ctx.pathParam("id")).stream()
+                reads.transcript(HttpSupport.user(ctx), ctx.pathParam("id")).stream()
                         .map(TranscriptLineDto::of).toList(), null)));
         routes.post(BASE + "/interactions/{id}/actions", ctx -> {
             Requests.Act body = http.body(ctx, Requests.Act.class);
@@ -97,18 +103,18 @@ final class RestApi {
             if (body.interactionId() == null || body.interactionId().isBlank()) {
                 throw DomainException.badRequest("field 'interactionId' is required");
             }
-            http.send(ctx, 201, HelpRequestDto.of(floor.raiseHelp(HttpSupport.user(ctx), body.interactionId(),
+            http.send(ctx, 201, HelpRequestDto.of(help.raiseHelp(HttpSupport.user(ctx), body.interactionId(),
                     body.reason(), body.comment())));
         });
         routes.get(BASE + "/help-requests", this::searchHelpRequests);
         routes.get(BASE + "/help-requests/{id}", ctx -> http.send(ctx, 200,
-                HelpRequestDto.of(floor.helpRequest(HttpSupport.user(ctx), ctx.pathParam("id")))));
+                HelpRequestDto.of(reads.helpRequest(HttpSupport.user(ctx), ctx.pathParam("id")))));
         routes.post(BASE + "/help-requests/{id}/accept", ctx -> http.send(ctx, 200,
-                HelpRequestDto.of(floor.acceptHelp(HttpSupport.user(ctx), ctx.pathParam("id")))));
+                HelpRequestDto.of(help.acceptHelp(HttpSupport.user(ctx), ctx.pathParam("id")))));
         routes.post(BASE + "/help-requests/{id}/cancel", ctx -> http.send(ctx, 200,
-                HelpRequestDto.of(floor.cancelHelp(HttpSupport.user(ctx), ctx.pathParam("id")))));
+                HelpRequestDto.of(help.cancelHelp(HttpSupport.user(ctx), ctx.pathParam("id")))));
         routes.post(BASE + "/help-requests/{id}/close", ctx -> http.send(ctx, 200,
-                HelpRequestDto.of(floor.closeHelp(HttpSupport.user(ctx), ctx.pathParam("id")))));
+                HelpRequestDto.of(help.closeHelp(HttpSupport.user(ctx), ctx.pathParam("id")))));
 
         routes.get(BASE + "/actions", this::searchActions);
     }
@@ -145,7 +151,7 @@ final class RestApi {
             throw DomainException.badRequest("field 'helpReasons' needs at least one reason of 1 to 100 characters");
         }
         // merged under the tenant's lock, so two partial updates at once cannot lose one another
-        http.send(ctx, 200, floor.updateSettings(user, now -> {
+        http.send(ctx, 200, settings.updateSettings(user, now -> {
             TenantSettings next = new TenantSettings(user.tenant(),
                     body.monitoringEnabled() != null ? body.monitoringEnabled() : now.monitoringEnabled(),
                     body.monitoredChannels() != null ? Set.copyOf(body.monitoredChannels()) : now.monitoredChannels(),

@@ -10,9 +10,10 @@ import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.SupervisorMode;
 import io.huddle.domain.TranscriptLine;
 import io.huddle.domain.User;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.FloorReads;
 import io.huddle.gateway.floor.Ids;
 import io.huddle.gateway.floor.InteractionView;
+import io.huddle.gateway.floor.SupervisorLegs;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.protocol.platform.CallControlAnswer;
 import io.huddle.protocol.platform.CallControlRequest;
@@ -31,15 +32,17 @@ import org.slf4j.LoggerFactory;
 public final class PlatformControls {
     private static final Logger LOG = LoggerFactory.getLogger(PlatformControls.class);
 
-    private final FloorService floor;
+    private final FloorReads reads;
+    private final SupervisorLegs legs;
     private final GatewayStore store;
     private final PlatformConnections connections;
     private final PlatformCalls calls;
     private final PlatformOffers offers = new PlatformOffers();
 
-    public PlatformControls(FloorService floor, GatewayStore store, PlatformConnections connections,
+    public PlatformControls(FloorReads reads, SupervisorLegs legs, GatewayStore store, PlatformConnections connections,
                             PlatformCalls calls) {
-        this.floor = floor;
+        this.reads = reads;
+        this.legs = legs;
         this.store = store;
         this.connections = connections;
         this.calls = calls;
@@ -50,7 +53,7 @@ public final class PlatformControls {
      * those controls off. A platform that fails the view leaves the view readable, its controls off saying why.
      */
     public InteractionView view(User user, String interactionId, InteractionView.Tail tail, Runnable whileLocked) {
-        Interaction seen = floor.interaction(user, interactionId); // 404 before the platform hears of it
+        Interaction seen = reads.interaction(user, interactionId); // 404 before the platform hears of it
         if (user.isSupervisor() && drivenByPlatform(user, seen)) {
             try {
                 Target target = target(user, seen);
@@ -62,28 +65,28 @@ public final class PlatformControls {
                 offers.remember(user.tenant(), seen.id(), user.id(), unavailable(e.getMessage()));
             }
         }
-        InteractionView v = floor.view(user, interactionId, tail, whileLocked);
+        InteractionView v = reads.view(user, interactionId, tail, whileLocked);
         return v.withControls(restrict(user, v.interaction(), v.controls(), true));
     }
 
     /** A view as {@link #view} answers it, without telling the platform (a refresh of the controls). */
     public InteractionView read(User user, String interactionId, InteractionView.Tail tail, Runnable whileLocked) {
-        InteractionView v = floor.view(user, interactionId, tail, whileLocked);
+        InteractionView v = reads.view(user, interactionId, tail, whileLocked);
         return v.withControls(restrict(user, v.interaction(), v.controls(), true));
     }
 
     /** The controls as the policy and the platform have them now (no call to the platform). */
     public Controls controls(User user, String interactionId) {
-        Interaction i = floor.interaction(user, interactionId);
-        return restrict(user, i, floor.controls(user, interactionId), true);
+        Interaction i = reads.interaction(user, interactionId);
+        return restrict(user, i, reads.controls(user, interactionId), true);
     }
 
     public SupervisorAction act(User supervisor, String interactionId, ActionType action, String helpRequestId) {
-        SupervisorMode before = floor.checkAct(supervisor, interactionId, action, helpRequestId);
-        Interaction i = floor.interaction(supervisor, interactionId);
+        SupervisorMode before = legs.checkAct(supervisor, interactionId, action, helpRequestId);
+        Interaction i = reads.interaction(supervisor, interactionId);
         // what the platform said it cannot offer; an open circuit is the platform's to answer (503, or a probe)
         Controls.Control platformSays = action == ActionType.DISCONNECT ? Controls.Control.on()
-                : restrict(supervisor, i, floor.controls(supervisor, interactionId), false).forAction(action);
+                : restrict(supervisor, i, reads.controls(supervisor, interactionId), false).forAction(action);
         if (!platformSays.enabled()) {
             throw DomainException.conflict(label(action) + " is not available: " + platformSays.reason());
         }
@@ -99,7 +102,7 @@ public final class PlatformControls {
             }
         }
         try {
-            return floor.act(supervisor, interactionId, action, helpRequestId);
+            return legs.act(supervisor, interactionId, action, helpRequestId);
         } catch (RuntimeException e) {
             if (target != null) {
                 undo(target, before, action, label(action) + " refused after the platform did it (" + e.getMessage()
@@ -110,15 +113,15 @@ public final class PlatformControls {
     }
 
     public TranscriptLine sendMessage(User supervisor, String interactionId, String text) {
-        TranscriptLine.Audience audience = floor.checkMessage(supervisor, interactionId, text);
-        Interaction i = floor.interaction(supervisor, interactionId);
+        TranscriptLine.Audience audience = legs.checkMessage(supervisor, interactionId, text);
+        Interaction i = reads.interaction(supervisor, interactionId);
         Target target = drivenByPlatform(supervisor, i) ? target(supervisor, i) : null;
         if (target != null) {
             calls.send(target.connection, target.request(CallControlRequest.Type.MESSAGE, text.strip(),
                     audience == TranscriptLine.Audience.AGENT ? CallControlRequest.Audience.AGENT
                             : CallControlRequest.Audience.ALL));
         }
-        return floor.sendMessage(supervisor, interactionId, text);
+        return legs.sendMessage(supervisor, interactionId, text);
     }
 
     /**

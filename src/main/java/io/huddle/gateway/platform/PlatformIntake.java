@@ -8,8 +8,8 @@ import io.huddle.domain.InteractionState;
 import io.huddle.domain.PlatformConnection;
 import io.huddle.domain.TranscriptLine;
 import io.huddle.domain.User;
-import io.huddle.gateway.floor.FloorService;
 import io.huddle.gateway.floor.PlatformFact;
+import io.huddle.gateway.floor.PlatformSide;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.protocol.platform.PlatformEvent;
 import io.huddle.protocol.platform.PlatformEventReader;
@@ -32,12 +32,12 @@ public final class PlatformIntake {
 
     private final PlatformEventReader reader;
     private final GatewayStore store;
-    private final FloorService floor;
+    private final PlatformSide floor;
     private final PlatformConnections connections;
     private final Clock clock;
     private final RateLimiterRegistry limits;
 
-    public PlatformIntake(PlatformEventReader reader, GatewayStore store, FloorService floor,
+    public PlatformIntake(PlatformEventReader reader, GatewayStore store, PlatformSide floor,
                           PlatformConnections connections, Clock clock, int eventsPerSecond) {
         this.reader = reader;
         this.store = store;

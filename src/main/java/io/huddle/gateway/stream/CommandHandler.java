@@ -5,7 +5,7 @@ import io.huddle.domain.ActionType;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.User;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.floor.InteractionView;
 import io.huddle.protocol.ActionDto;
@@ -28,18 +28,18 @@ final class CommandHandler {
     private static final Set<String> CHANGES = Set.of("help.accept", "help.request", "help.cancel", "help.close",
             "action", "message.send");
 
-    private final FloorService floor;
+    private final HelpLifecycle help;
     /** For tests: runs after a view has read the floor (and the stream follows it), before its reply is built. */
     private final Runnable afterViewRead;
 
     private final PlatformControls controls;
 
-    CommandHandler(FloorService floor, PlatformControls controls) {
-        this(floor, controls, () -> { });
+    CommandHandler(HelpLifecycle help, PlatformControls controls) {
+        this(help, controls, () -> { });
     }
 
-    CommandHandler(FloorService floor, PlatformControls controls, Runnable afterViewRead) {
-        this.floor = floor;
+    CommandHandler(HelpLifecycle help, PlatformControls controls, Runnable afterViewRead) {
+        this.help = help;
         this.controls = controls;
         this.afterViewRead = afterViewRead;
     }
@@ -67,13 +67,13 @@ final class CommandHandler {
             }
             case "unview" -> session.view(null);
             case "help.accept" -> result.put("helpRequest",
-                    HelpRequestDto.of(floor.acceptHelp(user, text(cmd, "helpRequestId", true))));
-            case "help.request" -> result.put("helpRequest", HelpRequestDto.of(floor.raiseHelp(user,
+                    HelpRequestDto.of(help.acceptHelp(user, text(cmd, "helpRequestId", true))));
+            case "help.request" -> result.put("helpRequest", HelpRequestDto.of(help.raiseHelp(user,
                     text(cmd, "interactionId", true), text(cmd, "reason", false), text(cmd, "comment", false))));
             case "help.cancel" -> result.put("helpRequest",
-                    HelpRequestDto.of(floor.cancelHelp(user, text(cmd, "helpRequestId", true))));
+                    HelpRequestDto.of(help.cancelHelp(user, text(cmd, "helpRequestId", true))));
             case "help.close" -> result.put("helpRequest",
-                    HelpRequestDto.of(floor.closeHelp(user, text(cmd, "helpRequestId", true))));
+                    HelpRequestDto.of(help.closeHelp(user, text(cmd, "helpRequestId", true))));
             case "action" -> {
                 String id = text(cmd, "interactionId", true);
                 SupervisorAction a = controls.act(user, id, action(cmd), text(cmd, "helpRequestId", false));

@@ -95,7 +95,7 @@ final class EventFrames {
     }
 
     private static boolean onLeg(User u, Interaction i) {
-        return i.participants().stream().anyMatch(p -> p.isSupervisor() && p.id().equals(u.id()));
+        return i.legOf(u.id()) != null;
     }
 
     private String interaction(Interaction i) {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.protocol.Json;
 import io.javalin.config.RoutesConfig;
@@ -58,11 +58,11 @@ public final class StreamEndpoint {
         }
     }
 
-    public StreamEndpoint(ObjectMapper json, StreamHub hub, FloorService floor, PlatformControls controls,
+    public StreamEndpoint(ObjectMapper json, StreamHub hub, HelpLifecycle help, PlatformControls controls,
                           Clock clock, Set<String> allowedOrigins) {
         this.json = json;
         this.hub = hub;
-        this.commands = new CommandHandler(floor, controls);
+        this.commands = new CommandHandler(help, controls);
         this.clock = clock;
         this.allowedOrigins = Set.copyOf(allowedOrigins);
     }

@@ -6,7 +6,9 @@ import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.FloorEvent;
 import io.huddle.gateway.floor.FloorListener;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.FloorReads;
+import io.huddle.gateway.floor.FloorSnapshot;
+import io.huddle.gateway.floor.Floors;
 import io.huddle.gateway.floor.Ids;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
@@ -40,7 +42,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     public static final int ACCESS_CHANGED = 4003;
 
     private final ObjectMapper json;
-    private final FloorService floor;
+    private final FloorReads reads;
     private final AuthService auth;
     private final Clock clock;
     private final StreamSettings settings;
@@ -54,9 +56,10 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     /** For tests: runs when the ticker has found a stream expired, before it is forgotten. */
     volatile java.util.function.Consumer<StreamSession> onExpiring = s -> { };
 
-    public StreamHub(ObjectMapper json, FloorService floor, AuthService auth, Clock clock, StreamSettings settings) {
+    public StreamHub(ObjectMapper json, Floors floors, FloorReads reads, AuthService auth, Clock clock,
+                     StreamSettings settings) {
         this.json = json;
-        this.floor = floor;
+        this.reads = reads;
         this.auth = auth;
         this.clock = clock;
         this.settings = settings;
@@ -75,7 +78,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
                 });
         long every = settings.heartbeat().toMillis();
         ticker.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
-        floor.addListener(this);
+        floors.addListener(this);
         auth.onSignOut(digest -> sessions.values().stream().filter(s -> s.tokenDigest.equals(digest))
                 .forEach(s -> s.close(4001, "signed out")));
     }
@@ -118,7 +121,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         }
         StreamSession fresh = new StreamSession(Ids.next("st"), user, tokenDigest, settings.keepFrames(),
                 clock.instant(), sender);
-        FloorService.FloorSnapshot snap = floor.snapshot(user, () -> register(fresh));
+        FloorSnapshot snap = reads.snapshot(user, () -> register(fresh));
         // The stream was registered under the snapshot's lock, so every frame it has numbered since (while
         // this thread got here) happened after the snapshot: the snapshot is at 0 and attach sends them all.
         long at = 0;

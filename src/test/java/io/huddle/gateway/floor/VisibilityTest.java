@@ -31,16 +31,16 @@ class VisibilityTest {
     @TempDir
     Path dir;
     TestGateway gw;
-    FloorService floor;
+    FloorReads floor;
     Interaction ix;
     HelpRequest request;
 
     @BeforeEach
     void start() {
         gw = TestGateway.start(dir);
-        floor = gw.server().floor();
+        floor = gw.server().floorReads();
         ix = gw.startInteraction("acme", "agent1", Channel.CHAT);
-        request = floor.raiseHelp(gw.user("acme", "agent1"), ix.id(), "Policy question", null);
+        request = gw.server().helpLifecycle().raiseHelp(gw.user("acme", "agent1"), ix.id(), "Policy question", null);
     }
 
     @AfterEach
@@ -65,7 +65,7 @@ class VisibilityTest {
         assertNotFound(() -> floor.controls(nobody, ix.id()));
         assertNotFound(() -> floor.transcript(nobody, ix.id()));
         assertNotFound(() -> floor.helpRequest(nobody, request.id()));
-        FloorService.FloorSnapshot snapshot = floor.snapshot(nobody, () -> { });
+        FloorSnapshot snapshot = floor.snapshot(nobody, () -> { });
         assertThat(snapshot.interactions()).isEmpty();
         assertThat(snapshot.helpRequests()).isEmpty();
     }

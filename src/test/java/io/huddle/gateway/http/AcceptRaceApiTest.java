@@ -97,7 +97,7 @@ class AcceptRaceApiTest {
         assertThat(stored.helpProvidedBy()).isEqualTo(winnerId);
         assertThat(stored.acceptedAt().toString()).isEqualTo(
                 java.time.Instant.parse(wins.get(0).json().get("acceptedAt").asText()).toString());
-        assertThat(api.gw.server().floor().openRequestOn("acme", ix)).isEqualTo(stored);
+        assertThat(api.gw.server().floorReads().openRequestOn("acme", ix)).isEqualTo(stored);
         api.act(winnerId, ix, "COACH").expect(201);
     }
 

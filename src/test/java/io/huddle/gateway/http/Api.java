@@ -159,7 +159,7 @@ final class Api implements AutoCloseable {
     }
 
     void state(String tenant, String interactionId, InteractionState state) {
-        gw.server().floor().changeState(tenant, interactionId, state);
+        gw.server().platformSide().changeState(tenant, interactionId, state);
     }
 
     Res raise(String agent, String interactionId) {

@@ -184,7 +184,7 @@ class HelpRequestsApiTest extends ApiTest {
         api.raise("acme:agent1", wrap).expectError(409, "conflict",
                 "interaction " + wrap + " is WRAP_UP: help can only be requested on an active interaction");
         String ended = api.interaction("acme:agent1");
-        api.gw.server().floor().endInteraction("acme", ended);
+        api.gw.server().platformSide().endInteraction("acme", ended);
         api.raise("acme:agent1", ended).expectError(409, "conflict", "is ENDED");
     }
 
@@ -195,8 +195,8 @@ class HelpRequestsApiTest extends ApiTest {
         String b = api.interaction("acme:agent2");
         String taken = api.raised("acme:agent2", b);
         api.accept("acme:supervisor1", taken).expect(200);
-        api.gw.server().floor().endInteraction("acme", a);
-        api.gw.server().floor().endInteraction("acme", b);
+        api.gw.server().platformSide().endInteraction("acme", a);
+        api.gw.server().platformSide().endInteraction("acme", b);
         JsonNode p = api.get(V1 + "/help-requests/" + pending, "acme:agent1").expect(200).json();
         assertThat(p.get("status").asText()).isEqualTo("CANCELLED");
         assertThat(p.get("endReason").asText()).isEqualTo("INTERACTION_ENDED");

@@ -29,7 +29,7 @@ class InteractionsApiTest extends ApiTest {
         String sales = api.interaction("acme:salesagent1");
         String globex = api.interaction("globex:agent1");
         String ended = api.interaction("acme:agent1");
-        api.gw.server().floor().endInteraction("acme", ended);
+        api.gw.server().platformSide().endInteraction("acme", ended);
 
         for (String who : List.of("acme:supervisor1", "acme:auditor1", "acme:admin1")) {
             assertThat(ids(api.get(V1 + "/interactions", who))).as(who).containsExactlyInAnyOrder(a1, a2);
@@ -63,7 +63,7 @@ class InteractionsApiTest extends ApiTest {
     void anEndedInteractionCanStillBeReadButNotActedOn() {
         String ix = api.interaction("acme:agent1");
         api.act("acme:supervisor1", ix, "COACH").expect(201);
-        api.gw.server().floor().endInteraction("acme", ix);
+        api.gw.server().platformSide().endInteraction("acme", ix);
         JsonNode i = api.get(V1 + "/interactions/" + ix, "acme:supervisor1").expect(200).json();
         assertThat(i.get("state").asText()).isEqualTo("ENDED");
         assertThat(i.get("endedAt").isNull()).isFalse();
@@ -137,7 +137,7 @@ class InteractionsApiTest extends ApiTest {
         String ix = api.interaction("acme:agent1");
         assertThat(api.get(V1 + "/interactions/" + ix + "/transcript", "acme:supervisor1").expect(200).json()
                 .get("items")).isEmpty();
-        api.gw.server().floor().appendTranscript("acme", ix, TranscriptLine.Speaker.CUSTOMER, "Hello?");
+        api.gw.server().platformSide().appendTranscript("acme", ix, TranscriptLine.Speaker.CUSTOMER, "Hello?");
         api.act("acme:supervisor1", ix, "COACH").expect(201);
         api.message("acme:supervisor1", ix, "offer the refund").expect(201);
 

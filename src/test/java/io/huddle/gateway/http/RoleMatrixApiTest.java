@@ -123,7 +123,7 @@ class RoleMatrixApiTest {
     }
 
     static boolean openRequest(String ix) {
-        return api.gw.server().floor().openRequestOn("acme", ix) != null;
+        return api.gw.server().floorReads().openRequestOn("acme", ix) != null;
     }
 
     static HelpRequestStatus status(String hr) {

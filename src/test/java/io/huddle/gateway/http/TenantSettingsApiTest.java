@@ -100,7 +100,7 @@ class TenantSettingsApiTest extends ApiTest {
                 .expectError(409, "conflict", "supervisor help is not available: call monitoring is not enabled");
         api.post(V1 + "/interactions/" + ix + "/messages", "acme:supervisor1", body("text", "psst"))
                 .expectError(409, "conflict", "messages cannot be sent: call monitoring is not enabled");
-        assertThat(api.gw.server().floor().transcript(api.gw.user("acme", "supervisor1"), ix))
+        assertThat(api.gw.server().floorReads().transcript(api.gw.user("acme", "supervisor1"), ix))
                 .noneMatch(l -> l.text().equals("psst"));
     }
 
@@ -140,7 +140,7 @@ class TenantSettingsApiTest extends ApiTest {
     void badSettingsAre400AndChangeNothing(String json, String fragment) {
         api.put(SETTINGS, "acme:admin1", json).expectError(400, "bad_request", fragment);
         assertThat(stored("acme")).isEqualTo(TenantSettings.defaults("acme"));
-        assertThat(api.gw.server().floor().settings("acme")).isEqualTo(TenantSettings.defaults("acme"));
+        assertThat(api.gw.server().floorSettings().settings("acme")).isEqualTo(TenantSettings.defaults("acme"));
     }
 
     @Test

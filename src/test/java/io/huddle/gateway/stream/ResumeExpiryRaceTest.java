@@ -47,7 +47,7 @@ class ResumeExpiryRaceTest {
             };
             assertThat(resumed.await(10, TimeUnit.SECONDS)).as("the ticker found the stream expired").isTrue();
             try (WsTestClient c = again.get()) {
-                gw.server().floor().appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "still there?");
+                gw.server().platformSide().appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "still there?");
                 c.awaitFrame(Streams.line("still there?"), WsTestClient.WAIT);
                 // either the resume won (resumed, frames from 1) or expiry did (a fresh snapshot): never silence
                 if (!welcome.get().path("resumed").asBoolean()) {

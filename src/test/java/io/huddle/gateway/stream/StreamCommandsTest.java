@@ -47,7 +47,7 @@ class StreamCommandsTest {
         assertThat(ping.path("result").isObject()).isTrue();
         assertThat(ping.has("seq")).as("replies are not numbered").isFalse();
 
-        gw.server().floor().appendTranscript("acme", ix.id(), io.huddle.domain.TranscriptLine.Speaker.CUSTOMER,
+        gw.server().platformSide().appendTranscript("acme", ix.id(), io.huddle.domain.TranscriptLine.Speaker.CUSTOMER,
                 "hello?");
         JsonNode view = ack(sup.command("view", "interactionId", ix.id()));
         assertThat(view.path("interaction").path("id").asText()).isEqualTo(ix.id());
@@ -121,9 +121,9 @@ class StreamCommandsTest {
         String hr = ack(agent.command("help.request", "interactionId", ix.id(), "reason", "Other"))
                 .path("helpRequest").path("id").asText();
         Interaction other = gw.startInteraction("acme", "agent2", Channel.CHAT);
-        String otherHr = gw.server().floor().raiseHelp(gw.user("acme", "agent2"), other.id(), "Other", null).id();
+        String otherHr = gw.server().helpLifecycle().raiseHelp(gw.user("acme", "agent2"), other.id(), "Other", null).id();
         Interaction globex = gw.startInteraction("globex", "agent1", Channel.CHAT);
-        String globexHr = gw.server().floor().raiseHelp(gw.user("globex", "agent1"), globex.id(), "Other", null).id();
+        String globexHr = gw.server().helpLifecycle().raiseHelp(gw.user("globex", "agent1"), globex.id(), "Other", null).id();
 
         assertError(sup.command("action", "interactionId", ix.id(), "action", "COACH", "helpRequestId", hr),
                 "conflict");

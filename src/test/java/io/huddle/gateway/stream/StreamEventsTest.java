@@ -34,7 +34,7 @@ class StreamEventsTest extends GatewayTest {
                 "comment", "customer is upset"));
         String accepted = second.path("helpRequest").path("id").asText();
         ack(sup1.command("help.accept", "helpRequestId", accepted));
-        gw.server().floor().endInteraction("acme", ix.id());
+        gw.server().platformSide().endInteraction("acme", ix.id());
         sup1.awaitFrame(f -> type("interaction.ended").test(f) && f.path("interactionId").asText().equals(ix.id()),
                 WsTestClient.WAIT);
         return new Flow(ix, cancelled, accepted);
@@ -113,7 +113,7 @@ class StreamEventsTest extends GatewayTest {
             int changes = 400;
             Thread platform = new Thread(() -> {
                 for (int i = 0; i < changes; i++) {
-                    gw.server().floor().changeState("acme", busy.id(),
+                    gw.server().platformSide().changeState("acme", busy.id(),
                             i % 2 == 0 ? io.huddle.domain.InteractionState.ON_HOLD : io.huddle.domain.InteractionState.ACTIVE);
                 }
             });

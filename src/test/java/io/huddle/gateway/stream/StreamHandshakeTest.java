@@ -9,7 +9,7 @@ import io.huddle.domain.ActionType;
 import io.huddle.domain.Channel;
 import io.huddle.domain.Interaction;
 import io.huddle.gateway.GatewayTest;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.HelpLifecycle;
 import jakarta.websocket.CloseReason;
 import java.net.URI;
 import java.util.HashMap;
@@ -114,14 +114,14 @@ class StreamHandshakeTest extends GatewayTest {
 
     @Test
     void aSupervisorsSnapshotHoldsTheirDomainsInteractionsAndOpenHelpRequests() {
-        FloorService floor = gw.server().floor();
+        HelpLifecycle lifecycle = gw.server().helpLifecycle();
         Interaction a1 = gw.startInteraction("acme", "agent1", Channel.CHAT);
         Interaction a2 = gw.startInteraction("acme", "agent2", Channel.VOICE);
         Interaction sales = gw.startInteraction("acme", "salesagent1", Channel.CHAT);
         Interaction globex = gw.startInteraction("globex", "agent1", Channel.CHAT);
-        var help = floor.raiseHelp(gw.user("acme", "agent2"), a2.id(), "Policy question", null);
-        floor.raiseHelp(gw.user("acme", "salesagent1"), sales.id(), "Other", null);
-        floor.raiseHelp(gw.user("globex", "agent1"), globex.id(), "Other", null);
+        var help = lifecycle.raiseHelp(gw.user("acme", "agent2"), a2.id(), "Policy question", null);
+        lifecycle.raiseHelp(gw.user("acme", "salesagent1"), sales.id(), "Other", null);
+        lifecycle.raiseHelp(gw.user("globex", "agent1"), globex.id(), "Other", null);
 
         try (WsTestClient c = Streams.open(gw, "acme", "supervisor1")) {
             JsonNode snap = c.awaitType("snapshot");
@@ -133,13 +133,13 @@ class StreamHandshakeTest extends GatewayTest {
 
     @Test
     void anAgentsSnapshotHoldsOnlyTheirOwnWorkAndNoSilentMonitor() {
-        FloorService floor = gw.server().floor();
+        HelpLifecycle lifecycle = gw.server().helpLifecycle();
         Interaction mine = gw.startInteraction("acme", "agent1", Channel.VOICE);
         Interaction theirs = gw.startInteraction("acme", "agent2", Channel.CHAT);
-        var myHelp = floor.raiseHelp(gw.user("acme", "agent1"), mine.id(), "Policy question", "hi");
-        floor.raiseHelp(gw.user("acme", "agent2"), theirs.id(), "Other", null);
-        floor.acceptHelp(gw.user("acme", "supervisor1"), myHelp.id());
-        floor.act(gw.user("acme", "supervisor2"), mine.id(), ActionType.MONITOR, null);
+        var myHelp = lifecycle.raiseHelp(gw.user("acme", "agent1"), mine.id(), "Policy question", "hi");
+        lifecycle.raiseHelp(gw.user("acme", "agent2"), theirs.id(), "Other", null);
+        lifecycle.acceptHelp(gw.user("acme", "supervisor1"), myHelp.id());
+        gw.server().supervisorLegs().act(gw.user("acme", "supervisor2"), mine.id(), ActionType.MONITOR, null);
 
         try (WsTestClient sup = Streams.open(gw, "acme", "supervisor1");
              WsTestClient agent = Streams.open(gw, "acme", "agent1")) {

@@ -38,7 +38,7 @@ class StreamOpenRaceTest {
             Thread customer = new Thread(() -> {
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
                 while (storm.get() && System.nanoTime() < deadline) {
-                    gw.server().floor().appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "x");
+                    gw.server().platformSide().appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "x");
                 }
             }, "customer-storm");
             customer.start();

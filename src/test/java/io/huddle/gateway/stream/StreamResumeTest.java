@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.domain.Channel;
 import io.huddle.domain.Interaction;
 import io.huddle.gateway.TestGateway;
-import io.huddle.gateway.floor.FloorService;
 import jakarta.websocket.CloseReason;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,9 +37,8 @@ class StreamResumeTest {
 
     /** Three numbered events for every acme support supervisor: a new interaction, then a help request. */
     private Interaction causeEvents() {
-        FloorService floor = gw.server().floor();
         Interaction ix = gw.startInteraction("acme", "agent2", Channel.CHAT);
-        floor.raiseHelp(gw.user("acme", "agent2"), ix.id(), "Other", null);
+        gw.server().helpLifecycle().raiseHelp(gw.user("acme", "agent2"), ix.id(), "Other", null);
         return ix;
     }
 
@@ -82,7 +80,7 @@ class StreamResumeTest {
                 assertThat(replay).allMatch(f -> f.toString().contains(ix.id()));
 
                 // live again, numbered on from there, with nothing sent twice
-                gw.server().floor().endInteraction("acme", ix.id());
+                gw.server().platformSide().endInteraction("acme", ix.id());
                 back.awaitType("interaction.ended");
                 Streams.barrier(back);
                 assertThat(back.frames()).noneMatch(type("snapshot"));

@@ -124,7 +124,7 @@ class StreamVisibilityTest {
         sup1.awaitFrame(line("offer the refund"), WsTestClient.WAIT); // on the leg, so it sees its lines
 
         // the customer's side: no coach among the participants, no line meant for the agent
-        Interaction live = gw.server().floor().liveInteractions("acme").stream()
+        Interaction live = gw.server().platformSide().liveInteractions("acme").stream()
                 .filter(i -> i.id().equals(ix.id())).findFirst().orElseThrow();
         assertThat(live.customerView()).extracting(Participant::kind)
                 .containsExactlyInAnyOrder(Participant.Kind.CUSTOMER, Participant.Kind.AGENT);
@@ -140,7 +140,7 @@ class StreamVisibilityTest {
     void theAgentsUpdatesNeverListASilentMonitorBesideAVisibleChange() {
         ack(sup2.command("action", "interactionId", ix.id(), "action", "MONITOR"));
         act("COACH");
-        gw.server().floor().changeState("acme", ix.id(), io.huddle.domain.InteractionState.ON_HOLD);
+        gw.server().platformSide().changeState("acme", ix.id(), io.huddle.domain.InteractionState.ON_HOLD);
         agent.awaitFrame(interactionUpdated(ix.id()).and(f -> f.path("interaction").path("state").asText()
                 .equals("ON_HOLD")), WsTestClient.WAIT);
         List<JsonNode> updates = agent.frames().stream().filter(interactionUpdated(ix.id())).toList();
@@ -166,7 +166,7 @@ class StreamVisibilityTest {
         ack(sup1.command("message.send", "interactionId", ix.id(), "text", "I can help with that"));
         JsonNode said = agent.awaitFrame(line("I can help with that"), WsTestClient.WAIT).path("line");
         assertThat(said.path("audience").asText()).isEqualTo("ALL");
-        Interaction live = gw.server().floor().liveInteractions("acme").get(0);
+        Interaction live = gw.server().platformSide().liveInteractions("acme").get(0);
         assertThat(live.customerView()).extracting(Participant::id).contains(SUP1);
     }
 
@@ -223,7 +223,7 @@ class StreamVisibilityTest {
     }
 
     private void say(Interaction on, String text) {
-        gw.server().floor().appendTranscript("acme", on.id(), TranscriptLine.Speaker.CUSTOMER, text);
+        gw.server().platformSide().appendTranscript("acme", on.id(), TranscriptLine.Speaker.CUSTOMER, text);
     }
 
     private static List<String> texts(WsTestClient c) {

@@ -22,7 +22,7 @@ class ViewFloodTest extends GatewayTest {
     void aSecondOfViewsOfAFullTranscriptRetainsNoReplyAndEachAckIsSmall() {
         Interaction ix = gw.startInteraction("acme", "agent1", Channel.CHAT);
         for (int i = 0; i < 500; i++) {
-            gw.server().floor().appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER,
+            gw.server().platformSide().appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER,
                     "line " + i + " " + "y".repeat(TranscriptLine.MAX_TEXT - 12));
         }
         try (WsTestClient sup = Streams.open(gw, "acme", "supervisor1")) {
@@ -44,7 +44,7 @@ class ViewFloodTest extends GatewayTest {
             });
 
             // re-sent, a view is answered again, truthfully: with the line added since
-            gw.server().floor().appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "one more");
+            gw.server().platformSide().appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "one more");
             JsonNode again = ack(sup.commandWithId("view-0", "view", "interactionId", ix.id()));
             JsonNode lines = again.path("transcript");
             assertThat(lines.get(lines.size() - 1).path("text").asText()).isEqualTo("one more");

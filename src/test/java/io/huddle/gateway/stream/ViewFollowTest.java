@@ -8,7 +8,7 @@ import io.huddle.domain.Interaction;
 import io.huddle.domain.TranscriptLine;
 import io.huddle.domain.User;
 import io.huddle.gateway.GatewayTest;
-import io.huddle.gateway.floor.FloorService;
+import io.huddle.gateway.floor.PlatformSide;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
 import java.time.Instant;
@@ -27,19 +27,19 @@ class ViewFollowTest extends GatewayTest {
 
     @Test
     void aLineAppendedJustAfterTheViewReadTheFloorArrivesOnTheStreamOnce() {
-        FloorService floor = gw.server().floor();
+        PlatformSide floor = gw.server().platformSide();
         Interaction ix = gw.startInteraction("acme", "agent1", Channel.CHAT);
         floor.appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "before the view");
         User sup = gw.user("acme", "supervisor1");
         StreamSession session = new StreamSession("st-view-test", sup, "digest", 100, Instant.now(), Runnable::run);
         List<String> streamed = new CopyOnWriteArrayList<>();
-        floor.addListener(event -> {
+        gw.server().floors().addListener(event -> {
             String payload = new EventFrames(JSON, event).payloadFor(session);
             if (payload != null) {
                 streamed.add(payload);
             }
         });
-        CommandHandler handler = new CommandHandler(floor, gw.server().platformControls(), () ->
+        CommandHandler handler = new CommandHandler(gw.server().helpLifecycle(), gw.server().platformControls(), () ->
                 floor.appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "typed meanwhile"));
 
         Map<String, Object> result = handler.run("view",

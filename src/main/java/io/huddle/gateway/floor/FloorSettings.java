@@ -1,0 +1,41 @@
+package io.huddle.gateway.floor;
+
+import io.huddle.domain.DomainException;
+import io.huddle.domain.Role;
+import io.huddle.domain.TenantSettings;
+import io.huddle.domain.User;
+import java.util.function.UnaryOperator;
+
+/** Each tenant's settings as the floor runs by them: read by anyone, changed by the tenant's admin. */
+public final class FloorSettings {
+    private final Floors floors;
+
+    public FloorSettings(Floors floors) {
+        this.floors = floors;
+    }
+
+    public TenantSettings settings(String tenant) {
+        return floors.locked(tenant, f -> f.settings);
+    }
+
+    /** Gives a tenant a floor with these settings (saved), unless it has one. */
+    public void ensureTenant(TenantSettings settings) {
+        floors.ensureTenant(settings);
+    }
+
+    /** Changes the admin's tenant settings: {@code change} gets the current ones, under the tenant's lock. */
+    public TenantSettings updateSettings(User admin, UnaryOperator<TenantSettings> change) {
+        if (!admin.has(Role.ADMIN)) {
+            throw DomainException.forbidden("changing tenant settings requires the admin role");
+        }
+        return floors.locked(admin.tenant(), f -> {
+            TenantSettings next = change.apply(f.settings);
+            if (!admin.tenant().equals(next.tenant())) {
+                throw DomainException.notFound("tenant", next.tenant());
+            }
+            floors.store().saveTenantSettings(next);
+            f.settings = next;
+            return next;
+        });
+    }
+}

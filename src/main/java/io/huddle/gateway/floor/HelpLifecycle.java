@@ -1,0 +1,139 @@
+package io.huddle.gateway.floor;
+
+import io.huddle.domain.ControlPolicy;
+import io.huddle.domain.DomainException;
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.HelpRequestStatus;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.InteractionState;
+import io.huddle.domain.Role;
+import io.huddle.domain.User;
+import java.util.List;
+
+/**
+ * A help request's life on the floor: the agent raises, cancels or closes it, a supervisor accepts it
+ * (the first to accept wins: the tenant's lock and {@link HelpRequestStatus#transition}). Each change keeps
+ * the interaction's "help requested" flag in step and tells the supervisors it was routed to.
+ */
+public final class HelpLifecycle {
+    private final Floors floors;
+    private final RoutingPolicy routing;
+
+    public HelpLifecycle(Floors floors, RoutingPolicy routing) {
+        this.floors = floors;
+        this.routing = routing;
+    }
+
+    public HelpRequest raiseHelp(User agent, String interactionId, String reason, String comment) {
+        Require.role(agent, Role.AWA_AGENT, "raising a help request");
+        String why = Require.text("reason", reason, HelpRequest.MAX_TEXT, true);
+        String note = Require.text("comment", comment, HelpRequest.MAX_TEXT, false);
+        return floors.locked(agent.tenant(), f -> {
+            Interaction i = FloorLookup.interaction(floors.store(), f, agent, interactionId);
+            if (!i.agentId().equals(agent.id())) {
+                throw DomainException.notFound("interaction", interactionId);
+            }
+            if (i.state() != InteractionState.ACTIVE && i.state() != InteractionState.ON_HOLD) {
+                throw DomainException.conflict("interaction " + i.id() + " is " + i.state()
+                        + ": help can only be requested on an active interaction");
+            }
+            String unavailable = ControlPolicy.blockedReason(f.settings, i);
+            if (unavailable != null) {
+                throw DomainException.conflict("supervisor help is not available: " + unavailable);
+            }
+            HelpRequest open = f.openRequestOn(i.id());
+            if (open != null) {
+                throw DomainException.conflict("interaction " + i.id() + " already has a help request "
+                        + open.id() + " that is " + open.status());
+            }
+            HelpRequest draft = HelpRequest.raise(Ids.next("hr"), i, why, note, List.of(), floors.now());
+            HelpRequest request = draft.withAssignedTo(routing.assign(draft, floors.store().users(agent.tenant())));
+            Interaction flagged = i.withHelpRequested(true);
+            floors.store().saveAll(List.of(request), List.of(), List.of(flagged));
+            f.putRequest(request);
+            f.live.put(i.id(), flagged);
+            floors.publish(new FloorEvent.InteractionChanged(f.tenant, i, flagged));
+            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, request));
+            if (!request.assignedTo().isEmpty()) {
+                floors.publish(new FloorEvent.Notification(f.tenant, "help.assigned", request, request.assignedTo(),
+                        agent.displayName() + " asks for help: " + why));
+            }
+            return request;
+        });
+    }
+
+    public HelpRequest cancelHelp(User agent, String id) {
+        Require.role(agent, Role.AWA_AGENT, "cancelling a help request");
+        return floors.locked(agent.tenant(), f -> {
+            HelpRequest r = ownRequest(f, agent, id);
+            HelpRequest cancelled = r.cancel(floors.now(), HelpRequest.EndReason.AGENT_CANCELLED);
+            endRequest(f, cancelled);
+            if (!r.assignedTo().isEmpty()) {
+                floors.publish(new FloorEvent.Notification(f.tenant, "help.cancelled", cancelled, r.assignedTo(),
+                        agent.displayName() + " cancelled their request"));
+            }
+            return cancelled;
+        });
+    }
+
+    public HelpRequest closeHelp(User agent, String id) {
+        Require.role(agent, Role.AWA_AGENT, "closing a help request");
+        return floors.locked(agent.tenant(), f -> {
+            HelpRequest closed = ownRequest(f, agent, id).close(floors.now(), HelpRequest.EndReason.AGENT_CLOSED);
+            endRequest(f, closed);
+            return closed;
+        });
+    }
+
+    public HelpRequest acceptHelp(User supervisor, String id) {
+        Require.role(supervisor, Role.AWA_MANAGER, "accepting a help request");
+        return floors.locked(supervisor.tenant(), f -> {
+            HelpRequest r = FloorLookup.request(floors.store(), f, supervisor, id);
+            if (r.status() == HelpRequestStatus.IN_PROGRESS) {
+                throw DomainException.conflict("help request " + id + " was already accepted by "
+                        + r.helpProvidedByName());
+            }
+            if (!f.settings.monitoringEnabled()) {
+                throw DomainException.conflict("call monitoring is not enabled for this tenant (licence)");
+            }
+            HelpRequest accepted = r.accept(supervisor, floors.now());
+            Interaction i = f.live.get(r.interactionId());
+            Interaction cleared = i == null ? null : i.withHelpRequested(false);
+            floors.store().saveAll(List.of(accepted), List.of(), cleared == null ? List.of() : List.of(cleared));
+            f.putRequest(accepted);
+            if (cleared != null) {
+                f.live.put(cleared.id(), cleared);
+                floors.publish(new FloorEvent.InteractionChanged(f.tenant, i, cleared));
+            }
+            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, accepted));
+            List<String> others = r.assignedTo().stream().filter(s -> !s.equals(supervisor.id())).toList();
+            if (!others.isEmpty()) {
+                floors.publish(new FloorEvent.Notification(f.tenant, "help.accepted", accepted, others,
+                        supervisor.displayName() + " accepted " + r.agentName() + "'s request"));
+            }
+            return accepted;
+        });
+    }
+
+    /** The agent's cancel or close: the request ends and the interaction's flag is cleared. */
+    private void endRequest(TenantFloor f, HelpRequest ended) {
+        Interaction i = f.live.get(ended.interactionId());
+        Interaction cleared = i == null || !i.helpRequested() ? null : i.withHelpRequested(false);
+        floors.store().saveAll(List.of(ended), List.of(), cleared == null ? List.of() : List.of(cleared));
+        f.putRequest(ended);
+        if (cleared != null) {
+            f.live.put(cleared.id(), cleared);
+            floors.publish(new FloorEvent.InteractionChanged(f.tenant, i, cleared));
+        }
+        floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, ended));
+    }
+
+    /** A request the agent may see and raised themselves; anyone else's is "not found". */
+    private HelpRequest ownRequest(TenantFloor f, User agent, String id) {
+        HelpRequest r = FloorLookup.request(floors.store(), f, agent, id);
+        if (!r.agentId().equals(agent.id())) {
+            throw DomainException.notFound("help request", id);
+        }
+        return r;
+    }
+}
