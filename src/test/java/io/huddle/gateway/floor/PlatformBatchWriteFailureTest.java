@@ -49,9 +49,10 @@ class PlatformBatchWriteFailureTest {
                             throw e.getCause();
                         }
                     });
-            FloorService floor = new FloorService(store, Clock.systemUTC(), RoutingPolicy.allSupervisorsOfDomain());
+            Floors floors = new FloorRestore(store, Clock.systemUTC()).restore();
+            PlatformSide floor = new PlatformSide(floors);
             List<FloorEvent> published = new CopyOnWriteArrayList<>();
-            floor.addListener(published::add);
+            floors.addListener(published::add);
             Instant at = Instant.now();
             List<PlatformFact> batch = List.of(
                     new PlatformFact.Started("e1", at, "CA-1", Channel.VOICE, agent, "Ada", "Billing"),
