@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huddle.client.CommandException;
 import io.huddle.client.Deadline;
 import io.huddle.client.FloorState;
@@ -17,6 +16,7 @@ import io.huddle.domain.SupervisorMode;
 import io.huddle.domain.TenantSettings;
 import io.huddle.journal.Journal;
 import io.huddle.journal.JournalScope;
+import io.huddle.protocol.stream.ServerFrame;
 import io.huddle.protocol.ActionDto;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
@@ -250,11 +250,7 @@ class JournalingConsoleGatewayTest {
                 "Billing dispute", null, List.of(ME.supervisorId()), null, null, ACKED, null, null, null, null);
         TenantSettings settings = new TenantSettings("acme", true, Set.of(Channel.values()), List.of("Other"),
                 storeText);
-        ObjectNode snapshot = JSON.createObjectNode();
-        snapshot.set("interactions", JSON.valueToTree(List.of(ix)));
-        snapshot.set("helpRequests", JSON.valueToTree(List.of(hr)));
-        snapshot.set("settings", JSON.valueToTree(settings));
-        floor.applySnapshot(snapshot);
+        floor.applySnapshot(new ServerFrame.Snapshot(0L, List.of(ix), List.of(hr), settings));
     }
 
     /** Answers each command with a future the test completes; notes the journal's last entry at each call. */
