@@ -1,6 +1,6 @@
 package io.huddle.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.huddle.protocol.stream.ServerFrame;
 import java.util.function.Consumer;
 
 /**
@@ -24,19 +24,19 @@ public final class FloorFeed implements StreamListener {
     }
 
     @Override
-    public void onWelcome(Welcome welcome) {
+    public void onWelcome(ServerFrame.Welcome welcome) {
         state.setUser(welcome.user());
     }
 
     @Override
-    public void onSnapshot(long seq, JsonNode snapshot) {
+    public void onSnapshot(ServerFrame.Snapshot snapshot) {
         changes.accept(state.applySnapshot(snapshot));
     }
 
-    /** @throws IllegalArgumentException when the event cannot be read: the stream client then re-syncs */
+    /** @throws IllegalArgumentException when the event cannot be applied: the stream client then re-syncs */
     @Override
-    public void onEvent(long seq, String type, JsonNode event) {
-        FloorChange change = state.apply(type, event);
+    public void onEvent(ServerFrame.Event event) {
+        FloorChange change = state.apply(event);
         if (!change.isEmpty()) {
             changes.accept(change);
         }

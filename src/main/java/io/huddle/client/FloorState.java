@@ -1,14 +1,11 @@
 package io.huddle.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.TenantSettings;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
-import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
 import io.huddle.protocol.UserDto;
+import io.huddle.protocol.stream.ServerFrame;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,8 +21,6 @@ import java.util.Optional;
  * the returned changes) but are not kept.
  */
 public final class FloorState {
-    private static final ObjectMapper JSON = Json.newMapper();
-
     private final Map<String, InteractionDto> interactions = new LinkedHashMap<>();
     private final Map<String, HelpRequestDto> helpRequests = new LinkedHashMap<>();
     private UserDto user;
@@ -36,10 +31,10 @@ public final class FloorState {
     }
 
     /** Replaces the floor with a snapshot: whatever is not in it is removed (no ghost rows). */
-    public synchronized FloorChange applySnapshot(JsonNode snapshot) {
-        List<InteractionDto> ix = readList(snapshot.get("interactions"), InteractionDto.class);
-        List<HelpRequestDto> help = readList(snapshot.get("helpRequests"), HelpRequestDto.class);
-        TenantSettings s = read(snapshot.get("settings"), TenantSettings.class);
+    public synchronized FloorChange applySnapshot(ServerFrame.Snapshot snapshot) {
+        List<InteractionDto> ix = snapshot.interactions();
+        List<HelpRequestDto> help = snapshot.helpRequests();
+        TenantSettings s = required(snapshot.settings(), "settings");
         List<String> goneIx = new ArrayList<>(interactions.keySet());
         List<String> goneHelp = new ArrayList<>(helpRequests.keySet());
         interactions.clear();
@@ -54,47 +49,43 @@ public final class FloorState {
     }
 
     /**
-     * Applies one numbered event by its type. Unknown types change nothing (a newer gateway may send more).
+     * Applies one numbered event by its record type. {@link ServerFrame.Unknown} changes nothing (a newer
+     * gateway may send more).
      *
-     * @throws IllegalArgumentException when the event cannot be read
+     * @throws IllegalArgumentException when the event lacks what it must carry
      */
-    public synchronized FloorChange apply(String type, JsonNode event) {
-        switch (type) {
-            case "interaction.updated" -> {
-                InteractionDto i = read(event.get("interaction"), InteractionDto.class);
-                if (!i.state().isLive()) {
-                    return removeInteraction(i.id());
-                }
-                interactions.put(i.id(), i);
-                return new FloorChange(false, List.of(i), List.of(), List.of(), List.of(), List.of(), List.of(), null);
+    public synchronized FloorChange apply(ServerFrame.Event event) {
+        if (event instanceof ServerFrame.InteractionUpdated e) {
+            InteractionDto i = required(e.interaction(), "interaction");
+            if (!i.state().isLive()) {
+                return removeInteraction(i.id());
             }
-            case "interaction.ended" -> {
-                return removeInteraction(text(event, "interactionId"));
-            }
-            case "help.updated" -> {
-                HelpRequestDto h = read(event.get("helpRequest"), HelpRequestDto.class);
-                List<String> removed = List.of();
-                if (h.status().isOpen()) {
-                    helpRequests.put(h.id(), h);
-                } else if (helpRequests.remove(h.id()) != null) {
-                    removed = List.of(h.id());
-                }
-                return new FloorChange(false, List.of(), List.of(), List.of(h), removed, List.of(), List.of(), null);
-            }
-            case "notification" -> {
-                FloorChange.Notification n = new FloorChange.Notification(text(event, "kind"),
-                        text(event, "helpRequestId"), text(event, "interactionId"), text(event, "text"));
-                return new FloorChange(false, List.of(), List.of(), List.of(), List.of(), List.of(n), List.of(), null);
-            }
-            case "transcript.appended" -> {
-                TranscriptLineDto line = read(event.get("line"), TranscriptLineDto.class);
-                return new FloorChange(false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(line),
-                        null);
-            }
-            default -> {
-                return FloorChange.NONE;
-            }
+            interactions.put(i.id(), i);
+            return new FloorChange(false, List.of(i), List.of(), List.of(), List.of(), List.of(), List.of(), null);
         }
+        if (event instanceof ServerFrame.InteractionEnded e) {
+            return removeInteraction(required(e.interactionId(), "interactionId"));
+        }
+        if (event instanceof ServerFrame.HelpUpdated e) {
+            HelpRequestDto h = required(e.helpRequest(), "helpRequest");
+            List<String> removed = List.of();
+            if (h.status().isOpen()) {
+                helpRequests.put(h.id(), h);
+            } else if (helpRequests.remove(h.id()) != null) {
+                removed = List.of(h.id());
+            }
+            return new FloorChange(false, List.of(), List.of(), List.of(h), removed, List.of(), List.of(), null);
+        }
+        if (event instanceof ServerFrame.Notification e) {
+            FloorChange.Notification n = new FloorChange.Notification(e.kind(), e.helpRequestId(), e.interactionId(),
+                    e.text());
+            return new FloorChange(false, List.of(), List.of(), List.of(), List.of(), List.of(n), List.of(), null);
+        }
+        if (event instanceof ServerFrame.TranscriptAppended e) {
+            TranscriptLineDto line = required(e.line(), "line");
+            return new FloorChange(false, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(line), null);
+        }
+        return FloorChange.NONE;
     }
 
     private FloorChange removeInteraction(String id) {
@@ -131,28 +122,10 @@ public final class FloorState {
         return settings;
     }
 
-    private static String text(JsonNode event, String field) {
-        JsonNode v = event.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static <T> T read(JsonNode node, Class<T> type) {
-        if (node == null || node.isNull()) {
-            throw new IllegalArgumentException("the frame has no " + type.getSimpleName());
+    private static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("the frame has no " + field);
         }
-        try {
-            return JSON.treeToValue(node, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("a " + type.getSimpleName() + " could not be read: "
-                    + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static <T> List<T> readList(JsonNode node, Class<T> type) {
-        List<T> out = new ArrayList<>();
-        if (node != null && node.isArray()) {
-            node.forEach(n -> out.add(read(n, type)));
-        }
-        return out;
+        return value;
     }
 }

@@ -3,15 +3,15 @@ package io.huddle.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.huddle.protocol.UserDto;
-import java.time.Instant;
+import io.huddle.protocol.stream.CommandResult;
+import io.huddle.protocol.stream.ServerFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads the frames of one welcomed-or-welcoming connection, on the client thread: answers commands,
- * passes the snapshot and each numbered event on exactly once and in order, and tells the connection when
- * it is welcomed or must re-sync.
+ * Reads the frames of one welcomed-or-welcoming connection into {@link ServerFrame}s, on the client thread,
+ * and acts on each by its record type: answers commands, passes the snapshot and each numbered event on
+ * exactly once and in order, and tells the connection when it is welcomed or must re-sync.
  */
 final class FrameReader {
     private static final Logger LOG = LoggerFactory.getLogger(FrameReader.class);
@@ -19,7 +19,7 @@ final class FrameReader {
     /** What the reader needs from the connection. */
     interface Connection {
         /** The gateway welcomed this client; {@code resumed}: the stream continues where it left off. */
-        void welcomed(Welcome welcome, boolean resumed);
+        void welcomed(ServerFrame.Welcome welcome, boolean resumed);
 
         /** Something is inconsistent: reconnect for a new stream and a fresh snapshot. */
         void resync(String why);
@@ -41,59 +41,55 @@ final class FrameReader {
     }
 
     void read(String text) {
-        JsonNode f;
+        JsonNode tree;
         try {
-            f = json.readTree(text);
+            tree = json.readTree(text);
         } catch (JsonProcessingException e) {
             // it may have been an event: what the floor shows can no longer be trusted
             LOG.warn("stream {}: a frame is not JSON ({}); re-syncing", sequence.resumeId(), e.getOriginalMessage());
             connection.resync("a frame from the gateway could not be read; re-syncing with a fresh snapshot");
             return;
         }
-        String type = f.path("type").asText("");
-        switch (type) {
-            case "welcome" -> welcome(f);
-            case "snapshot" -> snapshot(f);
-            case "heartbeat" -> { }
-            case "ack" -> {
-                JsonNode result = f.has("result") ? f.get("result") : json.createObjectNode();
-                Instant serverTime = null;
-                try {
-                    serverTime = f.hasNonNull("serverTime") ? Instant.parse(f.get("serverTime").asText()) : null;
-                } catch (RuntimeException e) {
-                    LOG.warn("stream {}: an ack with an unreadable serverTime '{}'; its result is kept",
-                            sequence.resumeId(), f.get("serverTime").asText());
-                }
-                if (!pending.ack(f.path("id").asText(null), result, serverTime)) {
-                    // its deadline passed: the caller was told the outcome is unknown, and that stands
-                    LOG.info("stream {}: an ack for command {}, which is no longer waiting, ignored",
-                            sequence.resumeId(), f.path("id").asText());
-                }
+        ServerFrame f;
+        try {
+            f = json.treeToValue(tree, ServerFrame.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            String type = tree.path("type").asText("");
+            String what = tree.has("seq") ? "event " + tree.path("seq").asText() + " (" + type + ")"
+                    : "a frame of type '" + type + "'";
+            unreadable(what, new IllegalArgumentException(e.getMessage(), e));
+            return;
+        }
+        dispatch(f);
+    }
+
+    private void dispatch(ServerFrame f) {
+        if (f instanceof ServerFrame.Welcome w) {
+            welcome(w);
+        } else if (f instanceof ServerFrame.Snapshot s) {
+            snapshot(s);
+        } else if (f instanceof ServerFrame.Ack a) {
+            JsonNode result = a.result() instanceof CommandResult.Unread u ? u.json() : json.createObjectNode();
+            if (!pending.ack(a.id(), result, a.serverTime())) {
+                // its deadline passed: the caller was told the outcome is unknown, and that stands
+                LOG.info("stream {}: an ack for command {}, which is no longer waiting, ignored",
+                        sequence.resumeId(), a.id());
             }
-            case "error" -> {
-                String code = f.path("error").asText("error");
-                String message = f.path("message").asText(code);
-                if (!pending.fail(f.path("id").asText(null), new CommandException(code, message))) {
-                    ClientThreads.deliver(() -> listener.onServerError(code, message));
-                }
+        } else if (f instanceof ServerFrame.Error e) {
+            String code = e.error() == null ? "error" : e.error();
+            String message = e.message() == null ? code : e.message();
+            if (!pending.fail(e.id(), new CommandException(code, message))) {
+                ClientThreads.deliver(() -> listener.onServerError(code, message));
             }
-            default -> {
-                if (f.has("seq")) {
-                    numbered(type, f);
-                } else {
-                    LOG.debug("stream {}: ignoring a frame of type '{}'", sequence.resumeId(), type);
-                }
-            }
+        } else if (f instanceof ServerFrame.Event e && e.seq() != null) {
+            numbered(e);
+        } else if (!(f instanceof ServerFrame.Heartbeat)) {
+            LOG.debug("stream {}: ignoring a frame of type '{}'", sequence.resumeId(), ServerFrame.typeOf(f));
         }
     }
 
-    private void welcome(JsonNode f) {
-        Welcome w;
-        try {
-            w = new Welcome(f.path("streamId").asText(), json.treeToValue(f.get("user"), UserDto.class),
-                    f.path("heartbeatSeconds").asInt(15), f.path("resumed").asBoolean(), f.path("seq").asLong(),
-                    f.hasNonNull("serverTime") ? Instant.parse(f.get("serverTime").asText()) : null);
-        } catch (JsonProcessingException | RuntimeException e) {
+    private void welcome(ServerFrame.Welcome w) {
+        if (w.streamId() == null || w.user() == null) {
             connection.resync("the gateway's welcome could not be read");
             return;
         }
@@ -106,14 +102,14 @@ final class FrameReader {
         connection.welcomed(w, resumed);
     }
 
-    private void snapshot(JsonNode f) {
-        if (!f.path("seq").canConvertToExactIntegral()) {
+    private void snapshot(ServerFrame.Snapshot f) {
+        if (f.seq() == null) {
             unreadable("a snapshot without a sequence number", null);
             return;
         }
-        long seq = f.path("seq").asLong();
+        long seq = f.seq();
         try {
-            listener.onSnapshot(seq, f);
+            listener.onSnapshot(f);
         } catch (IllegalArgumentException e) {
             unreadable("the snapshot at " + seq, e);
             return;
@@ -123,16 +119,13 @@ final class FrameReader {
         sequence.snapshot(seq);
     }
 
-    private void numbered(String type, JsonNode f) {
-        if (!f.path("seq").canConvertToExactIntegral()) {
-            unreadable("an event of type '" + type + "' without a readable sequence number", null);
-            return;
-        }
-        long seq = f.path("seq").asLong();
+    private void numbered(ServerFrame.Event event) {
+        long seq = event.seq();
+        String type = ServerFrame.typeOf(event);
         switch (sequence.offer(seq)) {
             case APPLY -> {
                 try {
-                    listener.onEvent(seq, type, f);
+                    listener.onEvent(event);
                 } catch (IllegalArgumentException e) {
                     unreadable("event " + seq + " (" + type + ")", e); // not counted as applied
                     return;

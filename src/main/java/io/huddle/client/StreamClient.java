@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huddle.protocol.Json;
+import io.huddle.protocol.stream.ServerFrame;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -100,7 +101,7 @@ public final class StreamClient implements AutoCloseable {
                 options.connectTimeout().plusSeconds(1));
         this.reader = new FrameReader(JSON, sequence, pending, listener, new FrameReader.Connection() {
             @Override
-            public void welcomed(Welcome welcome, boolean resumed) {
+            public void welcomed(ServerFrame.Welcome welcome, boolean resumed) {
                 onWelcomed(welcome, resumed);
             }
 
@@ -260,7 +261,7 @@ public final class StreamClient implements AutoCloseable {
         }
     }
 
-    private void onWelcomed(Welcome w, boolean resumed) {
+    private void onWelcomed(ServerFrame.Welcome w, boolean resumed) {
         welcomed = true;
         everConnected = true;
         welcomedAtNanos = System.nanoTime();

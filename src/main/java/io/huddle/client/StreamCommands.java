@@ -4,19 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.ActionType;
-import io.huddle.domain.Controls;
-import io.huddle.protocol.ActionDto;
 import io.huddle.protocol.HelpRequestDto;
-import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.protocol.stream.CommandResult;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The stream's commands with typed answers, over {@link StreamClient#command}. Futures complete on the
+ * The stream's commands with typed answers ({@link CommandResult}), over {@link StreamClient#command}. Futures complete on the
  * stream client's thread and fail with {@link CommandException}.
  */
 public final class StreamCommands {
@@ -28,22 +25,14 @@ public final class StreamCommands {
         this.stream = stream;
     }
 
-    /** What viewing an interaction shows: it, the controls, its open help request (or null), the transcript. */
-    public record View(InteractionDto interaction, Controls controls, HelpRequestDto helpRequest,
-                       List<TranscriptLineDto> transcript) {
-    }
-
-    /** A recorded action and the controls after it. */
-    public record ActionResult(ActionDto action, Controls controls) {
-    }
-
     public CompletableFuture<Void> ping() {
         return stream.command("ping", Map.of()).thenApply(r -> null);
     }
 
     /** Starts viewing: transcript lines of this interaction are streamed until {@link #unview()}. */
-    public CompletableFuture<View> view(String interactionId) {
-        return stream.command("view", Map.of("interactionId", interactionId)).thenApply(r -> read(r, View.class));
+    public CompletableFuture<CommandResult.View> view(String interactionId) {
+        return stream.command("view", Map.of("interactionId", interactionId))
+                .thenApply(r -> read(r, CommandResult.View.class));
     }
 
     public CompletableFuture<Void> unview() {
@@ -72,22 +61,22 @@ public final class StreamCommands {
     }
 
     /** MONITOR, COACH, BARGE_IN or DISCONNECT; {@code helpRequestId} may be null. */
-    public CompletableFuture<ActionResult> act(String interactionId, ActionType action, String helpRequestId) {
+    public CompletableFuture<CommandResult.Action> act(String interactionId, ActionType action, String helpRequestId) {
         Map<String, Object> f = new HashMap<>();
         f.put("interactionId", interactionId);
         f.put("action", action.name());
         f.put("helpRequestId", helpRequestId);
-        return stream.command("action", f).thenApply(r -> read(r, ActionResult.class));
+        return stream.command("action", f).thenApply(r -> read(r, CommandResult.Action.class));
     }
 
     /** A coach (agent only) or barge (everyone) message, depending on the supervisor's mode. */
     public CompletableFuture<TranscriptLineDto> sendMessage(String interactionId, String text) {
         return stream.command("message.send", Map.of("interactionId", interactionId, "text", text))
-                .thenApply(r -> read(r.get("line"), TranscriptLineDto.class));
+                .thenApply(r -> read(r, CommandResult.Message.class).line());
     }
 
     private CompletableFuture<HelpRequestDto> help(String type, Map<String, ?> fields) {
-        return stream.command(type, fields).thenApply(r -> read(r.get("helpRequest"), HelpRequestDto.class));
+        return stream.command(type, fields).thenApply(r -> read(r, CommandResult.Help.class).helpRequest());
     }
 
     private static <T> T read(JsonNode node, Class<T> type) {

@@ -1,6 +1,6 @@
 package io.huddle.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.huddle.protocol.stream.ServerFrame;
 
 /**
  * Receives everything a {@link StreamClient} gets, in order, on the client's one thread (never the caller's,
@@ -15,24 +15,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface StreamListener {
 
     /** A connection was welcomed; when not resumed, {@link #onSnapshot} follows. */
-    default void onWelcome(Welcome welcome) {
+    default void onWelcome(ServerFrame.Welcome welcome) {
     }
 
     /**
-     * The whole floor as of {@code seq}: replace what is shown (see {@link FloorState#applySnapshot}).
+     * The whole floor as of its {@code seq}: replace what is shown (see {@link FloorState#applySnapshot}).
      *
-     * @throws IllegalArgumentException when the snapshot cannot be read (the client re-syncs)
+     * @throws IllegalArgumentException when the snapshot cannot be applied (the client re-syncs)
      */
-    default void onSnapshot(long seq, JsonNode snapshot) {
+    default void onSnapshot(ServerFrame.Snapshot snapshot) {
     }
 
     /**
-     * A numbered event, exactly once and in order: {@code interaction.updated}, {@code interaction.ended},
-     * {@code help.updated}, {@code notification}, {@code transcript.appended} (or a type added later).
+     * A numbered event (its {@code seq} set), exactly once and in order: one of the {@link ServerFrame.Event}
+     * records, or {@link ServerFrame.Unknown} for a type added later.
      *
-     * @throws IllegalArgumentException when the event cannot be read (the client re-syncs)
+     * @throws IllegalArgumentException when the event cannot be applied (the client re-syncs)
      */
-    default void onEvent(long seq, String type, JsonNode event) {
+    default void onEvent(ServerFrame.Event event) {
     }
 
     /** The connection state changed. */

@@ -9,6 +9,7 @@ import io.huddle.domain.ActionType;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.protocol.stream.CommandResult;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
 /**
- * The console's commands, sent over the stream; acks are read into the wire DTOs, with the ack's time for view
+ * The console's commands, sent over the stream; acks are read into their {@link CommandResult} shapes, with the ack's time for view
  * and act. Each command is answered by its deadline: one given with {@link #within}, else one from the call.
  */
 final class StreamConsoleGateway implements ConsoleGateway {
@@ -43,7 +44,7 @@ final class StreamConsoleGateway implements ConsoleGateway {
     @Override
     public CompletableFuture<ViewResult> view(String interactionId) {
         return stream.commandAcked("view", Map.of("interactionId", interactionId), deadline.get()).thenApply(a -> {
-            ViewResult v = read(a.result(), ViewResult.class);
+            CommandResult.View v = read(a.result(), CommandResult.View.class);
             return new ViewResult(v.interaction(), v.controls(), v.helpRequest(), v.transcript(), a.serverTime());
         });
     }
@@ -51,7 +52,10 @@ final class StreamConsoleGateway implements ConsoleGateway {
     @Override
     public CompletableFuture<ControlsResult> controls(String interactionId) {
         return stream.command("controls", Map.of("interactionId", interactionId), deadline.get())
-                .thenApply(r -> read(r, ControlsResult.class));
+                .thenApply(r -> {
+                    CommandResult.ControlsRead c = read(r, CommandResult.ControlsRead.class);
+                    return new ControlsResult(c.controls(), c.helpRequest());
+                });
     }
 
     @Override
@@ -62,7 +66,7 @@ final class StreamConsoleGateway implements ConsoleGateway {
     @Override
     public CompletableFuture<HelpRequestDto> accept(String helpRequestId) {
         return stream.command("help.accept", Map.of("helpRequestId", helpRequestId), deadline.get())
-                .thenApply(r -> read(r.get("helpRequest"), HelpRequestDto.class));
+                .thenApply(r -> read(r, CommandResult.Help.class).helpRequest());
     }
 
     @Override
@@ -74,7 +78,7 @@ final class StreamConsoleGateway implements ConsoleGateway {
             fields.put("helpRequestId", helpRequestId);
         }
         return stream.commandAcked("action", fields, deadline.get()).thenApply(a -> {
-            ActionResult r = read(a.result(), ActionResult.class);
+            CommandResult.Action r = read(a.result(), CommandResult.Action.class);
             return new ActionResult(r.action(), r.controls(), a.serverTime());
         });
     }
@@ -82,7 +86,7 @@ final class StreamConsoleGateway implements ConsoleGateway {
     @Override
     public CompletableFuture<TranscriptLineDto> send(String interactionId, String text) {
         return stream.command("message.send", Map.of("interactionId", interactionId, "text", text), deadline.get())
-                .thenApply(r -> read(r.get("line"), TranscriptLineDto.class));
+                .thenApply(r -> read(r, CommandResult.Message.class).line());
     }
 
     private static <T> T read(JsonNode node, Class<T> type) {

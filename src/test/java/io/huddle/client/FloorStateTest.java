@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huddle.domain.Channel;
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.HelpRequestStatus;
@@ -15,6 +16,7 @@ import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.protocol.stream.ServerFrame;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +46,16 @@ class FloorStateTest {
         return JSON.valueToTree(m);
     }
 
-    static JsonNode snapshot(List<InteractionDto> ix, List<HelpRequestDto> help) {
-        return frame("type", "snapshot", "seq", 0, "interactions", ix, "helpRequests", help, "settings",
-                TenantSettings.defaults("acme"));
+    /** An event as the client reads it off the wire. */
+    static ServerFrame.Event event(String type, Object... kv) {
+        ObjectNode f = (ObjectNode) frame(kv);
+        f.put("type", type);
+        return (ServerFrame.Event) JSON.convertValue(f, ServerFrame.class);
+    }
+
+    static ServerFrame.Snapshot snapshot(List<InteractionDto> ix, List<HelpRequestDto> help) {
+        return (ServerFrame.Snapshot) JSON.convertValue(frame("type", "snapshot", "seq", 0, "interactions", ix,
+                "helpRequests", help, "settings", TenantSettings.defaults("acme")), ServerFrame.class);
     }
 
     @Test
@@ -81,45 +90,45 @@ class FloorStateTest {
     void eventsUpsertAndRemove() {
         FloorState s = new FloorState();
         s.applySnapshot(snapshot(List.of(), List.of()));
-        FloorChange added = s.apply("interaction.updated", frame("seq", 1, "interaction",
+        FloorChange added = s.apply(event("interaction.updated", "seq", 1, "interaction",
                 ix("a", InteractionState.ACTIVE, false)));
         assertThat(added.interactions()).extracting(InteractionDto::id).containsExactly("a");
-        s.apply("interaction.updated", frame("seq", 2, "interaction", ix("a", InteractionState.ACTIVE, true)));
+        s.apply(event("interaction.updated", "seq", 2, "interaction", ix("a", InteractionState.ACTIVE, true)));
         assertThat(s.interactions().get("a").helpRequested()).isTrue();
 
-        s.apply("help.updated", frame("seq", 3, "helpRequest", help("h1", "a", HelpRequestStatus.PENDING)));
+        s.apply(event("help.updated", "seq", 3, "helpRequest", help("h1", "a", HelpRequestStatus.PENDING)));
         assertThat(s.helpRequests()).containsOnlyKeys("h1");
-        FloorChange closed = s.apply("help.updated", frame("seq", 4, "helpRequest",
+        FloorChange closed = s.apply(event("help.updated", "seq", 4, "helpRequest",
                 help("h1", "a", HelpRequestStatus.CLOSED)));
         assertThat(s.helpRequests()).isEmpty();
         assertThat(closed.removedHelpRequests()).containsExactly("h1");
         assertThat(closed.helpRequests()).extracting(HelpRequestDto::status).containsExactly(HelpRequestStatus.CLOSED);
 
-        FloorChange ended = s.apply("interaction.ended", frame("seq", 5, "interactionId", "a", "endedAt", T));
+        FloorChange ended = s.apply(event("interaction.ended", "seq", 5, "interactionId", "a", "endedAt", T));
         assertThat(ended.removedInteractions()).containsExactly("a");
         assertThat(s.interactions()).isEmpty();
-        assertThat(s.apply("interaction.ended", frame("seq", 6, "interactionId", "a")).isEmpty()).isTrue();
+        assertThat(s.apply(event("interaction.ended", "seq", 6, "interactionId", "a")).isEmpty()).isTrue();
     }
 
     @Test
     void notificationsAndTranscriptLinesPassThrough() {
         FloorState s = new FloorState();
-        FloorChange n = s.apply("notification", frame("seq", 1, "kind", "help.assigned", "helpRequestId", "h1",
+        FloorChange n = s.apply(event("notification", "seq", 1, "kind", "help.assigned", "helpRequestId", "h1",
                 "interactionId", "a", "text", "Agent One asks for help"));
         assertThat(n.notifications()).containsExactly(new FloorChange.Notification("help.assigned", "h1", "a",
                 "Agent One asks for help"));
         TranscriptLineDto line = new TranscriptLineDto("l1", "a", T, TranscriptLine.Speaker.CUSTOMER, "Customer",
                 "hello", TranscriptLine.Audience.ALL);
-        assertThat(s.apply("transcript.appended", frame("seq", 2, "line", line)).transcript()).containsExactly(line);
-        assertThat(s.apply("something.new", frame("seq", 3))).isEqualTo(FloorChange.NONE);
+        assertThat(s.apply(event("transcript.appended", "seq", 2, "line", line)).transcript()).containsExactly(line);
+        assertThat(s.apply(event("something.new", "seq", 3))).isEqualTo(FloorChange.NONE);
     }
 
     @Test
     void anUnreadableEventIsRefusedAndChangesNothing() {
         FloorState s = new FloorState();
         s.applySnapshot(snapshot(List.of(ix("a", InteractionState.ACTIVE, false)), List.of()));
-        JsonNode bad = frame("seq", 1, "interaction", Map.of("id", "a", "channel", "CARRIER_PIGEON"));
-        assertThatThrownBy(() -> s.apply("interaction.updated", bad)).isInstanceOf(IllegalArgumentException.class);
+        ServerFrame.Event bad = new ServerFrame.InteractionUpdated(1L, null);
+        assertThatThrownBy(() -> s.apply(bad)).isInstanceOf(IllegalArgumentException.class);
         assertThat(s.interactions().get("a").channel()).isEqualTo(Channel.VOICE);
     }
 
@@ -129,15 +138,15 @@ class FloorStateTest {
         FloorState s = new FloorState();
         Map<String, InteractionDto> rows = new LinkedHashMap<>();
         Map<String, HelpRequestDto> help = new LinkedHashMap<>();
-        FloorChange batch = s.apply("interaction.updated", frame("interaction", ix("z", InteractionState.ACTIVE,
+        FloorChange batch = s.apply(event("interaction.updated", "interaction", ix("z", InteractionState.ACTIVE,
                 false)));
         batch = batch.merge(s.applySnapshot(snapshot(List.of(ix("a", InteractionState.ACTIVE, false),
                 ix("b", InteractionState.ACTIVE, false)), List.of(help("h0", "b", HelpRequestStatus.PENDING)))));
-        batch = batch.merge(s.apply("interaction.ended", frame("interactionId", "a")));
-        batch = batch.merge(s.apply("help.updated", frame("helpRequest", help("h0", "b", HelpRequestStatus.CLOSED))));
-        batch = batch.merge(s.apply("interaction.updated", frame("interaction", ix("c", InteractionState.ACTIVE,
+        batch = batch.merge(s.apply(event("interaction.ended", "interactionId", "a")));
+        batch = batch.merge(s.apply(event("help.updated", "helpRequest", help("h0", "b", HelpRequestStatus.CLOSED))));
+        batch = batch.merge(s.apply(event("interaction.updated", "interaction", ix("c", InteractionState.ACTIVE,
                 true))));
-        batch = batch.merge(s.apply("help.updated", frame("helpRequest", help("h1", "c", HelpRequestStatus.PENDING))));
+        batch = batch.merge(s.apply(event("help.updated", "helpRequest", help("h1", "c", HelpRequestStatus.PENDING))));
         batch.removedInteractions().forEach(rows::remove);
         batch.interactions().forEach(i -> rows.put(i.id(), i));
         batch.removedHelpRequests().forEach(help::remove);

@@ -1,6 +1,6 @@
 package io.huddle.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.huddle.protocol.stream.ServerFrame;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,13 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A listener for tests: records every call, the threads they came on, and keeps a FloorState. */
 final class Recorder implements StreamListener {
     /** One numbered event as received. */
-    record Event(long seq, String type, JsonNode frame) {
+    record Event(long seq, String type, ServerFrame.Event frame) {
     }
 
     final FloorState floor = new FloorState();
     final FloorFeed feed = new FloorFeed(floor, c -> { }, s -> { });
     final List<String> log = new CopyOnWriteArrayList<>();
-    final List<Welcome> welcomes = new CopyOnWriteArrayList<>();
+    final List<ServerFrame.Welcome> welcomes = new CopyOnWriteArrayList<>();
     final List<Long> snapshots = new CopyOnWriteArrayList<>();
     final List<Event> events = new CopyOnWriteArrayList<>();
     final List<ConnectionStatus> statuses = new CopyOnWriteArrayList<>();
@@ -38,7 +38,7 @@ final class Recorder implements StreamListener {
     }
 
     @Override
-    public void onWelcome(Welcome welcome) {
+    public void onWelcome(ServerFrame.Welcome welcome) {
         enter("welcome resumed=" + welcome.resumed());
         welcomes.add(welcome);
         feed.onWelcome(welcome);
@@ -46,22 +46,23 @@ final class Recorder implements StreamListener {
     }
 
     @Override
-    public void onSnapshot(long seq, JsonNode snapshot) {
-        enter("snapshot " + seq);
-        snapshots.add(seq);
+    public void onSnapshot(ServerFrame.Snapshot snapshot) {
+        enter("snapshot " + snapshot.seq());
+        snapshots.add(snapshot.seq());
         try {
-            feed.onSnapshot(seq, snapshot);
+            feed.onSnapshot(snapshot);
         } finally {
             leave();
         }
     }
 
     @Override
-    public void onEvent(long seq, String type, JsonNode event) {
-        enter("event " + seq + " " + type);
-        events.add(new Event(seq, type, event));
+    public void onEvent(ServerFrame.Event event) {
+        String type = ServerFrame.typeOf(event);
+        enter("event " + event.seq() + " " + type);
+        events.add(new Event(event.seq(), type, event));
         try {
-            feed.onEvent(seq, type, event);
+            feed.onEvent(event);
         } finally {
             leave();
         }

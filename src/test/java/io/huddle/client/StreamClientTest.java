@@ -14,6 +14,8 @@ import io.huddle.domain.Channel;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
 import io.huddle.gateway.TestGateway;
+import io.huddle.protocol.stream.CommandResult;
+import io.huddle.protocol.stream.ServerFrame;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -130,12 +132,12 @@ class StreamClientTest {
         StreamCommands cmd = new StreamCommands(c);
 
         assertThat(c.command("ping", Map.of()).join().isEmpty()).isTrue();
-        StreamCommands.View view = cmd.view(ix.id()).join();
+        CommandResult.View view = cmd.view(ix.id()).join();
         assertThat(view.interaction().id()).isEqualTo(ix.id());
         assertThat(view.helpRequest().id()).isEqualTo(help);
         assertThat(view.controls().monitor().enabled()).isTrue();
         assertThat(cmd.acceptHelp(help).join().status()).isEqualTo(HelpRequestStatus.IN_PROGRESS);
-        StreamCommands.ActionResult act = cmd.act(ix.id(), ActionType.MONITOR, null).join();
+        CommandResult.Action act = cmd.act(ix.id(), ActionType.MONITOR, null).join();
         assertThat(act.action().action()).isEqualTo(ActionType.MONITOR);
         assertThat(act.action().helpRequestId()).isEqualTo(help);
 
@@ -200,7 +202,7 @@ class StreamClientTest {
         assertThat(away).isGreaterThan(connected);
         assertThat(rec.statuses.get(away).nextAttemptAt()).isNotNull();
         assertThat(states.subList(away, states.size())).contains(CONNECTED).doesNotContain(CONNECTING);
-        assertThat(rec.welcomes).extracting(Welcome::resumed).containsExactly(false, false);
+        assertThat(rec.welcomes).extracting(ServerFrame.Welcome::resumed).containsExactly(false, false);
 
         assertThat(rec.floor.interactions()).containsOnlyKeys(ix1.id(), ix2.id());
         assertThat(rec.floor.interactions().get(ix1.id()).participants()).hasSize(2);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huddle.client.CommandException;
 import io.huddle.client.Deadline;
 import io.huddle.client.FloorState;
@@ -25,11 +24,12 @@ import io.huddle.protocol.JournalEntry;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.ParticipantDto;
 import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.protocol.stream.ServerFrame;
 import io.huddle.ui.AsyncCommand;
 import io.huddle.ui.UiThread;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -250,11 +250,7 @@ class JournalingConsoleGatewayTest {
                 "Billing dispute", null, List.of(ME.supervisorId()), null, null, ACKED, null, null, null, null);
         TenantSettings settings = new TenantSettings("acme", true, Set.of(Channel.values()), List.of("Other"),
                 storeText);
-        ObjectNode snapshot = JSON.createObjectNode();
-        snapshot.set("interactions", JSON.valueToTree(List.of(ix)));
-        snapshot.set("helpRequests", JSON.valueToTree(List.of(hr)));
-        snapshot.set("settings", JSON.valueToTree(settings));
-        floor.applySnapshot(snapshot);
+        floor.applySnapshot(new ServerFrame.Snapshot(0L, List.of(ix), List.of(hr), settings));
     }
 
     /** Answers each command with a future the test completes; notes the journal's last entry at each call. */

@@ -1,12 +1,12 @@
 package io.huddle.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.client.ConnectionStatus;
 import io.huddle.client.FloorState;
 import io.huddle.client.SignedIn;
 import io.huddle.client.StreamClient;
 import io.huddle.client.StreamListener;
 import io.huddle.client.StreamOptions;
+import io.huddle.protocol.stream.ServerFrame;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -16,7 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class AgentStream implements AutoCloseable {
     /** One numbered event: its type and the frame as sent. */
-    public record Event(long seq, String type, JsonNode frame) {
+    public record Event(long seq, String type, ServerFrame.Event frame) {
     }
 
     private final FloorState floor = new FloorState();
@@ -28,14 +28,14 @@ public final class AgentStream implements AutoCloseable {
         floor.setUser(agent.user());
         client = StreamClient.open(agent, new StreamListener() {
             @Override
-            public void onSnapshot(long seq, JsonNode snapshot) {
+            public void onSnapshot(ServerFrame.Snapshot snapshot) {
                 floor.applySnapshot(snapshot);
             }
 
             @Override
-            public void onEvent(long seq, String type, JsonNode event) {
-                events.add(new Event(seq, type, event));
-                floor.apply(type, event);
+            public void onEvent(ServerFrame.Event event) {
+                events.add(new Event(event.seq(), ServerFrame.typeOf(event), event));
+                floor.apply(event);
             }
 
             @Override

@@ -3,6 +3,7 @@ package io.huddle.gateway.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.domain.ActionType;
 import io.huddle.domain.DomainException;
+import io.huddle.domain.HelpRequest;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.User;
 import io.huddle.gateway.floor.HelpLifecycle;
@@ -12,10 +13,9 @@ import io.huddle.protocol.ActionDto;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.protocol.stream.CommandResult;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /** Runs one stream command against the floor and returns the ack's result. */
@@ -44,47 +44,57 @@ final class CommandHandler {
         this.afterViewRead = afterViewRead;
     }
 
-    Map<String, Object> run(String type, JsonNode cmd, StreamSession session) {
+    CommandResult run(String type, JsonNode cmd, StreamSession session) {
         User user = session.user;
-        Map<String, Object> result = new LinkedHashMap<>();
         switch (type) {
-            case "ping" -> { }
+            case "ping" -> {
+                return new CommandResult.None();
+            }
             case "view" -> {
                 String id = text(cmd, "interactionId", true);
                 InteractionView v = controls.view(user, id, VIEW_TAIL, () -> session.view(id));
                 afterViewRead.run();
-                result.put("interaction", InteractionDto.of(v.interaction()));
-                result.put("controls", v.controls());
-                result.put("helpRequest", v.helpRequest() == null ? null : HelpRequestDto.of(v.helpRequest()));
-                result.put("transcript", v.transcript().stream().map(TranscriptLineDto::of).toList());
-                result.put("earlierLines", v.earlierLines());
+                return new CommandResult.View(InteractionDto.of(v.interaction()), v.controls(),
+                        help(v.helpRequest()), v.transcript().stream().map(TranscriptLineDto::of).toList(),
+                        v.earlierLines());
             }
             case "controls" -> {
                 InteractionView v = controls.read(user, text(cmd, "interactionId", true), InteractionView.Tail.NONE,
                         () -> { });
-                result.put("controls", v.controls());
-                result.put("helpRequest", v.helpRequest() == null ? null : HelpRequestDto.of(v.helpRequest()));
+                return new CommandResult.ControlsRead(v.controls(), help(v.helpRequest()));
             }
-            case "unview" -> session.view(null);
-            case "help.accept" -> result.put("helpRequest",
-                    HelpRequestDto.of(help.acceptHelp(user, text(cmd, "helpRequestId", true))));
-            case "help.request" -> result.put("helpRequest", HelpRequestDto.of(help.raiseHelp(user,
-                    text(cmd, "interactionId", true), text(cmd, "reason", false), text(cmd, "comment", false))));
-            case "help.cancel" -> result.put("helpRequest",
-                    HelpRequestDto.of(help.cancelHelp(user, text(cmd, "helpRequestId", true))));
-            case "help.close" -> result.put("helpRequest",
-                    HelpRequestDto.of(help.closeHelp(user, text(cmd, "helpRequestId", true))));
+            case "unview" -> {
+                session.view(null);
+                return new CommandResult.None();
+            }
+            case "help.accept" -> {
+                return new CommandResult.Help(help(help.acceptHelp(user, text(cmd, "helpRequestId", true))));
+            }
+            case "help.request" -> {
+                return new CommandResult.Help(help(help.raiseHelp(user, text(cmd, "interactionId", true),
+                        text(cmd, "reason", false), text(cmd, "comment", false))));
+            }
+            case "help.cancel" -> {
+                return new CommandResult.Help(help(help.cancelHelp(user, text(cmd, "helpRequestId", true))));
+            }
+            case "help.close" -> {
+                return new CommandResult.Help(help(help.closeHelp(user, text(cmd, "helpRequestId", true))));
+            }
             case "action" -> {
                 String id = text(cmd, "interactionId", true);
                 SupervisorAction a = controls.act(user, id, action(cmd), text(cmd, "helpRequestId", false));
-                result.put("action", ActionDto.of(a));
-                result.put("controls", controls.controls(user, id));
+                return new CommandResult.Action(ActionDto.of(a), controls.controls(user, id));
             }
-            case "message.send" -> result.put("line", TranscriptLineDto.of(controls.sendMessage(user,
-                    text(cmd, "interactionId", true), text(cmd, "text", false))));
+            case "message.send" -> {
+                return new CommandResult.Message(TranscriptLineDto.of(controls.sendMessage(user,
+                        text(cmd, "interactionId", true), text(cmd, "text", false))));
+            }
             default -> throw DomainException.badRequest("unknown command type '" + type + "'");
         }
-        return result;
+    }
+
+    private static HelpRequestDto help(HelpRequest h) {
+        return h == null ? null : HelpRequestDto.of(h);
     }
 
     /** Whether a command of this type changes the floor (its outcome must be remembered) rather than reads it. */

@@ -8,15 +8,14 @@ import io.huddle.gateway.floor.FloorEvent;
 import io.huddle.gateway.floor.Visibility;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
-import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.huddle.protocol.stream.ServerFrame;
 
 /**
  * Turns one floor event into the payload a given stream may receive, or null when it may not see it.
  * Payloads are serialized at most twice per event (the full view and the agent's view), not once per
- * recipient.
+ * recipient: each is a {@link ServerFrame.Event} without its {@code seq}, which every stream adds as it
+ * sends it (StreamSession).
  */
 final class EventFrames {
     private final ObjectMapper json;
@@ -55,8 +54,8 @@ final class EventFrames {
                     return null;
                 }
                 if (full == null) {
-                    full = write(map("interaction.ended", "interactionId", e.interaction().id(), "endedAt",
-                            Json.format(e.interaction().endedAt())));
+                    full = write(new ServerFrame.InteractionEnded(null, e.interaction().id(),
+                            e.interaction().endedAt()));
                 }
                 return full;
         }
@@ -65,7 +64,7 @@ final class EventFrames {
                     return null;
                 }
                 if (full == null) {
-                    full = write(map("help.updated", "helpRequest", HelpRequestDto.of(e.request())));
+                    full = write(new ServerFrame.HelpUpdated(null, HelpRequestDto.of(e.request())));
                 }
                 return full;
         }
@@ -74,8 +73,8 @@ final class EventFrames {
                     return null;
                 }
                 if (full == null) {
-                    full = write(map("notification", "kind", e.kind(), "helpRequestId", e.request().id(),
-                            "interactionId", e.request().interactionId(), "text", e.text()));
+                    full = write(new ServerFrame.Notification(null, e.kind(), e.request().id(),
+                            e.request().interactionId(), e.text()));
                 }
                 return full;
         }
@@ -87,7 +86,7 @@ final class EventFrames {
                     return null;
                 }
                 if (full == null) {
-                    full = write(map("transcript.appended", "line", TranscriptLineDto.of(e.line())));
+                    full = write(new ServerFrame.TranscriptAppended(null, TranscriptLineDto.of(e.line())));
                 }
                 return full;
         }
@@ -99,19 +98,10 @@ final class EventFrames {
     }
 
     private String interaction(Interaction i) {
-        return write(map("interaction.updated", "interaction", InteractionDto.of(i)));
+        return write(new ServerFrame.InteractionUpdated(null, InteractionDto.of(i)));
     }
 
-    static Map<String, Object> map(String type, Object... keyValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", type);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            m.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return m;
-    }
-
-    private String write(Object o) {
+    private String write(ServerFrame.Event o) {
         try {
             return json.writeValueAsString(o);
         } catch (JsonProcessingException e) {

@@ -8,7 +8,8 @@ import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.platform.PlatformControls;
-import io.huddle.protocol.Json;
+import io.huddle.protocol.stream.CommandResult;
+import io.huddle.protocol.stream.ServerFrame;
 import io.javalin.config.RoutesConfig;
 import io.javalin.websocket.WsBinaryMessageContext;
 import io.javalin.websocket.WsContext;
@@ -229,15 +230,14 @@ public final class StreamEndpoint {
 
     private Reply answer(Connection c, String type, String id, JsonNode cmd) {
         try {
-            Map<String, Object> result = commands.run(type, cmd, c.stream);
-            return new Reply(hub.write(EventFrames.map("ack", "id", id, "serverTime", Json.format(clock.instant()),
-                    "result", result)), false, false);
+            CommandResult result = commands.run(type, cmd, c.stream);
+            return new Reply(hub.write(new ServerFrame.Ack(id, clock.instant(), result)), false, false);
         } catch (DomainException e) {
             return new Reply(errorFrame(id, e), true, false);
         } catch (RuntimeException e) {
             LOG.error("stream command {} ({}) of {} failed", id, type, c.user.username(), e);
-            return new Reply(hub.write(EventFrames.map("error", "id", id, "error", "internal",
-                    "message", "the gateway could not complete this command; it was not applied")), false, true);
+            return new Reply(hub.write(new ServerFrame.Error(id, "internal",
+                    "the gateway could not complete this command; it was not applied")), false, true);
         }
     }
 
@@ -247,7 +247,7 @@ public final class StreamEndpoint {
     }
 
     private String errorFrame(String id, DomainException e) {
-        return hub.write(EventFrames.map("error", "id", id, "error", e.kind().code(), "message", e.getMessage()));
+        return hub.write(new ServerFrame.Error(id, e.kind().code(), e.getMessage()));
     }
 
     /** More than 100 errors in a minute closes the socket with 4008. */

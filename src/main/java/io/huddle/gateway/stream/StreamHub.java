@@ -12,8 +12,8 @@ import io.huddle.gateway.floor.Floors;
 import io.huddle.gateway.floor.Ids;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
-import io.huddle.protocol.Json;
 import io.huddle.protocol.UserDto;
+import io.huddle.protocol.stream.ServerFrame;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -125,10 +125,9 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         // The stream was registered under the snapshot's lock, so every frame it has numbered since (while
         // this thread got here) happened after the snapshot: the snapshot is at 0 and attach sends them all.
         long at = 0;
-        Map<String, Object> snapshot = EventFrames.map("snapshot", "seq", at,
-                "interactions", snap.interactions().stream().map(InteractionDto::of).toList(),
-                "helpRequests", snap.helpRequests().stream().map(HelpRequestDto::of).toList(),
-                "settings", snap.settings());
+        ServerFrame.Snapshot snapshot = new ServerFrame.Snapshot(at,
+                snap.interactions().stream().map(InteractionDto::of).toList(),
+                snap.helpRequests().stream().map(HelpRequestDto::of).toList(), snap.settings());
         fresh.attach(socket, at, welcome(fresh, false, at), write(snapshot));
         LOG.info("stream {} opened for {} ({} interactions)", fresh.id, user.username(), snap.interactions().size());
         return fresh;
@@ -182,12 +181,11 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     }
 
     private String welcome(StreamSession s, boolean resumed, long seq) {
-        return write(EventFrames.map("welcome", "streamId", s.id, "user", UserDto.of(s.user),
-                "heartbeatSeconds", settings.heartbeat().toSeconds(), "resumed", resumed, "seq", seq,
-                "serverTime", Json.format(clock.instant())));
+        return write(new ServerFrame.Welcome(s.id, UserDto.of(s.user), settings.heartbeat().toSeconds(), resumed, seq,
+                clock.instant()));
     }
 
-    String write(Object o) {
+    String write(ServerFrame o) {
         try {
             return json.writeValueAsString(o);
         } catch (JsonProcessingException e) {
@@ -198,7 +196,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     private void tick() {
         try {
             Instant now = clock.instant();
-            String beat = write(EventFrames.map("heartbeat", "serverTime", Json.format(now)));
+            String beat = write(new ServerFrame.Heartbeat(now));
             for (StreamSession s : sessions.values()) {
                 if (s.expire(now, settings.resumeGrace())) { // from here it cannot be resumed
                     onExpiring.accept(s);

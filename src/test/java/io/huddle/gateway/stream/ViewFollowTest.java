@@ -11,10 +11,10 @@ import io.huddle.gateway.GatewayTest;
 import io.huddle.gateway.floor.PlatformSide;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.protocol.stream.CommandResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -42,11 +42,10 @@ class ViewFollowTest extends GatewayTest {
         CommandHandler handler = new CommandHandler(gw.server().helpLifecycle(), gw.server().platformControls(), () ->
                 floor.appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "typed meanwhile"));
 
-        Map<String, Object> result = handler.run("view",
+        CommandResult.View result = (CommandResult.View) handler.run("view",
                 WsTestClient.frame("view", "id", "v1", "interactionId", ix.id()), session);
 
-        @SuppressWarnings("unchecked")
-        List<TranscriptLineDto> replied = (List<TranscriptLineDto>) result.get("transcript");
+        List<TranscriptLineDto> replied = result.transcript();
         List<String> seen = new ArrayList<>(replied.stream().map(TranscriptLineDto::text).toList());
         streamed.forEach(p -> seen.add(parse(p).path("line").path("text").asText()));
         assertThat(seen).containsExactly("before the view", "typed meanwhile");
