@@ -58,12 +58,22 @@ final class BenchGateway implements AutoCloseable {
             this.dir = dir;
         }
 
-        /** Supervisors {@code sup-<domain>-<i>} of a domain. */
+        /** Supervisors {@code sup-<domain>-<i>} of a domain; each one's platform user id is its username. */
         Plan supervisors(String domain, int count) {
             for (int i = 0; i < count; i++) {
                 String name = "sup-" + domain + "-" + i;
                 users.add(new User(TENANT + ":" + name, TENANT, domain, name, "Supervisor " + domain + " " + i,
-                        Set.of(Role.AWA_MANAGER)));
+                        Set.of(Role.AWA_MANAGER), name));
+            }
+            return this;
+        }
+
+        /** Agents {@code agent-<domain>-<i>} of a domain, as users; each one's platform user id is its username. */
+        Plan agents(String domain, int count) {
+            for (int i = 0; i < count; i++) {
+                String name = agentName(domain, i);
+                users.add(new User(TENANT + ":" + name, TENANT, domain, name, "Agent " + domain + " " + i,
+                        Set.of(Role.AWA_AGENT), name));
             }
             return this;
         }
@@ -73,6 +83,23 @@ final class BenchGateway implements AutoCloseable {
             Instant now = Instant.now();
             for (int i = 0; i < count; i++) {
                 interactions.add(interaction(domain, i, "ix-" + domain + "-" + i, now.minusSeconds(i % 900)));
+            }
+            return this;
+        }
+
+        /**
+         * Live interactions as {@link #interactions}, each also known to a platform as {@code p-ix-<domain>-<i>}
+         * (as if the platform had reported it), with its agent as a user whose platform user id is its username.
+         */
+        Plan platformInteractions(String domain, int count) {
+            agents(domain, count);
+            Instant now = Instant.now();
+            for (int i = 0; i < count; i++) {
+                String id = "ix-" + domain + "-" + i;
+                Interaction plain = interaction(domain, i, id, now.minusSeconds(i % 900));
+                interactions.add(new Interaction(plain.id(), plain.tenant(), plain.domain(), plain.channel(),
+                        plain.agentId(), plain.agentName(), plain.customerName(), plain.queue(), plain.startedAt(),
+                        plain.state(), plain.helpRequested(), plain.participants(), null, "p-" + id));
             }
             return this;
         }
@@ -121,6 +148,10 @@ final class BenchGateway implements AutoCloseable {
         return new Plan(dir);
     }
 
+    static String agentName(String domain, int i) {
+        return "agent-" + domain + "-" + i;
+    }
+
     /** A live interaction handled by simulated agent {@code agent-<domain>-<i>}. */
     static Interaction interaction(String domain, int i, String id, Instant startedAt) {
         String agentId = TENANT + ":agent-" + domain + "-" + i;
@@ -136,6 +167,18 @@ final class BenchGateway implements AutoCloseable {
 
     SignedIn signIn(String username) {
         return GatewayClient.signIn(URI.create(server.baseUrl()), TENANT, username, PASSWORD.toCharArray());
+    }
+
+    /**
+     * Connects the tenant to a platform whose call-control endpoint is {@code callControlUrl}; answers the
+     * secret both sides sign with.
+     */
+    String connectPlatform(URI callControlUrl) {
+        return server.connectPlatform(TENANT, callControlUrl);
+    }
+
+    URI platformEventsUri() {
+        return URI.create(server.baseUrl() + "/api/v1/platform/events");
     }
 
     FloorService floor() {
