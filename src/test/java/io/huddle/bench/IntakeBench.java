@@ -28,6 +28,8 @@ final class IntakeBench implements Bench {
     /** The gateway's threads: Jetty (the intake and the floor run on its request threads), the stream hub's. */
     static final Predicate<String> GATEWAY_THREAD = n -> n.startsWith("JettyServerThreadPool")
             || n.startsWith("huddle-stream-send-") || n.equals("huddle-stream-ticker") || n.startsWith("huddle-upkeep");
+    /** Jetty's threads alone: the intake runs on them (a request's thread applies its batch and publishes it). */
+    static final Predicate<String> JETTY_KERNEL_NAME = n -> n.startsWith("JettyServerThre");
     /** The same threads by their kernel names (Java names cut to 15 characters), for Linux's schedstat. */
     static final Predicate<String> GATEWAY_KERNEL_NAME = n -> n.startsWith("JettyServerThre")
             || n.startsWith("huddle-stream-s") || n.equals("huddle-stream-t") || n.startsWith("huddle-upkeep");
@@ -97,6 +99,7 @@ final class IntakeBench implements Bench {
                     Map<Long, Long> console0 = BenchEnv.threadCpu(CONSOLE_THREAD);
                     long process0 = BenchEnv.processCpuNanos();
                     long[] sched0 = BenchEnv.schedstat(GATEWAY_KERNEL_NAME);
+                    long[] jetty0 = BenchEnv.schedstat(JETTY_KERNEL_NAME);
                     IntakeFeed.Tally before = feed.tally();
                     long t0 = System.nanoTime();
                     feed.measuring = true;
@@ -114,6 +117,7 @@ final class IntakeBench implements Bench {
                             / (double) window;
                     double processCores = (BenchEnv.processCpuNanos() - process0) / (double) window;
                     long[] sched1 = BenchEnv.schedstat(GATEWAY_KERNEL_NAME);
+                    long[] jetty1 = BenchEnv.schedstat(JETTY_KERNEL_NAME);
                     String loadAtEnd = BenchEnv.loadAverage();
                     feed.stop();
                     long stoppedAt = System.nanoTime();
@@ -147,6 +151,9 @@ final class IntakeBench implements Bench {
                     r.figure("gateway_cpu_ms_per_1000_events", events == 0 ? Double.NaN
                             : gatewayCores * seconds * 1e6 / events, "ms");
                     r.figure("gateway_waiting_for_a_core", (sched1[1] - sched0[1]) / (double) window, "cores");
+                    long windowBatches = Math.max(1, after.batches() - before.batches());
+                    r.figure("intake_cpu_ms_per_batch", (jetty1[0] - jetty0[0]) / 1e6 / windowBatches, "ms");
+                    r.figure("intake_run_queue_ms_per_batch", (jetty1[1] - jetty0[1]) / 1e6 / windowBatches, "ms");
                     r.figure("platform_standin_cpu_cores", platformCores, "cores");
                     r.figure("consoles_cpu_cores", consoleCores, "cores");
                     r.figure("process_cpu_cores", processCores, "cores");
@@ -166,7 +173,9 @@ final class IntakeBench implements Bench {
                     r.note("cores: CPU seconds per second of the window; gateway: Jetty (the intake, the floor and its "
                             + "SQLite commit run on the request's thread) and the stream hub's threads; "
                             + "gateway_waiting_for_a_core: the time those threads were ready to run and waited in the "
-                            + "run queue (Linux schedstat), per second");
+                            + "run queue (Linux schedstat), per second; intake_*_per_batch: Jetty's threads' CPU time "
+                            + "and run-queue wait in the window per batch answered (the intake's share of the answer "
+                            + "time; Jetty's threads also write the consoles' frames)");
                 } finally {
                     consoles.forEach(StreamClient::close);
                 }
