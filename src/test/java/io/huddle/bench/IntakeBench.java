@@ -104,7 +104,10 @@ final class IntakeBench implements Bench {
                     long t0 = System.nanoTime();
                     feed.measuring = true;
                     rx.measuring = true;
-                    BenchEnv.sleep(size.intakeSeconds() * 1000L);
+                    Samples disk;
+                    try (RawCommits probe = RawCommits.open(dir.resolve("disk-probe.db"))) {
+                        disk = diskCommits(probe, t0 + size.intakeSeconds() * 1_000_000_000L);
+                    }
                     rx.measuring = false;
                     feed.measuring = false;
                     long window = System.nanoTime() - t0;
@@ -154,6 +157,8 @@ final class IntakeBench implements Bench {
                     long windowBatches = Math.max(1, after.batches() - before.batches());
                     r.figure("intake_cpu_ms_per_batch", (jetty1[0] - jetty0[0]) / 1e6 / windowBatches, "ms");
                     r.figure("intake_run_queue_ms_per_batch", (jetty1[1] - jetty0[1]) / 1e6 / windowBatches, "ms");
+                    r.figure("disk_commit_p50_ms", Samples.ms(disk.percentile(50)), "ms");
+                    r.figure("disk_commit_p99_ms", Samples.ms(disk.percentile(99)), "ms");
                     r.figure("platform_standin_cpu_cores", platformCores, "cores");
                     r.figure("consoles_cpu_cores", consoleCores, "cores");
                     r.figure("process_cpu_cores", processCores, "cores");
@@ -175,7 +180,9 @@ final class IntakeBench implements Bench {
                             + "gateway_waiting_for_a_core: the time those threads were ready to run and waited in the "
                             + "run queue (Linux schedstat), per second; intake_*_per_batch: Jetty's threads' CPU time "
                             + "and run-queue wait in the window per batch answered (the intake's share of the answer "
-                            + "time; Jetty's threads also write the consoles' frames)");
+                            + "time; Jetty's threads also write the consoles' frames); disk_commit: a bare SQLite "
+                            + "commit of one row (WAL, synchronous=FULL) next to the gateway's file, 10 a second "
+                            + "through the window: what the one durable commit of each batch costs on this disk now");
                 } finally {
                     consoles.forEach(StreamClient::close);
                 }
@@ -185,6 +192,20 @@ final class IntakeBench implements Bench {
             }
         }
         return r;
+    }
+
+    /** Commits one row every 100 ms on this (the harness's) thread until {@code until}; each commit's time. */
+    private static Samples diskCommits(RawCommits probe, long until) {
+        Samples s = new Samples(512);
+        long next = System.nanoTime();
+        while (next < until) {
+            long t0 = System.nanoTime();
+            probe.commit("probe");
+            s.add(System.nanoTime() - t0);
+            next += 100_000_000L;
+            BenchEnv.sleepUntil(Math.min(next, until));
+        }
+        return s;
     }
 
     static String domain(int d) {
