@@ -39,12 +39,37 @@ final class BenchGateway implements AutoCloseable {
     static final String DURABLE_ECHO_PATH = "/bench/durable-echo";
     private static final String[] QUEUES = {"Billing", "Sales", "Support", "Retention", "Onboarding", "VIP"};
 
+    static final String EVENTS_PATH = "/api/v1/platform/events";
+
     private final GatewayServer server;
     private final RawCommits echoLog;
+    private final IntakeTimes intakeTimes;
 
-    private BenchGateway(GatewayServer server, RawCommits echoLog) {
+    private BenchGateway(GatewayServer server, RawCommits echoLog, IntakeTimes intakeTimes) {
         this.server = server;
         this.echoLog = echoLog;
+        this.intakeTimes = intakeTimes;
+    }
+
+    /**
+     * How long the gateway took over each POST of platform events, from its first filter to its last (the body
+     * read, the signature, the batch applied and published, the answer written), while {@link #measuring}.
+     */
+    static final class IntakeTimes {
+        private static final String STARTED = "bench.intakeStarted";
+        final Samples server = new Samples(4096);
+        volatile boolean measuring;
+
+        void before(io.javalin.http.Context ctx) {
+            ctx.attribute(STARTED, System.nanoTime());
+        }
+
+        void after(io.javalin.http.Context ctx) {
+            Long t0 = ctx.attribute(STARTED);
+            if (measuring && t0 != null) {
+                server.add(System.nanoTime() - t0);
+            }
+        }
     }
 
     /** What to put on the floor before the gateway starts. */
@@ -129,14 +154,17 @@ final class BenchGateway implements AutoCloseable {
                     new StreamHub.StreamSettings(Duration.ofSeconds(15), Duration.ofMinutes(2), 10_000), Set.of(),
                     GatewayConfig.PlatformSettings.defaults());
             RawCommits echoLog = RawCommits.open(dir.resolve("durable-echo.db"));
+            IntakeTimes intake = new IntakeTimes();
             try {
                 return new BenchGateway(GatewayServer.start(config, routes -> {
+                    routes.before(EVENTS_PATH, intake::before);
+                    routes.after(EVENTS_PATH, intake::after);
                     routes.ws(ECHO_PATH, ws -> ws.onMessage(ctx -> ctx.send(ctx.message())));
                     routes.ws(DURABLE_ECHO_PATH, ws -> ws.onMessage(ctx -> {
                         echoLog.commit(ctx.message());
                         ctx.send(ctx.message());
                     }));
-                }), echoLog);
+                }), echoLog, intake);
             } catch (RuntimeException e) {
                 echoLog.close();
                 throw e;
@@ -178,7 +206,11 @@ final class BenchGateway implements AutoCloseable {
     }
 
     URI platformEventsUri() {
-        return URI.create(server.baseUrl() + "/api/v1/platform/events");
+        return URI.create(server.baseUrl() + EVENTS_PATH);
+    }
+
+    IntakeTimes intakeTimes() {
+        return intakeTimes;
     }
 
     FloorService floor() {

@@ -104,12 +104,14 @@ final class IntakeBench implements Bench {
                     long t0 = System.nanoTime();
                     feed.measuring = true;
                     rx.measuring = true;
+                    gw.intakeTimes().measuring = true;
                     Samples disk;
                     try (RawCommits probe = RawCommits.open(dir.resolve("disk-probe.db"))) {
                         disk = diskCommits(probe, t0 + size.intakeSeconds() * 1_000_000_000L);
                     }
                     rx.measuring = false;
                     feed.measuring = false;
+                    gw.intakeTimes().measuring = false;
                     long window = System.nanoTime() - t0;
                     IntakeFeed.Tally after = feed.tally();
                     double gatewayCores = BenchEnv.cpuBetween(gateway0, BenchEnv.threadCpu(GATEWAY_THREAD))
@@ -139,6 +141,9 @@ final class IntakeBench implements Bench {
                     r.figure("answer_p50_ms", Samples.ms(feed.answers.percentile(50)), "ms");
                     r.figure("answer_p99_ms", Samples.ms(feed.answers.percentile(99)), "ms");
                     r.figure("answer_max_ms", Samples.ms(feed.answers.max()), "ms");
+                    Samples server = gw.intakeTimes().server;
+                    r.figure("gateway_answer_p50_ms", Samples.ms(server.percentile(50)), "ms");
+                    r.figure("gateway_answer_p99_ms", Samples.ms(server.percentile(99)), "ms");
                     r.figure("latency_p50_ms", Samples.ms(latency.percentile(50)), "ms");
                     r.figure("latency_p99_ms", Samples.ms(latency.percentile(99)), "ms");
                     r.figure("latency_max_ms", Samples.ms(latency.max()), "ms");
@@ -171,7 +176,9 @@ final class IntakeBench implements Bench {
                     r.note("latency: from the stand-in sending the POST that carried a change (signed, serialized) to the "
                             + "console's FloorState applying it (StreamClient's thread; B1 measures FloorState -> row "
                             + "drawn); event_to_row adds the wait in the platform's batch (the event's own time on the "
-                            + "platform's schedule to the row); answer: the POST until its 200 answer was read");
+                            + "platform's schedule to the row); answer: the POST until its 200 answer was read; "
+                            + "gateway_answer: the same POST inside the gateway, from its first request filter to its "
+                            + "last (body read, signature, batch applied and published, answer written)");
                     r.note("timed changes: states, starts and ends (a row changes); transcript lines are applied and "
                             + "reach only consoles viewing that interaction (none here), so they count as events but "
                             + "not as rows");
