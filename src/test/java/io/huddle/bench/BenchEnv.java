@@ -137,6 +137,31 @@ final class BenchEnv {
         return sum;
     }
 
+    /**
+     * Linux: for the live threads whose kernel name (the Java name cut to 15 characters) matches, the time they
+     * ran and the time they waited in the run queue for a core, in ns ({0, 0} where there is no schedstat).
+     */
+    static long[] schedstat(Predicate<String> kernelName) {
+        long[] sum = new long[2];
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : tasks.toList()) {
+                try {
+                    if (!kernelName.test(Files.readString(t.resolve("comm")).trim())) {
+                        continue;
+                    }
+                    String[] f = Files.readString(t.resolve("schedstat")).trim().split("\\s+");
+                    sum[0] += Long.parseLong(f[0]);
+                    sum[1] += Long.parseLong(f[1]);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new long[2];
+        }
+        return sum;
+    }
+
     /** Names of the live threads, for classifying them (diagnostics). */
     static List<String> threadNames() {
         return Stream.of(THREADS.getThreadInfo(THREADS.getAllThreadIds())).filter(t -> t != null)
@@ -230,6 +255,18 @@ final class BenchEnv {
             }
             sleep(5);
         }
+    }
+
+    /** Waits until the condition holds, polling; answers false after the timeout instead of failing. */
+    static boolean waitQuietly(java.util.function.BooleanSupplier condition, long seconds) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(5);
+        }
+        return true;
     }
 
     static void sleep(long millis) {

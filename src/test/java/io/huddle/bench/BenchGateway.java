@@ -40,12 +40,37 @@ final class BenchGateway implements AutoCloseable {
     static final String DURABLE_ECHO_PATH = "/bench/durable-echo";
     private static final String[] QUEUES = {"Billing", "Sales", "Support", "Retention", "Onboarding", "VIP"};
 
+    static final String EVENTS_PATH = "/api/v1/platform/events";
+
     private final GatewayServer server;
     private final RawCommits echoLog;
+    private final IntakeTimes intakeTimes;
 
-    private BenchGateway(GatewayServer server, RawCommits echoLog) {
+    private BenchGateway(GatewayServer server, RawCommits echoLog, IntakeTimes intakeTimes) {
         this.server = server;
         this.echoLog = echoLog;
+        this.intakeTimes = intakeTimes;
+    }
+
+    /**
+     * How long the gateway took over each POST of platform events, from its first filter to its last (the body
+     * read, the signature, the batch applied and published, the answer written), while {@link #measuring}.
+     */
+    static final class IntakeTimes {
+        private static final String STARTED = "bench.intakeStarted";
+        final Samples server = new Samples(4096);
+        volatile boolean measuring;
+
+        void before(io.javalin.http.Context ctx) {
+            ctx.attribute(STARTED, System.nanoTime());
+        }
+
+        void after(io.javalin.http.Context ctx) {
+            Long t0 = ctx.attribute(STARTED);
+            if (measuring && t0 != null) {
+                server.add(System.nanoTime() - t0);
+            }
+        }
     }
 
     /** What to put on the floor before the gateway starts. */
@@ -59,12 +84,22 @@ final class BenchGateway implements AutoCloseable {
             this.dir = dir;
         }
 
-        /** Supervisors {@code sup-<domain>-<i>} of a domain. */
+        /** Supervisors {@code sup-<domain>-<i>} of a domain; each one's platform user id is its username. */
         Plan supervisors(String domain, int count) {
             for (int i = 0; i < count; i++) {
                 String name = "sup-" + domain + "-" + i;
                 users.add(new User(TENANT + ":" + name, TENANT, domain, name, "Supervisor " + domain + " " + i,
-                        Set.of(Role.AWA_MANAGER)));
+                        Set.of(Role.AWA_MANAGER), name));
+            }
+            return this;
+        }
+
+        /** Agents {@code agent-<domain>-<i>} of a domain, as users; each one's platform user id is its username. */
+        Plan agents(String domain, int count) {
+            for (int i = 0; i < count; i++) {
+                String name = agentName(domain, i);
+                users.add(new User(TENANT + ":" + name, TENANT, domain, name, "Agent " + domain + " " + i,
+                        Set.of(Role.AWA_AGENT), name));
             }
             return this;
         }
@@ -74,6 +109,23 @@ final class BenchGateway implements AutoCloseable {
             Instant now = Instant.now();
             for (int i = 0; i < count; i++) {
                 interactions.add(interaction(domain, i, "ix-" + domain + "-" + i, now.minusSeconds(i % 900)));
+            }
+            return this;
+        }
+
+        /**
+         * Live interactions as {@link #interactions}, each also known to a platform as {@code p-ix-<domain>-<i>}
+         * (as if the platform had reported it), with its agent as a user whose platform user id is its username.
+         */
+        Plan platformInteractions(String domain, int count) {
+            agents(domain, count);
+            Instant now = Instant.now();
+            for (int i = 0; i < count; i++) {
+                String id = "ix-" + domain + "-" + i;
+                Interaction plain = interaction(domain, i, id, now.minusSeconds(i % 900));
+                interactions.add(new Interaction(plain.id(), plain.tenant(), plain.domain(), plain.channel(),
+                        plain.agentId(), plain.agentName(), plain.customerName(), plain.queue(), plain.startedAt(),
+                        plain.state(), plain.helpRequested(), plain.participants(), null, "p-" + id));
             }
             return this;
         }
@@ -103,14 +155,17 @@ final class BenchGateway implements AutoCloseable {
                     new StreamHub.StreamSettings(Duration.ofSeconds(15), Duration.ofMinutes(2), 10_000), Set.of(),
                     GatewayConfig.PlatformSettings.defaults());
             RawCommits echoLog = RawCommits.open(dir.resolve("durable-echo.db"));
+            IntakeTimes intake = new IntakeTimes();
             try {
                 return new BenchGateway(GatewayServer.start(config, routes -> {
+                    routes.before(EVENTS_PATH, intake::before);
+                    routes.after(EVENTS_PATH, intake::after);
                     routes.ws(ECHO_PATH, ws -> ws.onMessage(ctx -> ctx.send(ctx.message())));
                     routes.ws(DURABLE_ECHO_PATH, ws -> ws.onMessage(ctx -> {
                         echoLog.commit(ctx.message());
                         ctx.send(ctx.message());
                     }));
-                }), echoLog);
+                }), echoLog, intake);
             } catch (RuntimeException e) {
                 echoLog.close();
                 throw e;
@@ -120,6 +175,10 @@ final class BenchGateway implements AutoCloseable {
 
     static Plan plan(Path dir) {
         return new Plan(dir);
+    }
+
+    static String agentName(String domain, int i) {
+        return "agent-" + domain + "-" + i;
     }
 
     /** A live interaction handled by simulated agent {@code agent-<domain>-<i>}. */
@@ -147,6 +206,22 @@ final class BenchGateway implements AutoCloseable {
     /** A supervisor's legs on the floor, without the platform. */
     SupervisorLegs supervisorLegs() {
         return server.supervisorLegs();
+    }
+
+    /**
+     * Connects the tenant to a platform whose call-control endpoint is {@code callControlUrl}; answers the
+     * secret both sides sign with.
+     */
+    String connectPlatform(URI callControlUrl) {
+        return server.connectPlatform(TENANT, callControlUrl);
+    }
+
+    URI platformEventsUri() {
+        return URI.create(server.baseUrl() + EVENTS_PATH);
+    }
+
+    IntakeTimes intakeTimes() {
+        return intakeTimes;
     }
 
     GatewayServer server() {

@@ -72,7 +72,7 @@ final class CommandRoundTripBench implements Bench {
                 .parameter("supervisors", k);
         BenchGateway.Plan plan = BenchGateway.plan(dir);
         for (int i = 0; i < k; i++) {
-            plan.supervisors(domain(i), 1).interactions(domain(i), 1);
+            plan.supervisors(domain(i), 1).platformInteractions(domain(i), 1);
         }
         try (BenchGateway gw = plan.start()) {
             List<SignedIn> sups = new ArrayList<>();
@@ -87,7 +87,26 @@ final class CommandRoundTripBench implements Bench {
             Samples[] command = commands(sups, size.commandSamples());
             Samples[] ui = ui(sups, size.uiSamples(), dir.resolve("journals"));
             Samples[] bare = ui(sups, size.uiSamples(), null);
-            Samples act = inProcess(gw, size.commandSamples());
+            Samples act = inProcess(gw, size.commandSamples(), false);
+            // the same again with the tenant connected to a platform that answers at once: each Monitor and
+            // Disconnect goes gateway -> platform -> gateway before it is recorded and acknowledged
+            Samples post;
+            Samples[] platformCommand;
+            Samples[] platformUi;
+            Samples platformAct;
+            long platformCalls;
+            try (CallControlStandIn platform = new CallControlStandIn()) {
+                String secret = gw.connectPlatform(platform.url());
+                platform.secret(secret);
+                post = rawPost(platform.url(), secret, size.commandSamples());
+                platformCommand = commands(sups, size.commandSamples());
+                platformUi = ui(sups, size.uiSamples(), dir.resolve("journals-platform"), platform);
+                platformAct = inProcess(gw, size.commandSamples(), true);
+                platformCalls = platform.answered.get();
+                if (platform.refused.get() > 0) {
+                    throw new IllegalStateException(platform.refused.get() + " control(s) had a bad signature");
+                }
+            }
             r.figure("echo_p50_ms", Samples.ms(echo.percentile(50)), "ms");
             r.figure("echo_p99_ms", Samples.ms(echo.percentile(99)), "ms");
             r.figure("durable_echo_p50_ms", Samples.ms(durableEcho.percentile(50)), "ms");
@@ -107,6 +126,24 @@ final class CommandRoundTripBench implements Bench {
             r.figure("ui_monitor_next_frame_p99_ms", Samples.ms(ui[2].percentile(99)), "ms");
             r.figure("ui_no_journal_monitor_p50_ms", Samples.ms(bare[0].percentile(50)), "ms");
             r.figure("ui_no_journal_monitor_p99_ms", Samples.ms(bare[0].percentile(99)), "ms");
+            r.figure("platform_post_p50_ms", Samples.ms(post.percentile(50)), "ms");
+            r.figure("platform_post_p99_ms", Samples.ms(post.percentile(99)), "ms");
+            r.figure("platform_controls_act_monitor_p50_ms", Samples.ms(platformAct.percentile(50)), "ms");
+            r.figure("platform_controls_act_monitor_p99_ms", Samples.ms(platformAct.percentile(99)), "ms");
+            r.figure("platform_command_monitor_p50_ms", Samples.ms(platformCommand[0].percentile(50)), "ms");
+            r.figure("platform_command_monitor_p99_ms", Samples.ms(platformCommand[0].percentile(99)), "ms");
+            r.figure("platform_ui_monitor_p50_ms", Samples.ms(platformUi[0].percentile(50)), "ms");
+            r.figure("platform_ui_monitor_p99_ms", Samples.ms(platformUi[0].percentile(99)), "ms");
+            r.figure("platform_ui_monitor_max_ms", Samples.ms(platformUi[0].max()), "ms");
+            r.figure("platform_ui_to_platform_p50_ms", Samples.ms(platformUi[3].percentile(50)), "ms");
+            r.figure("platform_ui_to_platform_p99_ms", Samples.ms(platformUi[3].percentile(99)), "ms");
+            r.figure("platform_ui_in_platform_p99_ms", Samples.ms(platformUi[4].percentile(99)), "ms");
+            r.figure("platform_ui_from_platform_p50_ms", Samples.ms(platformUi[5].percentile(50)), "ms");
+            r.figure("platform_ui_from_platform_p99_ms", Samples.ms(platformUi[5].percentile(99)), "ms");
+            r.figure("platform_added_p50_ms", Samples.ms(platformUi[0].percentile(50) - ui[0].percentile(50)), "ms");
+            r.figure("platform_ui_less_post_p50_ms",
+                    Samples.ms(platformUi[0].percentile(50) - post.percentile(50)), "ms");
+            r.figure("platform_calls", platformCalls, "");
             r.figure("command_over_echo_p99", command[0].percentile(99) / echo.percentile(99), "x");
             r.figure("ui_over_durable_echo_p99", ui[0].percentile(99) / durableEcho.percentile(99), "x");
             r.ratio("ui_over_echo_p99", ui[0].percentile(99) / echo.percentile(99),
@@ -123,12 +160,25 @@ final class CommandRoundTripBench implements Bench {
                     + "completes (ping: the protocol's no-op command, for the cost of the stream path alone); "
                     + "floor_act_*: SupervisorLegs.act called in this process (no network); every Monitor "
                     + "and Disconnect is recorded durably (synchronous=FULL) before the ack");
+            r.note("platform_*: the same with the tenant connected to a platform stand-in (a JDK HTTP server in this "
+                    + "process that checks the signature and answers 204 at once), so each Monitor and Disconnect "
+                    + "goes to the platform before it is recorded and acknowledged; the figures without the prefix "
+                    + "are without a platform, as before. platform_post: a signed JDK HttpClient POST of a control "
+                    + "to the stand-in and its answer, the least a call to the platform costs here; "
+                    + "platform_controls_act: PlatformControls.act in this process (the platform call and the "
+                    + "durable write); platform_ui_to_platform: press -> the control read by the platform; "
+                    + "in_platform: read -> answered (the platform's own time, ~0 here); from_platform: answered -> "
+                    + "view updated; platform_added: p50 with the platform - p50 without; platform_ui_less_post: "
+                    + "p50 with the platform - the raw POST's p50, Huddle's own cost on top of the platform call");
         }
         return r;
     }
 
-    /** SupervisorLegs.act in this process, no network: the gateway's own part of a Monitor (its durable write). */
-    private static Samples inProcess(BenchGateway gw, int samples) {
+    /**
+     * SupervisorLegs.act in this process, no network: the gateway's own part of a Monitor (its durable write); with
+     * {@code platform}, PlatformControls.act: the call to the tenant's platform first, then the same.
+     */
+    private static Samples inProcess(BenchGateway gw, int samples, boolean platform) {
         io.huddle.domain.User sup = gw.server().store().findUser(BenchGateway.TENANT, supervisor(0))
                 .orElseThrow();
         String ix = interaction(0);
@@ -136,9 +186,50 @@ final class CommandRoundTripBench implements Bench {
         int warm = Math.max(10, samples / 5);
         for (int i = 0; i < warm + samples; i++) {
             long t0 = System.nanoTime();
-            gw.supervisorLegs().act(sup, ix, io.huddle.domain.ActionType.MONITOR, null);
+            if (platform) {
+                gw.server().platformControls().act(sup, ix, io.huddle.domain.ActionType.MONITOR, null);
+            } else {
+                gw.supervisorLegs().act(sup, ix, io.huddle.domain.ActionType.MONITOR, null);
+            }
             long t1 = System.nanoTime();
-            gw.supervisorLegs().act(sup, ix, io.huddle.domain.ActionType.DISCONNECT, null);
+            if (platform) {
+                gw.server().platformControls().act(sup, ix, io.huddle.domain.ActionType.DISCONNECT, null);
+            } else {
+                gw.supervisorLegs().act(sup, ix, io.huddle.domain.ActionType.DISCONNECT, null);
+            }
+            if (i >= warm) {
+                s.add(t1 - t0);
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The platform call alone: a signed POST of a Monitor control (the size the gateway sends) to the platform
+     * stand-in with the JDK's HttpClient, as the gateway sends one, until its answer; one at a time.
+     */
+    private static Samples rawPost(java.net.URI url, String secret, int samples) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        Samples s = new Samples(samples);
+        int warm = Math.max(10, samples / 5);
+        for (int i = 0; i < warm + samples; i++) {
+            byte[] body = ("{\"requestId\":\"cc-" + java.util.UUID.randomUUID() + "\",\"type\":\"monitor\","
+                    + "\"tenant\":\"bench\",\"interactionId\":\"p-ix-rt-0-0\",\"supervisorId\":\"sup-rt-0-0\","
+                    + "\"agentId\":\"agent-rt-0-0\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            long t0 = System.nanoTime();
+            java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(url)
+                    .timeout(java.time.Duration.ofSeconds(5)).header("Content-Type", "application/json")
+                    .header(io.huddle.protocol.platform.PlatformSignature.TENANT_HEADER, BenchGateway.TENANT)
+                    .header(io.huddle.protocol.platform.PlatformSignature.SIGNATURE_HEADER,
+                            io.huddle.protocol.platform.PlatformSignature.header(secret, java.time.Instant.now(), body))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body)).build();
+            java.net.http.HttpResponse<byte[]> answer = http.send(post,
+                    java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            long t1 = System.nanoTime();
+            if (answer.statusCode() != 204) {
+                throw new IllegalStateException("the platform stand-in answered " + answer.statusCode());
+            }
             if (i >= warm) {
                 s.add(t1 - t0);
             }
@@ -246,6 +337,15 @@ final class CommandRoundTripBench implements Bench {
 
     /** The console: one ConsoleSession per supervisor with its own interaction selected in the detail. */
     private static Samples[] ui(List<SignedIn> sups, int samples, Path journals) throws Exception {
+        return ui(sups, samples, journals, null);
+    }
+
+    /**
+     * As above; with a platform stand-in, also each Monitor's time from the press until the platform had the
+     * control, in the platform, and from the platform's answer until the view was updated (samples 3 to 5).
+     */
+    private static Samples[] ui(List<SignedIn> sups, int samples, Path journals, CallControlStandIn platform)
+            throws Exception {
         List<ConsoleSession> sessions = new ArrayList<>();
         List<JournalSession> opened = new ArrayList<>();
         try {
@@ -269,6 +369,9 @@ final class CommandRoundTripBench implements Bench {
             Samples monitor = new Samples(samples);
             Samples disconnect = new Samples(samples);
             Samples frame = new Samples(samples);
+            Samples toPlatform = new Samples(samples);
+            Samples inPlatform = new Samples(samples);
+            Samples fromPlatform = new Samples(samples);
             int warm = Math.max(sups.size(), samples / 5);
             long[] lastUse = new long[sups.size()];
             java.util.Random jitter = new java.util.Random(3);
@@ -281,8 +384,17 @@ final class CommandRoundTripBench implements Bench {
                 lastUse[who] = System.nanoTime();
                 DetailViewModel d = sessions.get(who).viewModel().detail();
                 long[] m = press(d.monitorCommand());
+                CallControlStandIn.Call call = platform == null ? null : platform.last();
+                if (platform != null && (call == null || !call.type().equals("monitor") || call.arrivedNanos() < m[2])) {
+                    throw new IllegalStateException("Monitor was acknowledged without reaching the platform: " + call);
+                }
                 long[] x = press(d.disconnectCommand());
                 if (i >= warm) {
+                    if (call != null) {
+                        toPlatform.add(call.arrivedNanos() - m[2]);
+                        inPlatform.add(call.answeredNanos() - call.arrivedNanos());
+                        fromPlatform.add(m[2] + m[0] - call.answeredNanos());
+                    }
                     monitor.add(m[0]);
                     frame.add(m[1]);
                     disconnect.add(x[0]);
@@ -290,7 +402,7 @@ final class CommandRoundTripBench implements Bench {
                 BenchEnv.waitFor(() -> BenchEnv.onFx(() -> d.monitorCommand().executable().get()), 10,
                         "Monitor to be offered again");
             }
-            return new Samples[] {monitor, disconnect, frame};
+            return new Samples[] {monitor, disconnect, frame, toPlatform, inPlatform, fromPlatform};
         } finally {
             sessions.forEach(ConsoleSession::close);
             opened.forEach(JournalSession::close);
@@ -298,8 +410,8 @@ final class CommandRoundTripBench implements Bench {
     }
 
     /**
-     * Executes a command on the FX thread and waits until its ack is applied; the time between, and the time
-     * to the start of the next pulse after that, in ns.
+     * Executes a command on the FX thread and waits until its ack is applied; the time between, the time to
+     * the start of the next pulse after that, and when it was pressed (System.nanoTime), in ns.
      */
     private static long[] press(AsyncCommand<?> command) throws Exception {
         CompletableFuture<Long> applied = new CompletableFuture<>();
@@ -336,6 +448,6 @@ final class CommandRoundTripBench implements Bench {
         if (error != null) {
             throw new IllegalStateException(error);
         }
-        return new long[] {t1 - pressed[0], t2 - pressed[0]};
+        return new long[] {t1 - pressed[0], t2 - pressed[0], pressed[0]};
     }
 }
