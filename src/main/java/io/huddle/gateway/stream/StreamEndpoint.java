@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * requires a hello first, then runs commands and answers each with one ack or error.
  */
 public final class StreamEndpoint {
+    /** The user already has as many streams attached as the gateway keeps for one user. */
+    static final int TOO_MANY_STREAMS = 4029;
     public static final String PATH = "/api/v1/stream";
     public static final int PROTOCOL = 1;
     /** The largest frame the gateway reads from a client (larger: close 1009). */
@@ -180,7 +182,11 @@ public final class StreamEndpoint {
         JsonNode resume = cmd.get("resume");
         String streamId = resume != null && resume.hasNonNull("streamId") ? resume.get("streamId").asText() : null;
         long lastSeq = resume != null && resume.has("lastSeq") ? resume.get("lastSeq").asLong(-1) : -1;
-        c.stream = hub.open(c.user, c.tokenDigest, ctx.session, streamId, lastSeq);
+        try {
+            c.stream = hub.open(c.user, c.tokenDigest, ctx.session, streamId, lastSeq);
+        } catch (StreamHub.TooManyStreams e) {
+            ctx.closeSession(TOO_MANY_STREAMS, e.getMessage());
+        }
     }
 
     /**

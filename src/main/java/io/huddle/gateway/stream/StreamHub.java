@@ -17,6 +17,7 @@ import io.huddle.protocol.stream.ServerFrame;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  * streams whose sign-in ended and forgets expired streams.
  */
 public final class StreamHub implements FloorListener, AutoCloseable {
+    /** A user's streams, open or resumable, at most (each holds up to keepFrames frames for resume). */
+    static final int MAX_STREAMS_PER_USER = 20;
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
 
     /** Close code: the user's roles, tenant or domain changed; reconnect for a fresh stream. */
@@ -119,6 +122,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
                 return old;
             }
         }
+        makeRoomFor(user);
         StreamSession fresh = new StreamSession(Ids.next("st"), user, tokenDigest, settings.keepFrames(),
                 clock.instant(), sender);
         FloorSnapshot snap = reads.snapshot(user, () -> register(fresh));
@@ -131,6 +135,48 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         fresh.attach(socket, at, welcome(fresh, false, at), write(snapshot));
         LOG.info("stream {} opened for {} ({} interactions)", fresh.id, user.username(), snap.interactions().size());
         return fresh;
+    }
+
+    /** Refused: the user already has {@link #MAX_STREAMS_PER_USER} streams with a socket attached. */
+    static final class TooManyStreams extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        TooManyStreams(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * Keeps a user's streams (open, or detached and resumable) to {@link #MAX_STREAMS_PER_USER}: at the limit
+     * the one detached longest is forgotten (its client, should it come back, gets a fresh snapshot); when all
+     * are attached the new one is refused. A client that opens stream after stream cannot grow the hub.
+     */
+    private void makeRoomFor(User user) {
+        List<StreamSession> mine = sessions.values().stream().filter(s -> s.user.id().equals(user.id())).toList();
+        if (mine.size() < MAX_STREAMS_PER_USER) {
+            return;
+        }
+        StreamSession oldest = null;
+        for (StreamSession s : mine) {
+            Instant at = s.detachedAt();
+            if (at != null && (oldest == null || at.isBefore(oldest.detachedAt()))) {
+                oldest = s;
+            }
+        }
+        if (oldest == null || !oldest.expireIfDetached()) {
+            throw new TooManyStreams(user.username() + " already has " + mine.size() + " open streams (at most "
+                    + MAX_STREAMS_PER_USER + ")");
+        }
+        forget(oldest);
+        LOG.info("stream {} of {} forgotten to make room for a newer one", oldest.id, user.username());
+    }
+
+    private void forget(StreamSession s) {
+        sessions.remove(s.id);
+        Set<StreamSession> set = byScope.get(scope(s.user.tenant(), s.user.domain()));
+        if (set != null) {
+            set.remove(s);
+        }
     }
 
     /**
@@ -200,11 +246,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
             for (StreamSession s : sessions.values()) {
                 if (s.expire(now, settings.resumeGrace())) { // from here it cannot be resumed
                     onExpiring.accept(s);
-                    sessions.remove(s.id);
-                    Set<StreamSession> set = byScope.get(scope(s.user.tenant(), s.user.domain()));
-                    if (set != null) {
-                        set.remove(s);
-                    }
+                    forget(s);
                 } else if (s.isAttached()) {
                     Optional<User> current = auth.userOfDigest(s.tokenDigest);
                     if (current.isEmpty()) {

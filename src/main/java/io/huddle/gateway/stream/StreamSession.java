@@ -152,6 +152,22 @@ final class StreamSession {
         return expired;
     }
 
+    /**
+     * Expires the stream now if no socket is attached (to make room for the same user's newer stream); true when
+     * it expired. An attached stream is left alone.
+     */
+    synchronized boolean expireIfDetached() {
+        if (socket == null) {
+            expired = true;
+        }
+        return expired;
+    }
+
+    /** When the stream lost its socket; null while one is attached. */
+    synchronized Instant detachedAt() {
+        return socket == null ? detachedAt : null;
+    }
+
     /** Sends a frame that is not numbered (ack, error, heartbeat) on the current socket. */
     synchronized void sendUnnumbered(String frame) {
         if (socket != null) {
