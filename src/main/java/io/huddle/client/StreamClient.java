@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huddle.protocol.Json;
+import io.huddle.protocol.stream.ClientFrame;
 import io.huddle.protocol.stream.ServerFrame;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -144,25 +144,20 @@ public final class StreamClient implements AutoCloseable {
      * the gateway answers it with the original outcome, never applying it twice. It waits at most the
      * options' command timeout from this call. Do not block on the future on the client thread.
      */
-    public CompletableFuture<JsonNode> command(String type, Map<String, ?> fields) {
-        return command(type, fields, Deadline.after(options.commandTimeout()));
+    public CompletableFuture<JsonNode> command(ClientFrame.Command command) {
+        return command(command, Deadline.after(options.commandTimeout()));
     }
 
     /**
-     * As {@link #command(String, Map)}, answered by the given deadline: {@code timeout} when it passes after the
-     * command was sent, {@code not_sent} when it passed before (nothing was sent).
+     * As {@link #command(ClientFrame.Command)}, answered by the given deadline: {@code timeout} when it passes
+     * after the command was sent, {@code not_sent} when it passed before (nothing was sent).
      */
-    public CompletableFuture<JsonNode> command(String type, Map<String, ?> fields, Deadline deadline) {
+    public CompletableFuture<JsonNode> command(ClientFrame.Command command, Deadline deadline) {
         String id = "c-" + UUID.randomUUID();
-        ObjectNode frame = JSON.createObjectNode().put("id", id).put("type", type);
-        if (fields != null) {
-            fields.forEach((k, v) -> {
-                if (k.equals("id") || k.equals("type")) {
-                    throw new IllegalArgumentException("'" + k + "' is set by the client");
-                }
-                frame.set(k, JSON.valueToTree(v));
-            });
-        }
+        String type = ClientFrame.typeOf(command);
+        // the id, then the command as its record writes it (its type first)
+        ObjectNode frame = JSON.createObjectNode().put("id", id);
+        frame.setAll((ObjectNode) JSON.valueToTree(command));
         CompletableFuture<JsonNode> f = new CommandFuture();
         String text = frame.toString();
         if (text.getBytes(StandardCharsets.UTF_8).length > MAX_COMMAND_BYTES) {
@@ -177,8 +172,8 @@ public final class StreamClient implements AutoCloseable {
     }
 
     /** As {@link #command}, answering the result together with the ack's {@code serverTime} (null if none). */
-    public CompletableFuture<Acked> commandAcked(String type, Map<String, ?> fields, Deadline deadline) {
-        CompletableFuture<JsonNode> f = command(type, fields, deadline);
+    public CompletableFuture<Acked> commandAcked(ClientFrame.Command command, Deadline deadline) {
+        CompletableFuture<JsonNode> f = command(command, deadline);
         return f.thenApply(r -> new Acked(r, f instanceof CommandFuture c ? c.serverTime : null));
     }
 
@@ -237,12 +232,11 @@ public final class StreamClient implements AutoCloseable {
         }
         session = s;
         lastFrameNanos = System.nanoTime();
-        ObjectNode hello = JSON.createObjectNode().put("type", "hello").put("protocol", 1);
-        if (sequence.resumeId() != null) {
-            hello.putObject("resume").put("streamId", sequence.resumeId()).put("lastSeq", sequence.lastSeq());
-        }
-        hello.putObject("client").put("name", options.clientName()).put("version", options.clientVersion());
-        sendText(hello.toString());
+        ClientFrame.Hello hello = new ClientFrame.Hello(1,
+                new ClientFrame.Hello.Client(options.clientName(), options.clientVersion()),
+                sequence.resumeId() == null ? null
+                        : new ClientFrame.Hello.Resume(sequence.resumeId(), sequence.lastSeq()));
+        sendText(JSON.valueToTree(hello).toString());
         armWatchdog();
     }
 

@@ -9,10 +9,9 @@ import io.huddle.domain.ActionType;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.protocol.stream.ClientFrame;
 import io.huddle.protocol.stream.CommandResult;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -43,7 +42,7 @@ final class StreamConsoleGateway implements ConsoleGateway {
 
     @Override
     public CompletableFuture<ViewResult> view(String interactionId) {
-        return stream.commandAcked("view", Map.of("interactionId", interactionId), deadline.get()).thenApply(a -> {
+        return stream.commandAcked(new ClientFrame.View(interactionId), deadline.get()).thenApply(a -> {
             CommandResult.View v = read(a.result(), CommandResult.View.class);
             return new ViewResult(v.interaction(), v.controls(), v.helpRequest(), v.transcript(), a.serverTime());
         });
@@ -51,7 +50,7 @@ final class StreamConsoleGateway implements ConsoleGateway {
 
     @Override
     public CompletableFuture<ControlsResult> controls(String interactionId) {
-        return stream.command("controls", Map.of("interactionId", interactionId), deadline.get())
+        return stream.command(new ClientFrame.Controls(interactionId), deadline.get())
                 .thenApply(r -> {
                     CommandResult.ControlsRead c = read(r, CommandResult.ControlsRead.class);
                     return new ControlsResult(c.controls(), c.helpRequest());
@@ -60,24 +59,19 @@ final class StreamConsoleGateway implements ConsoleGateway {
 
     @Override
     public CompletableFuture<Void> unview() {
-        return stream.command("unview", Map.of(), deadline.get()).thenApply(r -> null);
+        return stream.command(new ClientFrame.Unview(), deadline.get()).thenApply(r -> null);
     }
 
     @Override
     public CompletableFuture<HelpRequestDto> accept(String helpRequestId) {
-        return stream.command("help.accept", Map.of("helpRequestId", helpRequestId), deadline.get())
+        return stream.command(new ClientFrame.HelpAccept(helpRequestId), deadline.get())
                 .thenApply(r -> read(r, CommandResult.Help.class).helpRequest());
     }
 
     @Override
     public CompletableFuture<ActionResult> act(String interactionId, ActionType action, String helpRequestId) {
-        Map<String, Object> fields = new HashMap<>();
-        fields.put("interactionId", interactionId);
-        fields.put("action", action.name());
-        if (helpRequestId != null) {
-            fields.put("helpRequestId", helpRequestId);
-        }
-        return stream.commandAcked("action", fields, deadline.get()).thenApply(a -> {
+        return stream.commandAcked(new ClientFrame.Action(interactionId, action.name(), helpRequestId),
+                deadline.get()).thenApply(a -> {
             CommandResult.Action r = read(a.result(), CommandResult.Action.class);
             return new ActionResult(r.action(), r.controls(), a.serverTime());
         });
@@ -85,7 +79,7 @@ final class StreamConsoleGateway implements ConsoleGateway {
 
     @Override
     public CompletableFuture<TranscriptLineDto> send(String interactionId, String text) {
-        return stream.command("message.send", Map.of("interactionId", interactionId, "text", text), deadline.get())
+        return stream.command(new ClientFrame.MessageSend(interactionId, text), deadline.get())
                 .thenApply(r -> read(r, CommandResult.Message.class).line());
     }
 

@@ -16,13 +16,13 @@ import jakarta.websocket.Session;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import io.huddle.journal.JournalSession;
+import io.huddle.protocol.stream.ClientFrame;
 import java.time.Clock;
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ChangeListener;
@@ -299,15 +299,15 @@ final class CommandRoundTripBench implements Bench {
                 BenchEnv.sleepUntil(lastUse[who] + PER_SOCKET_SPACING_NANOS * 4 / 3);
                 lastUse[who] = System.nanoTime();
                 long p0 = System.nanoTime();
-                clients.get(who).command("ping", Map.of()).get(10, TimeUnit.SECONDS);
+                clients.get(who).command(new ClientFrame.Ping()).get(10, TimeUnit.SECONDS);
                 if (i >= warm) {
                     ping.add(System.nanoTime() - p0);
                 }
                 long t0 = System.nanoTime();
-                clients.get(who).command("action", Map.of("interactionId", ix, "action", "MONITOR"))
+                clients.get(who).command(new ClientFrame.Action(ix, "MONITOR", null))
                         .get(10, TimeUnit.SECONDS);
                 long t1 = System.nanoTime();
-                clients.get(who).command("action", Map.of("interactionId", ix, "action", "DISCONNECT"))
+                clients.get(who).command(new ClientFrame.Action(ix, "DISCONNECT", null))
                         .get(10, TimeUnit.SECONDS);
                 long t2 = System.nanoTime();
                 if (i >= warm) {

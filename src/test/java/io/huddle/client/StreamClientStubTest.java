@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.huddle.protocol.stream.ClientFrame;
 import io.huddle.protocol.stream.ServerFrame;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +75,7 @@ class StreamClientStubTest {
     void aCommandTheGatewayNeverAnswersTimesOut() {
         open((n, f, ws) -> welcomeOnHello(n, f, ws, 60), fast().withCommandTimeout(Duration.ofMillis(400)));
         await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
-        CompletableFuture<JsonNode> f = client.command("ping", Map.of());
+        CompletableFuture<JsonNode> f = client.command(new ClientFrame.Ping());
         await().atLeast(Duration.ofMillis(300)).atMost(WAIT).until(f::isDone);
         CommandException e = failure(f);
         assertThat(e.code()).isEqualTo(CommandException.TIMEOUT);
@@ -148,11 +150,14 @@ class StreamClientStubTest {
             }
         }, fast());
         await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
-        CompletableFuture<JsonNode> f = client.command("help.accept", Map.of("helpRequestId", "hr-1"));
+        CompletableFuture<JsonNode> f = client.command(new ClientFrame.HelpAccept("hr-1"));
         assertThat(f.join().path("ok").asBoolean()).isTrue();
         JsonNode first = stub.received.get(0).get(1);
         JsonNode again = stub.received.get(1).get(1);
         assertThat(again.path("id").asText()).isEqualTo(first.path("id").asText());
+        assertThat(first.path("id").asText()).startsWith("c-");
+        assertThat(first).isEqualTo(JsonNodeFactory.instance.objectNode().put("id", first.path("id").asText())
+                .put("type", "help.accept").put("helpRequestId", "hr-1"));
         assertThat(again).isEqualTo(first);
         assertThat(rec.welcomes).extracting(ServerFrame.Welcome::resumed).containsExactly(false, true);
     }
@@ -168,7 +173,7 @@ class StreamClientStubTest {
             }
         }, fast());
         await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
-        CommandException e = failure(client.command("ping", Map.of()));
+        CommandException e = failure(client.command(new ClientFrame.Ping()));
         assertThat(e.code()).isEqualTo(CommandException.CONNECTION_LOST);
         assertThat(stub.received.get(1)).extracting(j -> j.path("type").asText()).containsExactly("hello");
     }
@@ -196,7 +201,7 @@ class StreamClientStubTest {
             }
         }, fast());
         await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
-        client.command("ping", Map.of());
+        client.command(new ClientFrame.Ping());
         await().atMost(WAIT).until(() -> stub.received.size() >= 2 && !stub.received.get(1).isEmpty());
         JsonNode again = stub.received.get(1).get(0);
         assertThat(again.path("type").asText()).isEqualTo("hello");
@@ -212,7 +217,7 @@ class StreamClientStubTest {
         int seen = rec.statuses.size();
         await().during(Duration.ofMillis(800)).atMost(WAIT).until(() -> rec.statuses.size() == seen);
         assertThat(stub.connections()).isEqualTo(1);
-        assertThat(failure(client.command("ping", Map.of())).code()).isEqualTo(CommandException.CLOSED);
+        assertThat(failure(client.command(new ClientFrame.Ping())).code()).isEqualTo(CommandException.CLOSED);
     }
 
     @Test
@@ -253,7 +258,7 @@ class StreamClientStubTest {
         });
         client = StreamClient.open(stub.uri(), "secret-token", rec, fast(), flaky);
         await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
-        CompletableFuture<JsonNode> f = client.command("help.accept", Map.of("helpRequestId", "hr-1"));
+        CompletableFuture<JsonNode> f = client.command(new ClientFrame.HelpAccept("hr-1"));
         assertThat(f.join().path("ok").asBoolean()).isTrue();
         assertThat(rec.statuses).anySatisfy(s -> {
             assertThat(s.state()).isEqualTo(RECONNECTING);
@@ -298,14 +303,14 @@ class StreamClientStubTest {
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
         Deadline asked = Deadline.after(Duration.ofSeconds(10), now::get);
         now.set(Duration.ofMillis(9_700).toNanos()); // 9.7 s went on recording it before the send
-        CompletableFuture<JsonNode> ping = client.command("ping", Map.of(), asked);
+        CompletableFuture<JsonNode> ping = client.command(new ClientFrame.Ping(), asked);
         await().atMost(WAIT).until(ping::isDone);
         CommandException late = failure(ping);
         assertThat(late.code()).isEqualTo(CommandException.TIMEOUT);
         assertThat(late.getMessage()).startsWith("the gateway did not answer 'ping' within 10 s");
 
         now.set(Duration.ofSeconds(11).toNanos());
-        CommandException unsent = failure(client.command("ping", Map.of(), asked));
+        CommandException unsent = failure(client.command(new ClientFrame.Ping(), asked));
         assertThat(unsent.code()).isEqualTo(CommandException.NOT_SENT);
         assertThat(stub.received.get(0)).extracting(j -> j.path("type").asText()).containsExactly("hello", "ping");
     }

@@ -14,6 +14,7 @@ import io.huddle.domain.Channel;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
 import io.huddle.gateway.TestGateway;
+import io.huddle.protocol.stream.ClientFrame;
 import io.huddle.protocol.stream.CommandResult;
 import io.huddle.protocol.stream.ServerFrame;
 import java.io.IOException;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterEach;
@@ -131,7 +131,7 @@ class StreamClientTest {
         await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
         StreamCommands cmd = new StreamCommands(c);
 
-        assertThat(c.command("ping", Map.of()).join().isEmpty()).isTrue();
+        assertThat(c.command(new ClientFrame.Ping()).join().isEmpty()).isTrue();
         CommandResult.View view = cmd.view(ix.id()).join();
         assertThat(view.interaction().id()).isEqualTo(ix.id());
         assertThat(view.helpRequest().id()).isEqualTo(help);
@@ -146,12 +146,13 @@ class StreamClientTest {
         assertThat(missing.getMessage()).contains("ix-nope");
         CommandException notAgent = failure(cmd.requestHelp(ix.id(), "Other", null));
         assertThat(notAgent.code()).isEqualTo("forbidden");
-        assertThat(failure(c.command("dance", Map.of())).code()).isEqualTo("bad_request");
+        assertThat(failure(c.command(new ClientFrame.Action(ix.id(), "dance", null))).code())
+                .isEqualTo("bad_request");
 
         // the gateway would close the socket (1009) on it, and a re-send after resume would do it again
         CommandException tooLarge = failure(cmd.sendMessage(ix.id(), "a".repeat(70_000)));
         assertThat(tooLarge.code()).isEqualTo(CommandException.TOO_LARGE);
-        assertThat(c.command("ping", Map.of()).join().isEmpty()).isTrue();
+        assertThat(c.command(new ClientFrame.Ping()).join().isEmpty()).isTrue();
         assertThat(rec.welcomes).hasSize(1);
     }
 
@@ -162,14 +163,14 @@ class StreamClientTest {
         await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
         gw.stop();
         await().atMost(WAIT).until(() -> rec.state() == RECONNECTING);
-        CompletableFuture<JsonNode> ping = c.command("ping", Map.of());
+        CompletableFuture<JsonNode> ping = c.command(new ClientFrame.Ping());
         await().atMost(Duration.ofMillis(500)).until(ping::isDone);
         CommandException e = failure(ping);
         assertThat(e.code()).isEqualTo(CommandException.NOT_CONNECTED);
         assertThat(e.getMessage()).isEqualTo("not connected to the gateway (reconnecting): 'ping' was not sent");
         gw.startAgain();
         await().atMost(WAIT).until(() -> rec.state() == CONNECTED);
-        assertThat(c.command("ping", Map.of()).join().isEmpty()).isTrue();
+        assertThat(c.command(new ClientFrame.Ping()).join().isEmpty()).isTrue();
     }
 
     @Test
@@ -252,7 +253,7 @@ class StreamClientTest {
         assertThat(rec.states()).containsExactly(CONNECTING, CONNECTED, SIGNED_OUT);
         assertThat(rec.statuses.get(2).detail()).isEqualTo("the sign-in ended: sign in again");
         assertThat(rec.welcomes).hasSize(1);
-        assertThat(failure(c.command("ping", Map.of())).code()).isEqualTo(CommandException.CLOSED);
+        assertThat(failure(c.command(new ClientFrame.Ping())).code()).isEqualTo(CommandException.CLOSED);
     }
 
     @Test

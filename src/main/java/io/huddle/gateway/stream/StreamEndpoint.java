@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
-import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.platform.PlatformControls;
+import io.huddle.protocol.stream.ClientFrame;
 import io.huddle.protocol.stream.CommandResult;
 import io.huddle.protocol.stream.ServerFrame;
 import io.javalin.config.RoutesConfig;
@@ -41,6 +41,7 @@ public final class StreamEndpoint {
 
     private final ObjectMapper json;
     private final StreamHub hub;
+    private final CommandReader reader;
     private final CommandHandler commands;
     private final Clock clock;
     private final Set<String> allowedOrigins;
@@ -65,6 +66,7 @@ public final class StreamEndpoint {
                           Clock clock, Set<String> allowedOrigins) {
         this.json = json;
         this.hub = hub;
+        this.reader = new CommandReader(json);
         this.commands = new CommandHandler(help, controls);
         this.clock = clock;
         this.allowedOrigins = Set.copyOf(allowedOrigins);
@@ -167,7 +169,15 @@ public final class StreamEndpoint {
             error(ctx, c, null, DomainException.badRequest("field 'id' is required: a string of 1 to 64 characters"));
             return;
         }
-        runOnce(ctx, c, type, id, cmd);
+        ClientFrame.Command command;
+        try {
+            command = reader.read(cmd);
+        } catch (DomainException e) {
+            // refused as read: a copy sent again is refused alike, so there is nothing to remember
+            error(ctx, c, id, e);
+            return;
+        }
+        runOnce(ctx, c, command, id);
     }
 
     private void hello(WsContext ctx, Connection c, JsonNode cmd, String type) {
@@ -175,13 +185,25 @@ public final class StreamEndpoint {
             ctx.closeSession(4400, "the first frame must be a hello");
             return;
         }
-        if (!cmd.has("protocol") || cmd.get("protocol").asInt(-1) != PROTOCOL) {
+        // the version first, off the tree: another version's hello may have another shape
+        if (!cmd.path("protocol").isInt() || cmd.get("protocol").intValue() != PROTOCOL) {
             ctx.closeSession(4400, "unsupported protocol version: this gateway speaks " + PROTOCOL);
             return;
         }
-        JsonNode resume = cmd.get("resume");
-        String streamId = resume != null && resume.hasNonNull("streamId") ? resume.get("streamId").asText() : null;
-        long lastSeq = resume != null && resume.has("lastSeq") ? resume.get("lastSeq").asLong(-1) : -1;
+        ClientFrame.Hello hello;
+        try {
+            hello = json.treeToValue(cmd, ClientFrame.Hello.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.info("an unreadable hello from {}: {}", c.user.username(), e.getMessage());
+            hello = null;
+        }
+        if (hello == null) {
+            ctx.closeSession(4400, "the hello could not be read");
+            return;
+        }
+        ClientFrame.Hello.Resume resume = hello.resume();
+        String streamId = resume == null ? null : resume.streamId();
+        long lastSeq = resume == null || resume.lastSeq() == null ? -1 : resume.lastSeq();
         try {
             c.stream = hub.open(c.user, c.tokenDigest, ctx.session, streamId, lastSeq);
         } catch (StreamHub.TooManyStreams e) {
@@ -193,9 +215,9 @@ public final class StreamEndpoint {
      * Runs a command and sends its reply. A command that changes the floor runs at most once per user and id:
      * its reply is remembered and a copy re-sent later gets that reply. A read is simply run again.
      */
-    private void runOnce(WsContext ctx, Connection c, String type, String id, JsonNode cmd) {
-        if (!CommandHandler.changesTheFloor(type)) {
-            send(ctx, c, answer(c, type, id, cmd));
+    private void runOnce(WsContext ctx, Connection c, ClientFrame.Command cmd, String id) {
+        if (!cmd.changesTheFloor()) {
+            send(ctx, c, answer(c, cmd, id));
             return;
         }
         CommandReplies replies = hub.replies();
@@ -212,7 +234,7 @@ public final class StreamEndpoint {
                         "too many changes in ten minutes to answer each again if re-sent: slow down"));
                 return;
             }
-            Reply r = answer(c, type, id, cmd);
+            Reply r = answer(c, cmd, id);
             if (!r.failed()) {
                 replies.remember(key, r.frame());
             }
@@ -234,14 +256,14 @@ public final class StreamEndpoint {
         }
     }
 
-    private Reply answer(Connection c, String type, String id, JsonNode cmd) {
+    private Reply answer(Connection c, ClientFrame.Command cmd, String id) {
         try {
-            CommandResult result = commands.run(type, cmd, c.stream);
+            CommandResult result = commands.run(cmd, c.stream);
             return new Reply(hub.write(new ServerFrame.Ack(id, clock.instant(), result)), false, false);
         } catch (DomainException e) {
             return new Reply(errorFrame(id, e), true, false);
         } catch (RuntimeException e) {
-            LOG.error("stream command {} ({}) of {} failed", id, type, c.user.username(), e);
+            LOG.error("stream command {} ({}) of {} failed", id, ClientFrame.typeOf(cmd), c.user.username(), e);
             return new Reply(hub.write(new ServerFrame.Error(id, "internal",
                     "the gateway could not complete this command; it was not applied")), false, true);
         }

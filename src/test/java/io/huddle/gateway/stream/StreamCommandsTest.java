@@ -158,6 +158,23 @@ class StreamCommandsTest {
         Streams.barrier(agent);
     }
 
+    @Test
+    void aCommandThatCannotBeReadIsRefusedWithItsIdAndWhy() {
+        JsonNode notAString = sup.commandWithId("bad-1", "view", "interactionId", 42);
+        assertError(notAString, "bad_request");
+        assertThat(notAString.path("id").asText()).isEqualTo("bad-1");
+        assertThat(notAString.path("message").asText()).isEqualTo("field 'interactionId' must be a string");
+        JsonNode missing = sup.commandWithId("bad-2", "help.close");
+        assertThat(missing.path("id").asText()).isEqualTo("bad-2");
+        assertThat(missing.path("message").asText()).isEqualTo("field 'helpRequestId' is required");
+        JsonNode unknown = sup.commandWithId("bad-3", "teleport");
+        assertThat(unknown.path("id").asText()).isEqualTo("bad-3");
+        assertThat(unknown.path("message").asText()).isEqualTo("unknown command type 'teleport'");
+        JsonNode lowercase = ack(sup.commandWithId("ok-1", "action", "interactionId", ix.id(), "action", "monitor"));
+        assertThat(lowercase.path("action").path("action").asText()).isEqualTo("MONITOR");
+        assertThat(sup.isOpen()).isTrue();
+    }
+
     private static void assertBadRequest(JsonNode reply, String field) {
         assertError(reply, "bad_request");
         assertThat(reply.path("message").asText()).contains("'" + field + "'");

@@ -93,6 +93,18 @@ class StreamHandshakeTest extends GatewayTest {
     }
 
     @Test
+    void aHelloThatCannotBeReadClosesWith4400() {
+        for (String hello : List.of("{\"type\":\"hello\",\"protocol\":1,\"resume\":5}",
+                "{\"type\":\"hello\",\"protocol\":1,\"resume\":{\"streamId\":\"st-1\",\"lastSeq\":\"many\"}}")) {
+            WsTestClient c = WsTestClient.connect(gw.streamUri(), gw.signIn("acme", "supervisor1"));
+            c.send(hello);
+            CloseReason reason = c.awaitClose(WsTestClient.WAIT);
+            assertThat(reason.getCloseCode().getCode()).as(hello).isEqualTo(4400);
+            assertThat(reason.getReasonPhrase()).as(hello).isEqualTo("the hello could not be read");
+        }
+    }
+
+    @Test
     void helloIsAnsweredWithWelcomeThenSnapshot() {
         WsTestClient c = WsTestClient.connect(gw.streamUri(), gw.signIn("acme", "supervisor1"));
         c.send(WsTestClient.frame("hello", "protocol", 1));

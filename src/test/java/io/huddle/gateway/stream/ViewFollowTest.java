@@ -11,6 +11,7 @@ import io.huddle.gateway.GatewayTest;
 import io.huddle.gateway.floor.PlatformSide;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
+import io.huddle.protocol.stream.ClientFrame;
 import io.huddle.protocol.stream.CommandResult;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +43,7 @@ class ViewFollowTest extends GatewayTest {
         CommandHandler handler = new CommandHandler(gw.server().helpLifecycle(), gw.server().platformControls(), () ->
                 floor.appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "typed meanwhile"));
 
-        CommandResult.View result = (CommandResult.View) handler.run("view",
-                WsTestClient.frame("view", "id", "v1", "interactionId", ix.id()), session);
+        CommandResult.View result = (CommandResult.View) handler.run(new ClientFrame.View(ix.id()), session);
 
         List<TranscriptLineDto> replied = result.transcript();
         List<String> seen = new ArrayList<>(replied.stream().map(TranscriptLineDto::text).toList());
