@@ -1,5 +1,6 @@
 package io.huddle.gateway.auth;
 
+import io.huddle.gateway.store.BatchedDelete;
 import io.huddle.gateway.store.GatewayStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,14 +32,8 @@ public final class SessionPurge {
     /** Deletes the sessions that expired before now less the grace, batch by batch; answers how many. */
     public int purgeNow() {
         Instant cutoff = clock.instant().minus(GRACE);
-        int total = 0;
-        for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-            int deleted = store.deleteSessionsExpiredBefore(cutoff, BATCH);
-            total += deleted;
-            if (deleted < BATCH) {
-                break;
-            }
-        }
+        int total = BatchedDelete.run(n -> store.deleteSessionsExpiredBefore(cutoff, n), BATCH,
+                MAX_BATCHES_PER_RUN);
         if (total > 0) {
             LOG.info("Purged {} sign-in session(s) that expired before {}", total, cutoff);
         }

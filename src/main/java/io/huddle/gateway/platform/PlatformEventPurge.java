@@ -1,5 +1,6 @@
 package io.huddle.gateway.platform;
 
+import io.huddle.gateway.store.BatchedDelete;
 import io.huddle.gateway.store.GatewayStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,14 +29,8 @@ public final class PlatformEventPurge {
 
     public int purgeNow() {
         Instant cutoff = clock.instant().minus(KEEP);
-        int total = 0;
-        for (int batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
-            int deleted = store.deletePlatformEventsBefore(cutoff, BATCH);
-            total += deleted;
-            if (deleted < BATCH) {
-                break;
-            }
-        }
+        int total = BatchedDelete.run(n -> store.deletePlatformEventsBefore(cutoff, n), BATCH,
+                MAX_BATCHES_PER_RUN);
         if (total > 0) {
             LOG.info("Forgot {} platform event id(s) received before {}", total, cutoff);
         }

@@ -23,12 +23,7 @@ final class SqliteBatch {
     static Void saveAll(Connection c, List<HelpRequest> requests, List<SupervisorAction> actions,
                         List<Interaction> interactions) throws SQLException {
         return SqliteJdbc.inTransaction(c, conn -> {
-            saveEach(conn, SqliteActivityRows.UPSERT_HELP_REQUEST, requests, "help request", HelpRequest::id,
-                    SqliteActivityRows::bindHelpRequest);
-            saveEach(conn, SqliteActivityRows.UPSERT_ACTION, actions, "supervisor action", SupervisorAction::id,
-                    SqliteActivityRows::bindAction);
-            saveEach(conn, SqliteActivityRows.UPSERT_INTERACTION, interactions, "interaction", Interaction::id,
-                    SqliteActivityRows::bindInteraction);
+            saveChanges(conn, requests, actions, interactions);
             return null;
         });
     }
@@ -39,14 +34,19 @@ final class SqliteBatch {
                                    List<Interaction> interactions) throws SQLException {
         return SqliteJdbc.inTransaction(c, conn -> {
             SqlitePlatformRows.markSeen(conn, tenant, eventIds, receivedAt);
-            saveEach(conn, SqliteActivityRows.UPSERT_HELP_REQUEST, requests, "help request", HelpRequest::id,
-                    SqliteActivityRows::bindHelpRequest);
-            saveEach(conn, SqliteActivityRows.UPSERT_ACTION, actions, "supervisor action", SupervisorAction::id,
-                    SqliteActivityRows::bindAction);
-            saveEach(conn, SqliteActivityRows.UPSERT_INTERACTION, interactions, "interaction", Interaction::id,
-                    SqliteActivityRows::bindInteraction);
+            saveChanges(conn, requests, actions, interactions);
             return null;
         });
+    }
+
+    private static void saveChanges(Connection conn, List<HelpRequest> requests, List<SupervisorAction> actions,
+                                    List<Interaction> interactions) throws SQLException {
+        saveEach(conn, SqliteActivityRows.UPSERT_HELP_REQUEST, requests, "help request", HelpRequest::id,
+                SqliteActivityRows::bindHelpRequest);
+        saveEach(conn, SqliteActivityRows.UPSERT_ACTION, actions, "supervisor action", SupervisorAction::id,
+                SqliteActivityRows::bindAction);
+        saveEach(conn, SqliteActivityRows.UPSERT_INTERACTION, interactions, "interaction", Interaction::id,
+                SqliteActivityRows::bindInteraction);
     }
 
     /**

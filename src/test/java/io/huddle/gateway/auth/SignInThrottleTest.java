@@ -1,5 +1,6 @@
 package io.huddle.gateway.auth;
 
+import io.huddle.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

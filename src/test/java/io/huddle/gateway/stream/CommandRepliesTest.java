@@ -1,5 +1,6 @@
 package io.huddle.gateway.stream;
 
+import io.huddle.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** The replies kept for re-sent commands stay within their limits, per user and overall. */
 class CommandRepliesTest {
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
 
     private static String frame(int chars) {
         return "x".repeat(chars);
@@ -87,29 +88,5 @@ class CommandRepliesTest {
         }
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(overlaps).hasValue(0);
-    }
-
-    /** A clock that stands still until the test moves it. */
-    private static final class TestClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-01T10:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("a test clock has one zone");
-        }
     }
 }
