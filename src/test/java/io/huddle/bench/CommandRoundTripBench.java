@@ -174,6 +174,13 @@ final class CommandRoundTripBench implements Bench {
         return r;
     }
 
+    /** A supervisor's action, through the platform or not. */
+    @FunctionalInterface
+    private interface Act {
+        Object act(io.huddle.domain.User supervisor, String interactionId, io.huddle.domain.ActionType action,
+                   String helpRequestId);
+    }
+
     /**
      * SupervisorLegs.act in this process, no network: the gateway's own part of a Monitor (its durable write); with
      * {@code platform}, PlatformControls.act: the call to the tenant's platform first, then the same.
@@ -184,19 +191,12 @@ final class CommandRoundTripBench implements Bench {
         String ix = interaction(0);
         Samples s = new Samples(samples);
         int warm = Math.max(10, samples / 5);
+        Act act = platform ? gw.server().platformControls()::act : gw.supervisorLegs()::act;
         for (int i = 0; i < warm + samples; i++) {
             long t0 = System.nanoTime();
-            if (platform) {
-                gw.server().platformControls().act(sup, ix, io.huddle.domain.ActionType.MONITOR, null);
-            } else {
-                gw.supervisorLegs().act(sup, ix, io.huddle.domain.ActionType.MONITOR, null);
-            }
+            act.act(sup, ix, io.huddle.domain.ActionType.MONITOR, null);
             long t1 = System.nanoTime();
-            if (platform) {
-                gw.server().platformControls().act(sup, ix, io.huddle.domain.ActionType.DISCONNECT, null);
-            } else {
-                gw.supervisorLegs().act(sup, ix, io.huddle.domain.ActionType.DISCONNECT, null);
-            }
+            act.act(sup, ix, io.huddle.domain.ActionType.DISCONNECT, null);
             if (i >= warm) {
                 s.add(t1 - t0);
             }

@@ -4,13 +4,11 @@ import static io.huddle.e2e.Fx.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.ActionType;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.e2e.ConsoleUi;
 import io.huddle.e2e.ConsoleUiTest;
 import io.huddle.e2e.Fx;
-import io.huddle.protocol.Json;
 import io.huddle.protocol.platform.PlatformSignature;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,13 +17,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import mockwebserver3.Dispatcher;
-import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
+import io.huddle.testing.PlatformStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,31 +27,13 @@ import org.junit.jupiter.api.Test;
  * platform (a real HTTP stand-in) and is acknowledged, and the platform dropping the leg shows in the console.
  */
 class ConsolePlatformTest extends ConsoleUiTest {
-    private static final ObjectMapper JSON = Json.newMapper();
-    private final MockWebServer platform = new MockWebServer();
-    private final BlockingQueue<JsonNode> controls = new LinkedBlockingQueue<>();
+    private final PlatformStandIn platform = new PlatformStandIn("acme");
     private String secret;
 
     @BeforeEach
     void connectPlatform() throws Exception {
-        platform.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                byte[] body = r.getBody().toByteArray();
-                if (PlatformSignature.problem(r.getHeaders().get("Huddle-Signature"), secret, body,
-                        Instant.now()) != null) {
-                    return new MockResponse.Builder().code(401).build();
-                }
-                try {
-                    controls.add(JSON.readTree(body));
-                } catch (java.io.IOException e) {
-                    return new MockResponse.Builder().code(400).build();
-                }
-                return new MockResponse.Builder().code(204).build();
-            }
-        });
-        platform.start();
-        secret = fx.gateway().server().connectPlatform("acme", URI.create(platform.url("/controls").toString()));
+        secret = fx.gateway().server().connectPlatform("acme", platform.url());
+        platform.secret(secret);
     }
 
     @AfterEach
@@ -79,13 +53,9 @@ class ConsolePlatformTest extends ConsoleUiTest {
     }
 
     private JsonNode nextControl(String type) throws InterruptedException {
-        for (JsonNode c = controls.poll(10, TimeUnit.SECONDS); c != null; c = controls.poll(10, TimeUnit.SECONDS)) {
-            if (c.get("type").asText().equals(type)) {
-                return c;
-            }
-        }
-        throw new AssertionError("no " + type + " reached the platform");
+        return platform.next(type);
     }
+
 
     @Test
     void aPressReachesThePlatformAndItsDroppedLegShowsAsEnded() throws Exception {

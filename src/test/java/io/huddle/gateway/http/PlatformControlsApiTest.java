@@ -3,12 +3,10 @@ package io.huddle.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.gateway.GatewayConfig;
 import io.huddle.gateway.platform.PlatformCallSettings;
 import io.huddle.gateway.platform.PlatformIntake;
 import io.huddle.gateway.stream.WsTestClient;
-import io.huddle.protocol.Json;
 import io.huddle.protocol.platform.PlatformSignature;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,14 +14,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
-import mockwebserver3.RecordedRequest;
+import io.huddle.testing.PlatformStandIn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,47 +27,25 @@ import org.junit.jupiter.api.io.TempDir;
  * stalls or is gone, and the gateway's state changes only on its yes.
  */
 class PlatformControlsApiTest {
-    private static final ObjectMapper JSON = Json.newMapper();
     private static final String SUP = "acme:supervisor1";
 
     @TempDir
     Path dir;
     private Api api;
-    private final MockWebServer platform = new MockWebServer();
-    private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-    private volatile Function<JsonNode, MockResponse> answer = c -> new MockResponse.Builder().code(204).build();
+    private final PlatformStandIn platform = new PlatformStandIn("acme");
     private String secret;
     private String callId;
 
     @BeforeEach
     void start() throws Exception {
-        platform.setDispatcher(new Dispatcher() {
-            @Override
-            public MockResponse dispatch(RecordedRequest r) {
-                byte[] body = r.getBody().toByteArray();
-                String problem = PlatformSignature.problem(r.getHeaders().get("Huddle-Signature"), secret, body,
-                        Instant.now());
-                if (problem != null || !"acme".equals(r.getHeaders().get("Huddle-Tenant"))) {
-                    return new MockResponse.Builder().code(401).body("{\"error\":\"bad_signature\"}").build();
-                }
-                JsonNode control;
-                try {
-                    control = JSON.readTree(body);
-                } catch (java.io.IOException e) {
-                    return new MockResponse.Builder().code(400).build();
-                }
-                received.add(control);
-                return answer.apply(control);
-            }
-        });
-        platform.start();
         api = Api.start(dir, c -> c.withPlatform(new GatewayConfig.PlatformSettings(PlatformCallSettings.defaults()
                 .withTimeout(Duration.ofMillis(500)).withOpenFor(Duration.ofSeconds(60)),
                 PlatformIntake.EVENTS_PER_SECOND)));
         secret = api.post(Api.V1 + "/tenant/platform/secret", "acme:admin1", null).expect(201).json().get("secret")
                 .asText();
+        platform.secret(secret);
         api.put(Api.V1 + "/tenant/platform", "acme:admin1",
-                Api.body("callControlUrl", platform.url("/huddle/controls").toString())).expect(200);
+                Api.body("callControlUrl", platform.url().toString())).expect(200);
         String events = "{\"events\":[{\"id\":\"e1\",\"type\":\"interaction.started\",\"at\":\"2026-12-06T10:00:00Z\","
                 + "\"interactionId\":\"CA-7\",\"channel\":\"VOICE\",\"agentId\":\"agent1\",\"customerName\":\"Ada\","
                 + "\"queue\":\"Billing\"}]}";
@@ -93,10 +64,9 @@ class PlatformControlsApiTest {
     }
 
     private JsonNode nextControl() throws InterruptedException {
-        JsonNode c = received.poll(5, TimeUnit.SECONDS);
-        assertThat(c).as("a control reached the platform").isNotNull();
-        return c;
+        return platform.next();
     }
+
 
     private List<JsonNode> participants() {
         JsonNode p = api.get(Api.V1 + "/interactions/" + callId, SUP).expect(200).json().get("participants");
@@ -132,7 +102,7 @@ class PlatformControlsApiTest {
 
     @Test
     void aRefusalIsA502WithThePlatformsReasonAndChangesNothing() throws Exception {
-        answer = c -> status(409, "{\"error\":\"no_bridge\",\"message\":\"the conference bridge is full\"}");
+        platform.answer(c -> status(409, "{\"error\":\"no_bridge\",\"message\":\"the conference bridge is full\"}"));
         api.act(SUP, callId, "MONITOR").expectError(502, "platform_error", "the conference bridge is full");
         nextControl();
         assertThat(participants()).noneMatch(p -> p.get("kind").asText().equals("SUPERVISOR"));
@@ -141,7 +111,7 @@ class PlatformControlsApiTest {
 
     @Test
     void aPlatformThatDoesNotAnswerIsA504AndChangesNothing() throws Exception {
-        answer = c -> new MockResponse.Builder().code(204).headersDelay(3, TimeUnit.SECONDS).build();
+        platform.answer(c -> new MockResponse.Builder().code(204).headersDelay(3, TimeUnit.SECONDS).build());
         api.act(SUP, callId, "MONITOR").expectError(504, "platform_timeout", "500 ms");
         assertThat(actionsOnCall()).isZero();
     }
@@ -168,7 +138,7 @@ class PlatformControlsApiTest {
         assertThat(m.get("text").asText()).isEqualTo("Offer the refund");
         assertThat(m.get("audience").asText()).isEqualTo("AGENT");
 
-        answer = c -> status(503, "{\"error\":\"busy\",\"message\":\"chat service restarting\"}");
+        platform.answer(c -> status(503, "{\"error\":\"busy\",\"message\":\"chat service restarting\"}"));
         api.message(SUP, callId, "Second thought").expectError(502, "platform_error", "chat service restarting");
         JsonNode transcript = api.get(Api.V1 + "/interactions/" + callId + "/transcript", SUP).expect(200).json()
                 .get("items");
@@ -177,9 +147,9 @@ class PlatformControlsApiTest {
 
     @Test
     void aViewTellsThePlatformAndItsAnswerTurnsAControlOff() throws Exception {
-        answer = c -> c.get("type").asText().equals("view")
+        platform.answer(c -> c.get("type").asText().equals("view")
                 ? status(200, "{\"capabilities\":{\"bargeIn\":{\"enabled\":false,\"reason\":\"no conference on this trunk\"}}}")
-                : new MockResponse.Builder().code(204).build();
+                : new MockResponse.Builder().code(204).build());
         try (WsTestClient ws = WsTestClient.connect(api.gw.streamUri(), api.token(SUP))) {
             ws.hello();
             JsonNode ack = ws.command("view", "interactionId", callId);
@@ -192,6 +162,6 @@ class PlatformControlsApiTest {
         assertThat(view.get("type").asText()).isEqualTo("view");
         assertThat(view.get("supervisorId").asText()).isEqualTo("supervisor1");
         api.act(SUP, callId, "BARGE_IN").expectError(409, "conflict", "no conference on this trunk");
-        assertThat(received).isEmpty();
+        assertThat(platform.nothingReceived()).as("nothing more reached the platform").isTrue();
     }
 }
