@@ -6,10 +6,11 @@ import java.util.Set;
 /**
  * A person who signs in. Belongs to exactly one tenant and one domain inside it. {@code platformUserId} is
  * the same person's user id on the tenant's contact-center platform (null when none is known): the Platform
- * API names agents and supervisors by it (docs/platform.md).
+ * API names agents and supervisors by it (docs/platform.md). A user who is not {@code active} (disabled by an
+ * administrator, or deactivated by the identity provider over SCIM) cannot sign in and has no session.
  */
 public record User(String id, String tenant, String domain, String username, String displayName, Set<Role> roles,
-                   String platformUserId) {
+                   String platformUserId, boolean active) {
     public User {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(tenant, "tenant");
@@ -18,9 +19,20 @@ public record User(String id, String tenant, String domain, String username, Str
         roles = Set.copyOf(roles);
     }
 
-    /** A user with no platform user id. */
+    /** An active user. */
+    public User(String id, String tenant, String domain, String username, String displayName, Set<Role> roles,
+                String platformUserId) {
+        this(id, tenant, domain, username, displayName, roles, platformUserId, true);
+    }
+
+    /** An active user with no platform user id. */
     public User(String id, String tenant, String domain, String username, String displayName, Set<Role> roles) {
         this(id, tenant, domain, username, displayName, roles, null);
+    }
+
+    /** This user, active or not. */
+    public User withActive(boolean value) {
+        return new User(id, tenant, domain, username, displayName, roles, platformUserId, value);
     }
 
     public boolean has(Role role) {

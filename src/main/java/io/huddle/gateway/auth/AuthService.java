@@ -68,7 +68,24 @@ public final class AuthService {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "unknown tenant, user name or password");
         }
         throttle.succeeded(tenant, username);
+        if (!user.get().active()) {
+            throw DomainException.forbidden("this user is disabled: an administrator of the tenant can enable it");
+        }
         if (user.get().roles().isEmpty()) {
+            throw DomainException.forbidden("this user has no role in Huddle: an administrator must give it one");
+        }
+        return startSession(user.get());
+    }
+
+    /**
+     * Starts a session for a user whose identity was proven another way (single sign-on): the same token, the
+     * same lifetime, the same refusal of a disabled user or one without a role.
+     */
+    public SignIn startSession(User user) {
+        if (!user.active()) {
+            throw DomainException.forbidden("this user is disabled: an administrator of the tenant can enable it");
+        }
+        if (user.roles().isEmpty()) {
             throw DomainException.forbidden("this user has no role in Huddle: an administrator must give it one");
         }
         Instant now = clock.instant();
@@ -76,8 +93,8 @@ public final class AuthService {
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant expires = now.plus(TOKEN_LIFETIME);
-        store.saveSession(digest(token), user.get().id(), expires);
-        return new SignIn(token, expires, user.get());
+        store.saveSession(digest(token), user.id(), expires);
+        return new SignIn(token, expires, user);
     }
 
     /**
@@ -106,13 +123,20 @@ public final class AuthService {
 
     private Optional<User> userOf(String tokenDigest) {
         return store.sessionUser(tokenDigest, clock.instant()).flatMap(store::findUserById)
-                .filter(u -> !u.roles().isEmpty());
+                .filter(u -> u.active() && !u.roles().isEmpty());
     }
 
     public void signOut(String token) {
         String digest = digest(token);
         store.deleteSession(digest);
         logoutListeners.forEach(l -> l.accept(digest));
+    }
+
+    /** Ends every session of a user at once (disabled, deactivated, deleted) and closes their open streams. */
+    public int endSessionsOf(String userId) {
+        java.util.List<String> digests = store.endSessionsOf(userId);
+        digests.forEach(d -> logoutListeners.forEach(l -> l.accept(d)));
+        return digests.size();
     }
 
     /** Called with the token digest when a session ends, so open streams can close. */

@@ -1,6 +1,8 @@
 package io.huddle.gateway.store;
 
+import io.huddle.domain.AdminChange;
 import io.huddle.domain.HelpRequest;
+import io.huddle.domain.IdentitySettings;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.PlatformConnection;
 import io.huddle.domain.SupervisorAction;
@@ -31,6 +33,9 @@ public interface GatewayStore extends AutoCloseable {
 
     List<User> users(String tenant);
 
+    /** Saves a user and records the change of administration that made it, in one transaction. */
+    void saveUser(User user, String passwordHash, AdminChange change);
+
     // sign-in sessions: only a digest of the token is stored
     void saveSession(String tokenDigest, String userId, Instant expiresAt);
 
@@ -44,6 +49,20 @@ public interface GatewayStore extends AutoCloseable {
      * later is never touched, so a cutoff in the past cannot end a live sign-in.
      */
     int deleteSessionsExpiredBefore(Instant cutoff, int limit);
+
+    /** Ends every session of a user (disabled, deleted): answers the digests of the ended ones, to close streams. */
+    List<String> endSessionsOf(String userId);
+
+    // identity (docs/identity.md)
+    /** Saves a tenant's identity settings and, when not null, the change that made them, in one transaction. */
+    void saveIdentitySettings(IdentitySettings settings, AdminChange change);
+
+    Optional<IdentitySettings> identitySettings(String tenant);
+
+    /** Keeps one change of administration; changes are never altered or deleted. */
+    void recordAdminChange(AdminChange change);
+
+    Page<AdminChange> searchAdminChanges(AdminChangeQuery query);
 
     // tenants
     void saveTenantSettings(TenantSettings settings);

@@ -15,22 +15,28 @@ import java.sql.SQLException;
 /** SQL and row mapping for users, sign-in sessions and tenant settings. */
 final class SqliteAccountRows {
 
-    static final String USER_COLUMNS = "id, tenant, domain, username, display_name, roles, platform_user_id";
+    static final String USER_COLUMNS = "id, tenant, domain, username, display_name, roles, platform_user_id, active";
 
     /** Upsert by id. A username already taken in the tenant by another id is a constraint error. */
     static final String UPSERT_USER = """
-            INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash, platform_user_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash, platform_user_id,
+                               active)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET
                 tenant = excluded.tenant, domain = excluded.domain, username = excluded.username,
                 display_name = excluded.display_name, roles = excluded.roles,
-                password_hash = excluded.password_hash, platform_user_id = excluded.platform_user_id""";
+                password_hash = excluded.password_hash, platform_user_id = excluded.platform_user_id,
+                active = excluded.active""";
 
     static final String FIND_USER = "SELECT " + USER_COLUMNS + " FROM users WHERE tenant = ? AND username = ?";
     static final String FIND_USER_BY_ID = "SELECT " + USER_COLUMNS + " FROM users WHERE id = ?";
     static final String FIND_USER_BY_PLATFORM_ID = "SELECT " + USER_COLUMNS
             + " FROM users WHERE tenant = ? AND platform_user_id = ?";
     static final String USERS = "SELECT " + USER_COLUMNS + " FROM users WHERE tenant = ? ORDER BY username, id";
+    /** The user's sessions, so an ended sign-in can close its streams. */
+    static final String SESSIONS_OF_USER = "SELECT token_digest FROM sessions WHERE user_id = ?";
+    static final String DELETE_SESSIONS_OF_USER = "DELETE FROM sessions WHERE user_id = ?";
+
     static final String PASSWORD_HASH = "SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL";
 
     static final String UPSERT_SESSION = """
@@ -72,6 +78,7 @@ final class SqliteAccountRows {
         setText(ps, 6, SqliteJson.enums(user.roles(), Role.class));
         setText(ps, 7, passwordHash);
         setText(ps, 8, user.platformUserId());
+        setBoolean(ps, 9, user.active());
     }
 
     /** The user of this row; role names this build does not know are left out by {@code roles}. */
@@ -79,7 +86,7 @@ final class SqliteAccountRows {
         String id = rs.getString("id");
         return new User(id, rs.getString("tenant"), rs.getString("domain"),
                 rs.getString("username"), rs.getString("display_name"), roles.read(id, rs.getString("roles")),
-                rs.getString("platform_user_id"));
+                rs.getString("platform_user_id"), getBoolean(rs, "active"));
     }
 
     static void bindTenant(PreparedStatement ps, TenantSettings settings) throws SQLException {

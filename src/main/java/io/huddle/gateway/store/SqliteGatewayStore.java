@@ -4,7 +4,9 @@ import static io.huddle.gateway.store.SqliteJdbc.query;
 import static io.huddle.gateway.store.SqliteJdbc.queryOne;
 import static io.huddle.gateway.store.SqliteJdbc.update;
 
+import io.huddle.domain.AdminChange;
 import io.huddle.domain.HelpRequest;
+import io.huddle.domain.IdentitySettings;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.PlatformConnection;
 import io.huddle.domain.SupervisorAction;
@@ -385,6 +387,62 @@ public final class SqliteGatewayStore implements GatewayStore {
         write("apply " + eventIds.size() + " platform event(s) of tenant '" + tenant + "'",
                 c -> SqliteBatch.savePlatformEvents(c, tenant, eventIds, receivedAt, requests, actions,
                         interactions));
+    }
+
+    @Override
+    public List<String> endSessionsOf(String userId) {
+        return write("end the sessions of user '" + userId + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+            List<String> digests = query(conn, SqliteAccountRows.SESSIONS_OF_USER, ps -> bind(ps, userId),
+                    rs -> rs.getString(1));
+            update(conn, SqliteAccountRows.DELETE_SESSIONS_OF_USER, ps -> bind(ps, userId));
+            return digests;
+        }));
+    }
+
+    @Override
+    public void saveIdentitySettings(IdentitySettings settings, AdminChange change) {
+        write("save identity settings of tenant '" + settings.tenant() + "'", c -> SqliteJdbc.inTransaction(c,
+                conn -> {
+                    String json = SqliteIdentityRows.settingsJson(settings);
+                    update(conn, SqliteIdentityRows.UPSERT_SETTINGS, ps -> bind(ps, settings.tenant(), json));
+                    if (change != null) {
+                        SqliteIdentityRows.insertChange(conn, change);
+                    }
+                    return null;
+                }));
+    }
+
+    @Override
+    public Optional<IdentitySettings> identitySettings(String tenant) {
+        return read("read identity settings of tenant '" + tenant + "'", c -> queryOne(c,
+                SqliteIdentityRows.FIND_SETTINGS, ps -> bind(ps, tenant),
+                rs -> SqliteIdentityRows.settings(rs.getString(1), tenant)));
+    }
+
+    @Override
+    public void saveUser(User user, String passwordHash, AdminChange change) {
+        write("save user '" + user.id() + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+            update(conn, SqliteAccountRows.UPSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, passwordHash));
+            SqliteIdentityRows.insertChange(conn, change);
+            return null;
+        }));
+    }
+
+    @Override
+    public void recordAdminChange(AdminChange change) {
+        write("record change '" + change.action() + "' of tenant '" + change.tenant() + "'",
+                c -> {
+                    SqliteIdentityRows.insertChange(c, change);
+                    return null;
+                });
+    }
+
+    @Override
+    public Page<AdminChange> searchAdminChanges(AdminChangeQuery q) {
+        SqliteSearch.Sql sql = SqliteSearch.adminChanges(q);
+        return read("search the administration audit of tenant '" + q.tenant() + "'",
+                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteIdentityRows::change),
+                        sql.limit(), AdminChange::at, AdminChange::id));
     }
 
     /** Runs a write on the one writer connection, under its lock. */

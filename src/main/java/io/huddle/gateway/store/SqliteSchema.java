@@ -179,7 +179,29 @@ final class SqliteSchema {
                         received_at INTEGER NOT NULL,
                         PRIMARY KEY (tenant, event_id)
                     ) WITHOUT ROWID""",
-                    "CREATE INDEX platform_events_age ON platform_events (received_at)"));
+                    "CREATE INDEX platform_events_age ON platform_events (received_at)"),
+            // version 5: identity (docs/identity.md). A user can be disabled; each tenant has its sign-in and
+            // group-mapping settings (one JSON document); every change of administration is kept, only inserted.
+            List.of(
+                    "ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1", """
+                    CREATE TABLE identity_settings (
+                        tenant   TEXT NOT NULL PRIMARY KEY,
+                        settings TEXT NOT NULL
+                    )""", """
+                    CREATE TABLE admin_changes (
+                        id          TEXT    NOT NULL PRIMARY KEY,
+                        tenant      TEXT    NOT NULL,
+                        at          INTEGER NOT NULL,
+                        actor_id    TEXT,
+                        actor_name  TEXT,
+                        action      TEXT    NOT NULL,
+                        target_type TEXT,
+                        target_id   TEXT,
+                        detail      TEXT
+                    )""",
+                    "CREATE INDEX admin_changes_scope ON admin_changes (tenant, at, id)",
+                    "CREATE INDEX admin_changes_actor ON admin_changes (tenant, actor_id, at, id)",
+                    "CREATE INDEX admin_changes_target ON admin_changes (tenant, target_id, at, id)"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -73,15 +73,32 @@ final class SqliteSearch {
                 .build();
     }
 
+    /** The audit of administration: scoped to a tenant alone, as an admin's authority is. */
+    static Sql adminChanges(AdminChangeQuery q) {
+        return new SqliteSearch("admin_changes", SqliteIdentityRows.CHANGE_COLUMNS, "at", q.tenant())
+                .equal("actor_id", q.actorId())
+                .equal("action", q.action())
+                .equal("target_id", q.targetId())
+                .between(q.from(), q.to())
+                .after(q.cursor())
+                .limit(q.limit())
+                .build();
+    }
+
     private SqliteSearch(String table, String columns, String timeColumn, String tenant, String domain) {
+        this(table, columns, timeColumn, tenant);
+        Objects.requireNonNull(domain, "a search is always scoped to a domain");
+        where.append(" AND domain = ?");
+        params.add(domain);
+    }
+
+    private SqliteSearch(String table, String columns, String timeColumn, String tenant) {
         this.table = table;
         this.columns = columns;
         this.timeColumn = timeColumn;
         Objects.requireNonNull(tenant, "a search is always scoped to a tenant");
-        Objects.requireNonNull(domain, "a search is always scoped to a domain");
-        where.append("tenant = ? AND domain = ?");
+        where.append("tenant = ?");
         params.add(tenant);
-        params.add(domain);
     }
 
     /** Adds {@code column = value} unless value is null. */

@@ -58,6 +58,30 @@ class AuthServiceTest {
     }
 
     @Test
+    void aDisabledUserMayNotSignInAndItsOpenSessionsEndAtOnce() {
+        String hash = hasher.hash("pw".toCharArray());
+        store.saveUser(SUE, hash);
+        String first = auth.signIn("acme", "sue", "pw").token();
+        String second = auth.signIn("acme", "sue", "pw").token();
+        java.util.List<String> ended = new java.util.concurrent.CopyOnWriteArrayList<>();
+        auth.onSignOut(ended::add);
+
+        store.saveUser(SUE.withActive(false), hash);
+        assertThat(auth.authenticate(first)).isEmpty();
+        assertThat(auth.endSessionsOf(SUE.id())).isEqualTo(2);
+        assertThat(ended).containsExactlyInAnyOrder(AuthService.digest(first), AuthService.digest(second));
+        assertThatThrownBy(() -> auth.signIn("acme", "sue", "pw")).isInstanceOf(DomainException.class)
+                .hasMessageContaining("disabled")
+                .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.FORBIDDEN);
+        assertThatThrownBy(() -> auth.signIn("acme", "sue", "wrong")).isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.UNAUTHORIZED);
+
+        store.saveUser(SUE, hash); // enabled again: the old tokens stay ended
+        assertThat(auth.authenticate(first)).isEmpty();
+        assertThat(auth.authenticate(auth.signIn("acme", "sue", "pw").token())).contains(SUE);
+    }
+
+    @Test
     void aTokenStopsWorkingOnceItsUserHasNoRoleLeft() {
         String hash = hasher.hash("pw".toCharArray());
         store.saveUser(SUE, hash);
