@@ -51,6 +51,7 @@ final class DemoSupport {
     private void seed(String hash) {
         for (String tenant : TENANTS) {
             store.saveTenantSettings(TenantSettings.defaults(tenant));
+            domains(tenant, "support", "sales");
             user(tenant, "support", "supervisor1", "Supervisor One", hash, Role.AWA_MANAGER);
             user(tenant, "support", "supervisor2", "Supervisor Two", hash, Role.AWA_MANAGER);
             user(tenant, "support", "agent1", "Agent One", hash, Role.AWA_AGENT);
@@ -63,6 +64,15 @@ final class DemoSupport {
         user("acme", "sales", "salessupervisor1", "Sales Supervisor One", hash, Role.AWA_MANAGER);
         user("acme", "sales", "salesagent1", "Sales Agent One", hash, Role.AWA_AGENT);
         LOG.info("demo tenants acme and globex seeded (password '{}' for every demo user)", PASSWORD);
+    }
+
+    /** The demo's domains, each added unless the tenant has it already. */
+    private void domains(String tenant, String... names) {
+        for (String name : names) {
+            if (store.domains(tenant).stream().noneMatch(d -> d.name().equals(name))) {
+                store.saveDomain(tenant, name, null);
+            }
+        }
     }
 
     private void simAgents(String tenant, String hash) {

@@ -5,6 +5,7 @@ import io.huddle.Version;
 import io.huddle.domain.DomainException;
 import io.huddle.gateway.audit.JournalAudit;
 import io.huddle.gateway.audit.JournalIngest;
+import io.huddle.gateway.admin.AdminService;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.auth.PasswordHasher;
 import io.huddle.gateway.auth.SessionPurge;
@@ -92,7 +93,8 @@ public final class GatewayServer implements AutoCloseable {
         this.platformControls = new PlatformControls(reads, legs, store, platformConnections, platformCalls);
         PlatformControls controls = platformControls;
         HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), new JournalIngest(store, clock),
-                new JournalAudit(store), intake, platformConnections, controls);
+                new JournalAudit(store), intake, platformConnections, controls,
+                new AdminService(store, auth, hasher, clock));
         StreamEndpoint stream = new StreamEndpoint(json, hub, help, controls, clock, config.allowedOrigins());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sign-in and bearer tokens. A token is 32 random bytes; only its SHA-256 digest is stored, so a copy of
- * the database cannot be used to sign in. More than five failures a minute for one user name answer 429
- * ({@link SignInThrottle}). An unknown user name costs the same password check as a wrong password, so the
+ * the database cannot be used to sign in. More than five failures a minute for one user name, or thirty from
+ * one remote address, answer 429 ({@link SignInThrottle}). An unknown user name costs the same password check as a wrong password, so the
  * time of the answer does not tell which names exist. A stored hash that cannot be read (or whose work factor
  * is out of bounds) fails the check the same way, after the same decoy check, and is logged once at WARN.
  */
@@ -34,6 +34,7 @@ public final class AuthService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final SignInThrottle throttle;
+    private final SignInThrottle addresses;
     private final CopyOnWriteArrayList<Consumer<String>> logoutListeners = new CopyOnWriteArrayList<>();
     private volatile String decoyHash; // made on the first unknown name, so start-up pays no PBKDF2
 
@@ -46,16 +47,29 @@ public final class AuthService {
         this.store = store;
         this.hasher = hasher;
         this.clock = clock;
-        this.throttle = new SignInThrottle(clock, maxThrottledNames);
+        this.throttle = SignInThrottle.perName(clock, maxThrottledNames);
+        this.addresses = SignInThrottle.perAddress(clock, maxThrottledNames);
     }
 
     /** A successful sign-in. */
     public record SignIn(String token, Instant expiresAt, User user) {
     }
 
+    /** Signs in with a password; callers that know no remote address (in-process ones) are throttled by name only. */
     public SignIn signIn(String tenant, String username, String password) {
+        return signIn(tenant, username, password, null);
+    }
+
+    /**
+     * Signs in with a password from a remote {@code address} (null: unknown): refused with 429 when the user name,
+     * or the address, had too many failures in the last minute ({@link SignInThrottle}).
+     */
+    public SignIn signIn(String tenant, String username, String password, String address) {
         if (isBlank(tenant) || isBlank(username) || password == null) {
             throw DomainException.badRequest("fields 'tenant', 'username' and 'password' are required");
+        }
+        if (address != null) {
+            addresses.attemptFrom(address);
         }
         throttle.attempt(tenant, username);
         Optional<User> user = store.findUser(tenant, username);
@@ -68,6 +82,9 @@ public final class AuthService {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "unknown tenant, user name or password");
         }
         throttle.succeeded(tenant, username);
+        if (address != null) {
+            addresses.succeededFrom(address);
+        }
         if (!user.get().active()) {
             throw DomainException.forbidden("this user is disabled: an administrator of the tenant can enable it");
         }

@@ -3,6 +3,7 @@ package io.huddle.gateway.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
+import io.huddle.gateway.admin.AdminService;
 import io.huddle.gateway.audit.JournalAudit;
 import io.huddle.gateway.audit.JournalIngest;
 import io.huddle.gateway.auth.AuthService;
@@ -29,17 +30,19 @@ public final class HttpApi {
     private final RestApi rest;
     private final JournalApi journal;
     private final PlatformApi platform;
+    private final AdminApi admin;
     private final AuthService auth;
 
     public HttpApi(ObjectMapper json, AuthService auth, FloorReads reads, HelpLifecycle help, FloorSettings settings,
                    GatewayStore store, String version,
                    JournalIngest ingest, JournalAudit audit, PlatformIntake intake, PlatformConnections connections,
-                   PlatformControls controls) {
+                   PlatformControls controls, AdminService admin) {
         this.http = new HttpSupport(json, auth);
         this.auth = auth;
         this.rest = new RestApi(http, auth, reads, help, settings, controls, store, version);
         this.journal = new JournalApi(http, store, ingest, audit);
         this.platform = new PlatformApi(http, intake, connections);
+        this.admin = new AdminApi(http, admin);
     }
 
     /** The largest body any route reads (a journal batch); every other route holds its own to 64 KiB. */
@@ -51,6 +54,7 @@ public final class HttpApi {
         rest.register(routes);
         journal.register(routes);
         platform.register(routes);
+        admin.register(routes);
         routes.exception(DomainException.class, (e, ctx) -> http.error(ctx, e.kind(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             DomainException.Kind kind = kindOf(e.getStatus());

@@ -130,7 +130,8 @@ final class RestApi {
 
     private void signIn(Context ctx) {
         Requests.SignIn body = http.body(ctx, Requests.SignIn.class);
-        AuthService.SignIn s = auth.signIn(body.tenant(), body.username(), body.password());
+        // the socket's peer: no X-Forwarded-For is trusted, as no option says a proxy is in front
+        AuthService.SignIn s = auth.signIn(body.tenant(), body.username(), body.password(), ctx.ip());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", s.token());
         answer.put("expiresAt", s.expiresAt());

@@ -64,6 +64,21 @@ public interface GatewayStore extends AutoCloseable {
 
     Page<AdminChange> searchAdminChanges(AdminChangeQuery query);
 
+    // administration: domains and the users as an admin sees them (docs/identity.md)
+    /** The tenant's domains by name, each with how many users belong to it. */
+    List<TenantDomain> domains(String tenant);
+
+    /**
+     * Adds a domain to the tenant and, when not null, records the change that made it, in one transaction. A
+     * domain that exists already is a constraint error ({@link StoreException}): callers check first.
+     */
+    void saveDomain(String tenant, String name, AdminChange change);
+
+    /** A user with who manages them and whether they have a password. */
+    Optional<UserAccount> userAccount(String userId);
+
+    Page<UserAccount> searchUsers(UserQuery query);
+
     // tenants
     void saveTenantSettings(TenantSettings settings);
 

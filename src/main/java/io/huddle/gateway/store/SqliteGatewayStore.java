@@ -445,6 +445,40 @@ public final class SqliteGatewayStore implements GatewayStore {
                         sql.limit(), AdminChange::at, AdminChange::id));
     }
 
+    @Override
+    public List<TenantDomain> domains(String tenant) {
+        return read("read the domains of tenant '" + tenant + "'", c -> query(c, SqliteAdminRows.DOMAINS,
+                ps -> bind(ps, tenant), SqliteAdminRows::domain));
+    }
+
+    @Override
+    public void saveDomain(String tenant, String name, AdminChange change) {
+        write("save domain '" + name + "' of tenant '" + tenant + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+            update(conn, SqliteAdminRows.INSERT_DOMAIN, ps -> bind(ps, tenant, name));
+            if (change != null) {
+                SqliteIdentityRows.insertChange(conn, change);
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public Optional<UserAccount> userAccount(String userId) {
+        return read("read the account of user '" + userId + "'", c -> queryOne(c, SqliteAdminRows.FIND_ACCOUNT,
+                ps -> bind(ps, userId), this::account));
+    }
+
+    @Override
+    public Page<UserAccount> searchUsers(UserQuery q) {
+        SqliteSearch.Sql sql = SqliteAdminRows.users(q);
+        return read("search the users of tenant '" + q.tenant() + "'",
+                c -> SqliteAdminRows.page(query(c, sql.text(), sql::bind, this::account), sql.limit()));
+    }
+
+    private UserAccount account(ResultSet rs) throws SQLException {
+        return new UserAccount(user(rs), rs.getString("source"), rs.getBoolean("has_password"));
+    }
+
     /** Runs a write on the one writer connection, under its lock. */
     private <T> T write(String operation, SqliteJdbc.SqlWork<T> work) {
         lock.lock();

@@ -201,7 +201,18 @@ final class SqliteSchema {
                     )""",
                     "CREATE INDEX admin_changes_scope ON admin_changes (tenant, at, id)",
                     "CREATE INDEX admin_changes_actor ON admin_changes (tenant, actor_id, at, id)",
-                    "CREATE INDEX admin_changes_target ON admin_changes (tenant, target_id, at, id)"));
+                    "CREATE INDEX admin_changes_target ON admin_changes (tenant, target_id, at, id)"),
+            // version 6: administration without a demo (docs/identity.md). A tenant's domains are kept, the ones
+            // its users already belong to first; each user says who manages them (local, oidc, scim).
+            List.of("""
+                    CREATE TABLE tenant_domains (
+                        tenant TEXT NOT NULL,
+                        name   TEXT NOT NULL,
+                        PRIMARY KEY (tenant, name)
+                    ) WITHOUT ROWID""",
+                    "INSERT INTO tenant_domains (tenant, name) SELECT DISTINCT tenant, domain FROM users",
+                    "ALTER TABLE users ADD COLUMN source TEXT DEFAULT 'local'",
+                    "CREATE INDEX users_domain ON users (tenant, domain)"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();
