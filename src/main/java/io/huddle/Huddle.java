@@ -1,5 +1,6 @@
 package io.huddle;
 
+import io.huddle.cli.AdminCommand;
 import io.huddle.cli.AgentCommand;
 import io.huddle.cli.AuditCommand;
 import io.huddle.cli.ConsoleCommand;
@@ -9,12 +10,12 @@ import io.huddle.cli.SimulatorCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line: {@code huddle gateway | simulator | console | agent | journal | audit}. */
+/** The command line: {@code huddle gateway | simulator | console | agent | journal | audit | admin}. */
 @Command(name = "huddle", mixinStandardHelpOptions = true, versionProvider = Huddle.VersionProvider.class,
         description = "Supervisor call monitoring: console, agent window and the reference CCaaS gateway.",
         subcommands = {GatewayCommand.class, SimulatorCommand.class, ConsoleCommand.class, AgentCommand.class,
                 JournalCommand.class,
-                AuditCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, AdminCommand.class, CommandLine.HelpCommand.class})
 public final class Huddle implements Runnable {
 
     public static void main(String[] args) {

@@ -5,7 +5,6 @@ import io.huddle.domain.Role;
 import io.huddle.domain.TenantSettings;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.gateway.store.UserAccount;
-import java.security.SecureRandom;
 import java.util.List;
 
 /**
@@ -14,13 +13,8 @@ import java.util.List;
  * tenant already has an active admin, so it can neither make a second way in nor take a tenant over.
  */
 public final class FirstAdmin {
-    /** Letters and digits without the ones people confuse (0/O, 1/l/I). */
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-    static final int GENERATED_LENGTH = 20;
-
     private final GatewayStore store;
     private final AdminService admin;
-    private final SecureRandom random = new SecureRandom();
 
     public FirstAdmin(GatewayStore store, AdminService admin) {
         this.store = store;
@@ -46,14 +40,5 @@ public final class FirstAdmin {
         }
         return admin.create(cli, new NewUser(username, displayName, domain, List.of(Role.ADMIN.wireName()), null,
                 password));
-    }
-
-    /** A one-time password of 20 letters and digits from a SecureRandom (about 117 bits). */
-    public String generatePassword() {
-        StringBuilder sb = new StringBuilder(GENERATED_LENGTH);
-        for (int i = 0; i < GENERATED_LENGTH; i++) {
-            sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return sb.toString();
     }
 }
