@@ -138,4 +138,41 @@ class SignInThrottleTest {
         }
         isThrottled("sue", "pw");
     }
+
+    private void failsFrom(String address, String username) {
+        assertThatThrownBy(() -> auth.signIn("acme", username, "guess", address)).isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.UNAUTHORIZED);
+    }
+
+    private void isThrottledFrom(String address, String username, String password) {
+        assertThatThrownBy(() -> auth.signIn("acme", username, password, address))
+                .isInstanceOf(DomainException.class)
+                .hasMessageContaining("too many failed sign-ins from this address")
+                .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.RATE_LIMITED);
+    }
+
+    @Test
+    void manyNamesTriedFromOneAddressAreRefusedThereAndNowhereElseForAMinute() {
+        for (int i = 0; i < SignInThrottle.MAX_ADDRESS_FAILURES; i++) {
+            failsFrom("10.0.0.1", "name-" + i);
+        }
+        isThrottledFrom("10.0.0.1", "sue", "pw");
+        isThrottledFrom("10.0.0.1", "name-new", "guess");
+        assertThat(auth.signIn("acme", "sue", "pw", "10.0.0.2").user().id()).isEqualTo("acme:sue");
+        assertThat(auth.signIn("acme", "bob", "pw").user().id()).as("no address: by name only").isEqualTo("acme:bob");
+        clock.advance(SignInThrottle.WINDOW.plusMillis(1));
+        assertThat(auth.signIn("acme", "sue", "pw", "10.0.0.1").user().id()).isEqualTo("acme:sue");
+    }
+
+    @Test
+    void successesFromAnAddressNeitherCountNorWipeItsFailures() {
+        for (int i = 0; i < SignInThrottle.MAX_ADDRESS_FAILURES - 1; i++) {
+            failsFrom("10.0.0.1", "name-" + i);
+        }
+        for (int i = 0; i < SignInThrottle.MAX_ADDRESS_FAILURES * 2; i++) {
+            assertThat(auth.signIn("acme", i % 2 == 0 ? "sue" : "bob", "pw", "10.0.0.1").user()).isNotNull();
+        }
+        failsFrom("10.0.0.1", "one-more");
+        isThrottledFrom("10.0.0.1", "bob", "pw");
+    }
 }
