@@ -112,6 +112,39 @@ class CrossTenantApiTest {
         assertThat(api.gw.server().store().openActions()).noneMatch(a -> a.interactionId().equals(ix));
     }
 
+    /** An admin of another tenant reads or changes a user exactly as if the id did not exist. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("adminCalls")
+    void anotherTenantsAdminGetsTheSame404ForAUserAsForAnUnknownId(String who, String method, String json) {
+        User before = user("acme:agent1");
+        Api.Res real = api.send(method, V1 + "/admin/users/acme:agent1", api.token(who), json, Map.of());
+        real.expectError(404, "not_found", "user 'acme:agent1' not found");
+        Api.Res unknown = api.send(method, V1 + "/admin/users/acme:nobody", api.token(who), json, Map.of());
+        unknown.expect(404);
+        assertThat(real.message().replace("acme:agent1", "ID")).isEqualTo(unknown.message().replace("acme:nobody",
+                "ID"));
+        assertThat(user("acme:agent1")).isEqualTo(before);
+    }
+
+    static Stream<Arguments> adminCalls() {
+        return Stream.of(Arguments.of("globex:admin1", "GET", null),
+                Arguments.of("globex:admin1", "PATCH", body("active", false)),
+                Arguments.of("globex:admin1", "PATCH", body("displayName", "Taken over")));
+    }
+
+    @Test
+    void anAdminsListsAndAuditHoldOnlyTheirTenant() {
+        api.post(V1 + "/admin/domains", "acme:admin1", body("name", "acme-only")).expect(201);
+        JsonNode users = api.get(V1 + "/admin/users?limit=500", "globex:admin1").expect(200).json().get("items");
+        assertThat(users).isNotEmpty().allMatch(u -> u.get("id").asText().startsWith("globex:"));
+        JsonNode domains = api.get(V1 + "/admin/domains", "globex:admin1").expect(200).json().get("items");
+        assertThat(domains).noneMatch(d -> d.get("name").asText().equals("acme-only"));
+        JsonNode audit = api.get(V1 + "/admin/audit", "globex:admin1").expect(200).json().get("items");
+        assertThat(audit).noneMatch(c -> c.get("targetId").asText().equals("acme-only"));
+        assertThat(api.get(V1 + "/admin/audit", "acme:admin1").expect(200).json().get("items"))
+                .anyMatch(c -> c.get("targetId").asText().equals("acme-only"));
+    }
+
     private static Api.Res call(String who, String method, String template, String json, String ixId, String hrId) {
         String path = V1 + template.replace("{ix}", ixId).replace("{hr}", hrId);
         String b = json == null ? null : json.replace("{ix}", ixId);

@@ -26,6 +26,8 @@ class RoleMatrixApiTest {
     static final Map<String, String> ROLE = Map.of(MANAGER, "awa_manager", AGENT, "awa_agent", AUDITOR, "auditor",
             ADMIN, "admin");
 
+    static final java.util.concurrent.atomic.AtomicInteger NAMES = new java.util.concurrent.atomic.AtomicInteger();
+
     @TempDir
     static Path dir;
     static Api api;
@@ -54,7 +56,15 @@ class RoleMatrixApiTest {
         READ_SETTINGS(null),
         LIST_INTERACTIONS(null),
         VIEW_CONTROLS(null),
-        LIST_HELP_REQUESTS(null);
+        LIST_HELP_REQUESTS(null),
+        ADMIN_LIST_DOMAINS("administration requires the admin role"),
+        ADMIN_CREATE_DOMAIN("administration requires the admin role"),
+        ADMIN_LIST_USERS("administration requires the admin role"),
+        ADMIN_GET_USER("administration requires the admin role"),
+        ADMIN_CREATE_USER("administration requires the admin role"),
+        ADMIN_UPDATE_USER("administration requires the admin role"),
+        ADMIN_AUDIT("administration requires the admin role"),
+        ADMIN_AUDIT_CSV("administration requires the admin role");
 
         final String refusal;
 
@@ -113,6 +123,33 @@ class RoleMatrixApiTest {
                 }
                 case VIEW_CONTROLS -> api.get(V1 + "/interactions/" + ix + "/controls", who);
                 case LIST_HELP_REQUESTS -> api.get(V1 + "/help-requests", who);
+                case ADMIN_LIST_DOMAINS -> api.get(V1 + "/admin/domains", who);
+                case ADMIN_CREATE_DOMAIN -> {
+                    String name = "team-" + NAMES.incrementAndGet();
+                    Api.Res res = api.post(V1 + "/admin/domains", who, body("name", name));
+                    assertThat(api.gw.server().store().domains("acme").stream().anyMatch(d -> d.name().equals(name)))
+                            .as("domain %s made", name).isEqualTo(expected == 201);
+                    yield res;
+                }
+                case ADMIN_LIST_USERS -> api.get(V1 + "/admin/users", who);
+                case ADMIN_GET_USER -> api.get(V1 + "/admin/users/" + AGENT, who);
+                case ADMIN_CREATE_USER -> {
+                    String name = "person-" + NAMES.incrementAndGet();
+                    Api.Res res = api.post(V1 + "/admin/users", who, body("username", name, "domain", "support",
+                            "roles", List.of("awa_agent")));
+                    assertThat(api.gw.server().store().findUser("acme", name).isPresent()).isEqualTo(expected == 201);
+                    yield res;
+                }
+                case ADMIN_UPDATE_USER -> {
+                    String name = "Agent " + NAMES.incrementAndGet();
+                    Api.Res res = api.send("PATCH", V1 + "/admin/users/acme:agent3", api.token(who),
+                            body("displayName", name), Map.of());
+                    assertThat(api.gw.user("acme", "agent3").displayName().equals(name)).isEqualTo(expected == 200);
+                    yield res;
+                }
+                case ADMIN_AUDIT -> api.get(V1 + "/admin/audit", who);
+                case ADMIN_AUDIT_CSV -> api.send("GET", V1 + "/admin/audit", api.token(who), null,
+                        Map.of("Accept", "text/csv"));
             };
             if (expected == 403) {
                 r.expectError(403, "forbidden", refusal);
@@ -155,6 +192,14 @@ class RoleMatrixApiTest {
             {Function.LIST_INTERACTIONS, 200, 200, 200, 200},
             {Function.VIEW_CONTROLS, 200, 200, 200, 200},
             {Function.LIST_HELP_REQUESTS, 200, 200, 200, 200},
+            {Function.ADMIN_LIST_DOMAINS, 403, 403, 403, 200},
+            {Function.ADMIN_CREATE_DOMAIN, 403, 403, 403, 201},
+            {Function.ADMIN_LIST_USERS, 403, 403, 403, 200},
+            {Function.ADMIN_GET_USER, 403, 403, 403, 200},
+            {Function.ADMIN_CREATE_USER, 403, 403, 403, 201},
+            {Function.ADMIN_UPDATE_USER, 403, 403, 403, 200},
+            {Function.ADMIN_AUDIT, 403, 403, 403, 200},
+            {Function.ADMIN_AUDIT_CSV, 403, 403, 403, 200},
         };
         List<String> people = List.of(MANAGER, AGENT, AUDITOR, ADMIN);
         List<Arguments> out = new ArrayList<>();
