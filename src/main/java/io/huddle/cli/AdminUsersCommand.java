@@ -58,7 +58,7 @@ final class AdminUsersCommand implements Runnable {
         String domain;
         @Option(names = "--role", description = "Only users with this role (awa_manager, awa_agent, auditor, admin).")
         String role;
-        @Option(names = "--active", description = "Only active (true) or disabled (false) users.")
+        @Option(names = "--active", arity = "1", description = "Only active (true) or disabled (false) users.")
         Boolean active;
 
         @Override
