@@ -50,6 +50,16 @@ class ArchitectureTest {
         GATEWAYNEVERIMPORTSTHEDESKTOP.check(classes);
     }
 
+    private static final ArchRule ADMINKNOWSNOTRANSPORT = noClasses().that().resideInAPackage("io.huddle.gateway.admin..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse..", "picocli..",
+                    "io.huddle.gateway.http..", "io.huddle.gateway.stream..", "io.huddle.cli..")
+            .because("the rules of administration are the same over REST and on the command line (huddle admin)");
+
+    @ArchTest
+    void adminKnowsNoTransport(JavaClasses classes) {
+        ADMINKNOWSNOTRANSPORT.check(classes);
+    }
+
     private static final ArchRule CLIENTKNOWSNOUI = noClasses().that().resideInAnyPackage("io.huddle.client..",
                     "io.huddle.journal..", "io.huddle.protocol..", "io.huddle.settings..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "io.huddle.console..",
