@@ -61,7 +61,8 @@ final class ScimDiscovery {
                     .put("required", a.equals("userName") || (a.equals("displayName") && name.equals("Group")))
                     .put("mutability", a.equals("groups") ? "readOnly" : "readWrite")
                     .put("caseExact", a.equals("externalId"))
-                    .put("uniqueness", a.equals("userName") ? "server" : "none");
+                    .put("uniqueness", a.equals("userName") ? "server" : "none")
+                    .put("returned", "default").put("description", a);
         }
         n.putObject("meta").put("resourceType", "Schema").put("location", base + "/Schemas/" + id);
         return n;
