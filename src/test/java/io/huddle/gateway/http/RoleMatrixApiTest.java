@@ -54,7 +54,10 @@ class RoleMatrixApiTest {
         READ_SETTINGS(null),
         LIST_INTERACTIONS(null),
         VIEW_CONTROLS(null),
-        LIST_HELP_REQUESTS(null);
+        LIST_HELP_REQUESTS(null),
+        MAKE_SCIM_TOKEN("managing SCIM tokens requires the admin role"),
+        LIST_SCIM_TOKENS("managing SCIM tokens requires the admin role"),
+        REVOKE_SCIM_TOKEN("managing SCIM tokens requires the admin role");
 
         final String refusal;
 
@@ -113,6 +116,21 @@ class RoleMatrixApiTest {
                 }
                 case VIEW_CONTROLS -> api.get(V1 + "/interactions/" + ix + "/controls", who);
                 case LIST_HELP_REQUESTS -> api.get(V1 + "/help-requests", who);
+                case MAKE_SCIM_TOKEN -> {
+                    int before = scimTokens();
+                    Api.Res res = api.post(V1 + "/admin/scim-tokens", who, body("name", "Okta"));
+                    assertThat(scimTokens()).isEqualTo(before + (expected == 201 ? 1 : 0));
+                    yield res;
+                }
+                case LIST_SCIM_TOKENS -> api.get(V1 + "/admin/scim-tokens", who);
+                case REVOKE_SCIM_TOKEN -> {
+                    String id = api.post(V1 + "/admin/scim-tokens", ADMIN, body("name", "Entra")).expect(201)
+                            .json().get("id").asText();
+                    Api.Res res = api.send("DELETE", V1 + "/admin/scim-tokens/" + id, api.token(who), null, Map.of());
+                    assertThat(api.gw.server().store().scim().tokens("acme").stream()
+                            .anyMatch(t -> t.id().equals(id))).isEqualTo(expected != 204);
+                    yield res;
+                }
             };
             if (expected == 403) {
                 r.expectError(403, "forbidden", refusal);
@@ -128,6 +146,10 @@ class RoleMatrixApiTest {
 
     static HelpRequestStatus status(String hr) {
         return api.gw.server().store().findHelpRequest(hr).orElseThrow().status();
+    }
+
+    static int scimTokens() {
+        return api.gw.server().store().scim().tokens("acme").size();
     }
 
     static int actionsOn(String ix) {
@@ -155,6 +177,9 @@ class RoleMatrixApiTest {
             {Function.LIST_INTERACTIONS, 200, 200, 200, 200},
             {Function.VIEW_CONTROLS, 200, 200, 200, 200},
             {Function.LIST_HELP_REQUESTS, 200, 200, 200, 200},
+            {Function.MAKE_SCIM_TOKEN, 403, 403, 403, 201},
+            {Function.LIST_SCIM_TOKENS, 403, 403, 403, 200},
+            {Function.REVOKE_SCIM_TOKEN, 403, 403, 403, 204},
         };
         List<String> people = List.of(MANAGER, AGENT, AUDITOR, ADMIN);
         List<Arguments> out = new ArrayList<>();
