@@ -18,6 +18,10 @@ import io.huddle.gateway.floor.PlatformSide;
 import io.huddle.gateway.floor.SupervisorLegs;
 import io.huddle.gateway.floor.RoutingPolicy;
 import io.huddle.gateway.http.HttpApi;
+import io.huddle.gateway.scim.ScimApi;
+import io.huddle.gateway.scim.ScimGroups;
+import io.huddle.gateway.scim.ScimTokens;
+import io.huddle.gateway.scim.ScimUsers;
 import io.huddle.gateway.platform.PlatformCalls;
 import io.huddle.gateway.platform.PlatformConnections;
 import io.huddle.gateway.platform.PlatformControls;
@@ -36,6 +40,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,9 +97,13 @@ public final class GatewayServer implements AutoCloseable {
         this.platformCalls = new PlatformCalls(json, clock, config.platform().calls());
         this.platformControls = new PlatformControls(reads, legs, store, platformConnections, platformCalls);
         PlatformControls controls = platformControls;
+        ScimTokens scimTokens = new ScimTokens(store.scim(), clock);
         HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), new JournalIngest(store, clock),
                 new JournalAudit(store), intake, platformConnections, controls,
-                new AdminService(store, auth, hasher, clock));
+                new AdminService(store, auth, hasher, clock), scimTokens);
+        ReentrantLock scimWrites = new ReentrantLock(); // one SCIM write at a time: placements read what others write
+        ScimApi scim = new ScimApi(scimTokens, new ScimUsers(store, auth, clock, scimWrites),
+                new ScimGroups(store, auth, clock, scimWrites));
         StreamEndpoint stream = new StreamEndpoint(json, hub, help, controls, clock, config.allowedOrigins());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -104,6 +113,7 @@ public final class GatewayServer implements AutoCloseable {
                 f.setIdleTimeout(Duration.ofMinutes(5));
             });
             api.register(cfg.routes);
+            scim.register(cfg.routes);
             stream.register(cfg.routes, ctx -> api.authenticateUpgrade(ctx));
             extraRoutes.accept(cfg.routes);
         });

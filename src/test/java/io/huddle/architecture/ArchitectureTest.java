@@ -126,6 +126,26 @@ class ArchitectureTest {
         GATEWAYKNOWSNOSIMULATOR.check(classes);
     }
 
+    private static final ArchRule SCIMSTAYSINITSPACKAGE = noClasses().that()
+            .resideOutsideOfPackage("io.huddle.gateway.scim..")
+            .should().dependOnClassesThat().resideInAPackage("com.unboundid.scim2..")
+            .because("SCIM's wire format (filters, PATCH, its errors) is read and written in gateway.scim alone; the"
+                    + " store gets plain conditions and records, the REST API never speaks SCIM");
+
+    @ArchTest
+    void scimStaysInItsPackage(JavaClasses classes) {
+        SCIMSTAYSINITSPACKAGE.check(classes);
+    }
+
+    private static final ArchRule STOREKNOWSNOSCIMAPI = noClasses().that().resideInAPackage("io.huddle.gateway.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.huddle.gateway.scim..", "io.huddle.gateway.http..")
+            .because("the store keeps what SCIM and REST change; it does not know how they are called");
+
+    @ArchTest
+    void theStoreKnowsNoApi(JavaClasses classes) {
+        STOREKNOWSNOSCIMAPI.check(classes);
+    }
+
     private static final ArchRule NO_STANDARD_STREAMS = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
             .because("errors are logged with SLF4J or shown to the person; picocli output goes through its writer");
 

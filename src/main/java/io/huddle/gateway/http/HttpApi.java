@@ -13,6 +13,7 @@ import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.platform.PlatformConnections;
 import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.platform.PlatformIntake;
+import io.huddle.gateway.scim.ScimTokens;
 import io.huddle.gateway.store.GatewayStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -32,17 +33,19 @@ public final class HttpApi {
     private final PlatformApi platform;
     private final AdminApi admin;
     private final AuthService auth;
+    private final ScimTokenApi scimTokens;
 
     public HttpApi(ObjectMapper json, AuthService auth, FloorReads reads, HelpLifecycle help, FloorSettings settings,
                    GatewayStore store, String version,
                    JournalIngest ingest, JournalAudit audit, PlatformIntake intake, PlatformConnections connections,
-                   PlatformControls controls, AdminService admin) {
+                   PlatformControls controls, AdminService admin, ScimTokens scimTokens) {
         this.http = new HttpSupport(json, auth);
         this.auth = auth;
         this.rest = new RestApi(http, auth, reads, help, settings, controls, store, version);
         this.journal = new JournalApi(http, store, ingest, audit);
         this.platform = new PlatformApi(http, intake, connections);
         this.admin = new AdminApi(http, admin);
+        this.scimTokens = new ScimTokenApi(http, scimTokens);
     }
 
     /** The largest body any route reads (a journal batch); every other route holds its own to 64 KiB. */
@@ -55,6 +58,7 @@ public final class HttpApi {
         journal.register(routes);
         platform.register(routes);
         admin.register(routes);
+        scimTokens.register(routes);
         routes.exception(DomainException.class, (e, ctx) -> http.error(ctx, e.kind(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             DomainException.Kind kind = kindOf(e.getStatus());

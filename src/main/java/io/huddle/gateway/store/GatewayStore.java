@@ -79,6 +79,9 @@ public interface GatewayStore extends AutoCloseable {
 
     Page<UserAccount> searchUsers(UserQuery query);
 
+    /** What provisioning with SCIM 2.0 keeps, in the same database (its writes share this store's writer). */
+    ScimStore scim();
+
     // tenants
     void saveTenantSettings(TenantSettings settings);
 

@@ -49,6 +49,7 @@ public final class SqliteGatewayStore implements GatewayStore {
     private final StoredRoles roles = new StoredRoles();
     private Connection connection; // the writer; guarded by lock; null once closed
     private volatile boolean closed; // read without the lock, so a read never waits for a write
+    private final SqliteScimStore scim = new SqliteScimStore(this);
 
     private SqliteGatewayStore(Path file, Connection connection, SqliteReaders readers) {
         this.file = file;
@@ -87,6 +88,11 @@ public final class SqliteGatewayStore implements GatewayStore {
             }
             throw failure;
         }
+    }
+
+    @Override
+    public ScimStore scim() {
+        return scim;
     }
 
     /** The database file this store was opened on. */
@@ -480,7 +486,7 @@ public final class SqliteGatewayStore implements GatewayStore {
     }
 
     /** Runs a write on the one writer connection, under its lock. */
-    private <T> T write(String operation, SqliteJdbc.SqlWork<T> work) {
+    <T> T write(String operation, SqliteJdbc.SqlWork<T> work) {
         lock.lock();
         try {
             if (connection == null) {
@@ -495,7 +501,7 @@ public final class SqliteGatewayStore implements GatewayStore {
     }
 
     /** Runs a read on a pooled read-only connection, beside any write. */
-    private <T> T read(String operation, SqliteJdbc.SqlWork<T> work) {
+    <T> T read(String operation, SqliteJdbc.SqlWork<T> work) {
         if (closed) {
             throw closed(operation);
         }
@@ -510,7 +516,7 @@ public final class SqliteGatewayStore implements GatewayStore {
         return new StoreException(operation + " failed: the gateway store " + file + " is closed", null);
     }
 
-    private User user(ResultSet rs) throws SQLException {
+    User user(ResultSet rs) throws SQLException {
         return SqliteAccountRows.user(rs, roles);
     }
 

@@ -212,7 +212,43 @@ final class SqliteSchema {
                     ) WITHOUT ROWID""",
                     "INSERT INTO tenant_domains (tenant, name) SELECT DISTINCT tenant, domain FROM users",
                     "ALTER TABLE users ADD COLUMN source TEXT DEFAULT 'local'",
-                    "CREATE INDEX users_domain ON users (tenant, domain)"));
+                    "CREATE INDEX users_domain ON users (tenant, domain)"),
+            // version 7: provisioning with SCIM 2.0 (docs/identity.md). A tenant's bearer tokens (a digest only),
+            // what SCIM keeps about a user beside the users table (its externalId; whether SCIM manages its roles),
+            // and the provider's groups with their members.
+            List.of("""
+                    CREATE TABLE scim_tokens (
+                        id           TEXT    NOT NULL PRIMARY KEY,
+                        tenant       TEXT    NOT NULL,
+                        name         TEXT    NOT NULL,
+                        token_digest TEXT    NOT NULL UNIQUE,
+                        created_at   INTEGER NOT NULL,
+                        created_by   TEXT,
+                        last_used_at INTEGER
+                    )""",
+                    "CREATE INDEX scim_tokens_tenant ON scim_tokens (tenant, created_at, id)", """
+                    CREATE TABLE scim_users (
+                        user_id     TEXT    NOT NULL PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+                        tenant      TEXT    NOT NULL,
+                        external_id TEXT,
+                        managed     INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX scim_users_external ON scim_users (tenant, external_id)", """
+                    CREATE TABLE scim_groups (
+                        id           TEXT    NOT NULL PRIMARY KEY,
+                        tenant       TEXT    NOT NULL,
+                        display_name TEXT    NOT NULL,
+                        external_id  TEXT,
+                        created_at   INTEGER NOT NULL,
+                        updated_at   INTEGER NOT NULL,
+                        UNIQUE (tenant, display_name)
+                    )""", """
+                    CREATE TABLE scim_group_members (
+                        group_id TEXT NOT NULL REFERENCES scim_groups (id) ON DELETE CASCADE,
+                        user_id  TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                        PRIMARY KEY (group_id, user_id)
+                    ) WITHOUT ROWID""",
+                    "CREATE INDEX scim_group_members_user ON scim_group_members (user_id, group_id)"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();

@@ -145,6 +145,20 @@ class CrossTenantApiTest {
                 .anyMatch(c -> c.get("targetId").asText().equals("acme-only"));
     }
 
+    @Test
+    void anotherTenantsScimTokenIsNotFoundAndNotListed() {
+        String id = api.post(V1 + "/admin/scim-tokens", "acme:admin1", body("name", "Okta")).expect(201).json()
+                .get("id").asText();
+        Api.Res real = api.send("DELETE", V1 + "/admin/scim-tokens/" + id, api.token("globex:admin1"), null, Map.of());
+        real.expectError(404, "not_found", "SCIM token '" + id + "' not found");
+        Api.Res unknown = api.send("DELETE", V1 + "/admin/scim-tokens/unknown", api.token("globex:admin1"), null,
+                Map.of());
+        assertThat(unknown.message().replace("unknown", "ID")).isEqualTo(real.message().replace(id, "ID"));
+        assertThat(api.get(V1 + "/admin/scim-tokens", "globex:admin1").expect(200).json().get("items").findValuesAsText(
+                "id")).doesNotContain(id);
+        assertThat(api.gw.server().store().scim().tokens("acme")).anyMatch(t -> t.id().equals(id));
+    }
+
     private static Api.Res call(String who, String method, String template, String json, String ixId, String hrId) {
         String path = V1 + template.replace("{ix}", ixId).replace("{hr}", hrId);
         String b = json == null ? null : json.replace("{ix}", ixId);

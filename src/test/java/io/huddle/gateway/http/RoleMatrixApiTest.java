@@ -64,7 +64,10 @@ class RoleMatrixApiTest {
         ADMIN_CREATE_USER("administration requires the admin role"),
         ADMIN_UPDATE_USER("administration requires the admin role"),
         ADMIN_AUDIT("administration requires the admin role"),
-        ADMIN_AUDIT_CSV("administration requires the admin role");
+        ADMIN_AUDIT_CSV("administration requires the admin role"),
+        MAKE_SCIM_TOKEN("managing SCIM tokens requires the admin role"),
+        LIST_SCIM_TOKENS("managing SCIM tokens requires the admin role"),
+        REVOKE_SCIM_TOKEN("managing SCIM tokens requires the admin role");
 
         final String refusal;
 
@@ -150,6 +153,21 @@ class RoleMatrixApiTest {
                 case ADMIN_AUDIT -> api.get(V1 + "/admin/audit", who);
                 case ADMIN_AUDIT_CSV -> api.send("GET", V1 + "/admin/audit", api.token(who), null,
                         Map.of("Accept", "text/csv"));
+                case MAKE_SCIM_TOKEN -> {
+                    int before = scimTokens();
+                    Api.Res res = api.post(V1 + "/admin/scim-tokens", who, body("name", "Okta"));
+                    assertThat(scimTokens()).isEqualTo(before + (expected == 201 ? 1 : 0));
+                    yield res;
+                }
+                case LIST_SCIM_TOKENS -> api.get(V1 + "/admin/scim-tokens", who);
+                case REVOKE_SCIM_TOKEN -> {
+                    String id = api.post(V1 + "/admin/scim-tokens", ADMIN, body("name", "Entra")).expect(201)
+                            .json().get("id").asText();
+                    Api.Res res = api.send("DELETE", V1 + "/admin/scim-tokens/" + id, api.token(who), null, Map.of());
+                    assertThat(api.gw.server().store().scim().tokens("acme").stream()
+                            .anyMatch(t -> t.id().equals(id))).isEqualTo(expected != 204);
+                    yield res;
+                }
             };
             if (expected == 403) {
                 r.expectError(403, "forbidden", refusal);
@@ -165,6 +183,10 @@ class RoleMatrixApiTest {
 
     static HelpRequestStatus status(String hr) {
         return api.gw.server().store().findHelpRequest(hr).orElseThrow().status();
+    }
+
+    static int scimTokens() {
+        return api.gw.server().store().scim().tokens("acme").size();
     }
 
     static int actionsOn(String ix) {
@@ -200,6 +222,9 @@ class RoleMatrixApiTest {
             {Function.ADMIN_UPDATE_USER, 403, 403, 403, 200},
             {Function.ADMIN_AUDIT, 403, 403, 403, 200},
             {Function.ADMIN_AUDIT_CSV, 403, 403, 403, 200},
+            {Function.MAKE_SCIM_TOKEN, 403, 403, 403, 201},
+            {Function.LIST_SCIM_TOKENS, 403, 403, 403, 200},
+            {Function.REVOKE_SCIM_TOKEN, 403, 403, 403, 204},
         };
         List<String> people = List.of(MANAGER, AGENT, AUDITOR, ADMIN);
         List<Arguments> out = new ArrayList<>();
