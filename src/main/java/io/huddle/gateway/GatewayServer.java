@@ -22,6 +22,10 @@ import io.huddle.gateway.platform.PlatformConnections;
 import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.platform.PlatformIntake;
 import io.huddle.protocol.platform.PlatformEventReader;
+import io.huddle.gateway.sso.ProviderDirectory;
+import io.huddle.gateway.sso.SingleSignOn;
+import io.huddle.gateway.sso.SsoAttemptPurge;
+import io.huddle.gateway.sso.SsoThrottle;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.gateway.store.SqliteGatewayStore;
 import io.huddle.gateway.stream.StreamEndpoint;
@@ -83,7 +87,8 @@ public final class GatewayServer implements AutoCloseable {
         this.auth = new AuthService(store, hasher, clock);
         this.upkeep = new Upkeep(java.util.Map.of(
                 "expired sign-in sessions", new SessionPurge(store, clock)::purgeNow,
-                "old platform event ids", new io.huddle.gateway.platform.PlatformEventPurge(store, clock)::purgeNow));
+                "old platform event ids", new io.huddle.gateway.platform.PlatformEventPurge(store, clock)::purgeNow,
+                "expired single sign-on attempts", new SsoAttemptPurge(store, clock)::purgeNow));
         this.hub = new StreamHub(json, floors, reads, auth, clock, config.stream());
         this.platformConnections = new PlatformConnections(store, clock);
         PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, platformSide, platformConnections,
@@ -92,7 +97,9 @@ public final class GatewayServer implements AutoCloseable {
         this.platformControls = new PlatformControls(reads, legs, store, platformConnections, platformCalls);
         PlatformControls controls = platformControls;
         HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), new JournalIngest(store, clock),
-                new JournalAudit(store), intake, platformConnections, controls);
+                new JournalAudit(store), intake, platformConnections, controls,
+                new SingleSignOn(store, new ProviderDirectory(ProviderDirectory.TIMEOUT), auth, clock),
+                new SsoThrottle(clock, SsoThrottle.DEFAULT_PER_MINUTE), clock);
         StreamEndpoint stream = new StreamEndpoint(json, hub, help, controls, clock, config.allowedOrigins());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
