@@ -3,6 +3,7 @@ package io.huddle.gateway.sso;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -43,6 +44,12 @@ final class IdTokenCheck {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "the ID token failed the " + check
                     + " check: " + why(check, oidc) + "; sign in again");
         } catch (JOSEException e) {
+            if (e instanceof RateLimitReachedException || e.getCause() instanceof RateLimitReachedException) {
+                // a key id the JWKS did not hold a moment ago: made up, or a rotation the next refresh will see
+                LOG.warn("ID token from {} refused: it names a key its JWKS does not hold", oidc.issuer());
+                throw new DomainException(DomainException.Kind.UNAUTHORIZED, "the ID token failed the signature"
+                        + " check: it names a key the provider's JWKS does not hold; sign in again");
+            }
             if (e instanceof KeySourceException || e.getCause() instanceof KeySourceException) {
                 LOG.warn("the JWKS of {} could not be fetched: {}", oidc.issuer(), e.toString());
                 throw new DomainException(DomainException.Kind.IDENTITY_PROVIDER_ERROR, "the identity provider "
