@@ -18,7 +18,11 @@ public final class DomainException extends RuntimeException {
         /** The platform cannot be reached: connection refused, too many calls in flight, or its circuit is open. */
         PLATFORM_UNAVAILABLE(503, "platform_unavailable"),
         /** The platform did not answer a control in time. */
-        PLATFORM_TIMEOUT(504, "platform_timeout");
+        PLATFORM_TIMEOUT(504, "platform_timeout"),
+        /** A tenant's OpenID provider could not be reached, or answered something that is not OpenID Connect. */
+        IDENTITY_PROVIDER_ERROR(502, "identity_provider_error"),
+        /** A tenant's OpenID provider did not answer in time. */
+        IDENTITY_PROVIDER_TIMEOUT(504, "identity_provider_timeout");
 
         private final int httpStatus;
         private final String code;

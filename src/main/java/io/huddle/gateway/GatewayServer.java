@@ -27,6 +27,10 @@ import io.huddle.gateway.platform.PlatformConnections;
 import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.platform.PlatformIntake;
 import io.huddle.protocol.platform.PlatformEventReader;
+import io.huddle.gateway.sso.ProviderDirectory;
+import io.huddle.gateway.sso.SingleSignOn;
+import io.huddle.gateway.sso.SsoAttemptPurge;
+import io.huddle.gateway.sso.SsoThrottle;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.gateway.store.SqliteGatewayStore;
 import io.huddle.gateway.stream.StreamEndpoint;
@@ -89,7 +93,8 @@ public final class GatewayServer implements AutoCloseable {
         this.auth = new AuthService(store, hasher, clock);
         this.upkeep = new Upkeep(java.util.Map.of(
                 "expired sign-in sessions", new SessionPurge(store, clock)::purgeNow,
-                "old platform event ids", new io.huddle.gateway.platform.PlatformEventPurge(store, clock)::purgeNow));
+                "old platform event ids", new io.huddle.gateway.platform.PlatformEventPurge(store, clock)::purgeNow,
+                "expired single sign-on attempts", new SsoAttemptPurge(store, clock)::purgeNow));
         this.hub = new StreamHub(json, floors, reads, auth, clock, config.stream());
         this.platformConnections = new PlatformConnections(store, clock);
         PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, platformSide, platformConnections,
@@ -100,7 +105,9 @@ public final class GatewayServer implements AutoCloseable {
         ScimTokens scimTokens = new ScimTokens(store.scim(), clock);
         HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), new JournalIngest(store, clock),
                 new JournalAudit(store), intake, platformConnections, controls,
-                new AdminService(store, auth, hasher, clock), scimTokens);
+                new AdminService(store, auth, hasher, clock), scimTokens,
+                new SingleSignOn(store, new ProviderDirectory(ProviderDirectory.TIMEOUT), auth, clock),
+                new SsoThrottle(clock, SsoThrottle.DEFAULT_PER_MINUTE), clock);
         ReentrantLock scimWrites = new ReentrantLock(); // one SCIM write at a time: placements read what others write
         ScimApi scim = new ScimApi(scimTokens, new ScimUsers(store, auth, clock, scimWrites),
                 new ScimGroups(store, auth, clock, scimWrites));

@@ -146,6 +146,17 @@ class ArchitectureTest {
         STOREKNOWSNOSCIMAPI.check(classes);
     }
 
+    private static final ArchRule SSOKNOWSNOHTTP = noClasses().that().resideInAPackage("io.huddle.gateway.sso..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.huddle.gateway.http..", "io.javalin..",
+                    "io.huddle.gateway.floor..", "io.huddle.gateway.stream..", "io.huddle.gateway.platform..")
+            .because("single sign-on proves who a person is and starts their session; routes are the http"
+                    + " package's, and the floor never takes part in signing in");
+
+    @ArchTest
+    void singleSignOnKnowsNoHttpNorFloor(JavaClasses classes) {
+        SSOKNOWSNOHTTP.check(classes);
+    }
+
     private static final ArchRule NO_STANDARD_STREAMS = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
             .because("errors are logged with SLF4J or shown to the person; picocli output goes through its writer");
 

@@ -91,7 +91,24 @@ public final class AuthService {
         if (user.get().roles().isEmpty()) {
             throw DomainException.forbidden("this user has no role in Huddle: an administrator must give it one");
         }
+        refuseLocalSignInWhereTurnedOff(user.get());
         return startSession(user.get());
+    }
+
+    /**
+     * A tenant on single sign-on may turn passwords off; its administrators keep theirs, so a broken identity
+     * provider cannot lock the tenant out (docs/identity.md). Checked after the password, so it tells nothing
+     * to someone who does not know it.
+     */
+    private void refuseLocalSignInWhereTurnedOff(User user) {
+        if (user.has(io.huddle.domain.Role.ADMIN)) {
+            return;
+        }
+        store.identitySettings(user.tenant()).filter(s -> !s.localSignIn()).ifPresent(s -> {
+            String provider = s.oidc() != null ? s.oidc().displayName() : "single sign-on";
+            throw DomainException.forbidden("tenant '" + user.tenant() + "' signs in with " + provider
+                    + ", not with a password: use \"Sign in with " + provider + "\"");
+        });
     }
 
     /**

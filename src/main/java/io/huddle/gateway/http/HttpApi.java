@@ -14,10 +14,13 @@ import io.huddle.gateway.platform.PlatformConnections;
 import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.gateway.platform.PlatformIntake;
 import io.huddle.gateway.scim.ScimTokens;
+import io.huddle.gateway.sso.SingleSignOn;
+import io.huddle.gateway.sso.SsoThrottle;
 import io.huddle.gateway.store.GatewayStore;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.time.Clock;
 import java.util.Map;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.slf4j.Logger;
@@ -32,13 +35,16 @@ public final class HttpApi {
     private final JournalApi journal;
     private final PlatformApi platform;
     private final AdminApi admin;
+    private final IdentityApi identity;
+    private final SsoApi sso;
     private final AuthService auth;
     private final ScimTokenApi scimTokens;
 
     public HttpApi(ObjectMapper json, AuthService auth, FloorReads reads, HelpLifecycle help, FloorSettings settings,
                    GatewayStore store, String version,
                    JournalIngest ingest, JournalAudit audit, PlatformIntake intake, PlatformConnections connections,
-                   PlatformControls controls, AdminService admin, ScimTokens scimTokens) {
+                   PlatformControls controls, AdminService admin, ScimTokens scimTokens, SingleSignOn sso,
+                   SsoThrottle ssoThrottle, Clock clock) {
         this.http = new HttpSupport(json, auth);
         this.auth = auth;
         this.rest = new RestApi(http, auth, reads, help, settings, controls, store, version);
@@ -46,6 +52,8 @@ public final class HttpApi {
         this.platform = new PlatformApi(http, intake, connections);
         this.admin = new AdminApi(http, admin);
         this.scimTokens = new ScimTokenApi(http, scimTokens);
+        this.identity = new IdentityApi(http, store, clock);
+        this.sso = new SsoApi(http, sso, ssoThrottle);
     }
 
     /** The largest body any route reads (a journal batch); every other route holds its own to 64 KiB. */
@@ -59,6 +67,8 @@ public final class HttpApi {
         platform.register(routes);
         admin.register(routes);
         scimTokens.register(routes);
+        identity.register(routes);
+        sso.register(routes);
         routes.exception(DomainException.class, (e, ctx) -> http.error(ctx, e.kind(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             DomainException.Kind kind = kindOf(e.getStatus());

@@ -62,7 +62,8 @@ final class RestApi {
             String path = ctx.path().replaceAll("/+$", ""); // routes ignore a trailing slash, so must this
             boolean open = path.equals(BASE + "/health")
                     || (path.equals(BASE + "/sessions") && "POST".equals(ctx.method().name()))
-                    || PlatformApi.signedByPlatform(path);
+                    || PlatformApi.signedByPlatform(path)
+                    || SsoApi.isOpen(path, ctx.method().name());
             if (!open && !path.equals(BASE + "/stream")) {
                 http.authenticate(ctx);
             }
@@ -131,12 +132,16 @@ final class RestApi {
     private void signIn(Context ctx) {
         Requests.SignIn body = http.body(ctx, Requests.SignIn.class);
         // the socket's peer: no X-Forwarded-For is trusted, as no option says a proxy is in front
-        AuthService.SignIn s = auth.signIn(body.tenant(), body.username(), body.password(), ctx.ip());
+        http.send(ctx, 201, session(auth.signIn(body.tenant(), body.username(), body.password(), ctx.ip())));
+    }
+
+    /** A new session as sign-in answers it, with a password or by single sign-on. */
+    static Map<String, Object> session(AuthService.SignIn s) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("token", s.token());
         answer.put("expiresAt", s.expiresAt());
         answer.put("user", UserDto.of(s.user()));
-        http.send(ctx, 201, answer);
+        return answer;
     }
 
     private void updateSettings(Context ctx) {

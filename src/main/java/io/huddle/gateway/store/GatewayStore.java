@@ -82,6 +82,29 @@ public interface GatewayStore extends AutoCloseable {
     /** What provisioning with SCIM 2.0 keeps, in the same database (its writes share this store's writer). */
     ScimStore scim();
 
+    // single sign-on (docs/identity.md)
+    void saveSsoAttempt(SsoAttempt attempt);
+
+    /**
+     * Takes the attempt with this state digest: deletes it and answers it (expired or not), in one step, so of
+     * two takers at once only one gets it. Empty when there is none (never made, already taken, or purged).
+     */
+    Optional<SsoAttempt> takeSsoAttempt(String stateDigest);
+
+    /** Deletes at most {@code limit} attempts that expired strictly before {@code cutoff}; answers how many. */
+    int deleteSsoAttemptsExpiredBefore(Instant cutoff, int limit);
+
+    Optional<UserLink> userLink(String tenant, String issuer, String subject);
+
+    /** The link of this user to a person at this provider, if any. */
+    Optional<UserLink> userLinkOf(String userId, String issuer);
+
+    /** Ties a provider's person to an existing user; a subject or user already linked is a constraint error. */
+    void saveUserLink(UserLink link);
+
+    /** Creates a user, ties them to the provider's person and records the change, in one transaction. */
+    void saveLinkedUser(User user, UserLink link, AdminChange change);
+
     // tenants
     void saveTenantSettings(TenantSettings settings);
 

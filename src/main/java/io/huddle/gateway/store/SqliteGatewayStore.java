@@ -428,6 +428,8 @@ public final class SqliteGatewayStore implements GatewayStore {
     @Override
     public void saveUser(User user, String passwordHash, AdminChange change) {
         write("save user '" + user.id() + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+            // a domain a group mapping names joins the tenant's domains (administration checks its own first)
+            update(conn, SqliteScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
             update(conn, SqliteAccountRows.UPSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, passwordHash));
             SqliteIdentityRows.insertChange(conn, change);
             return null;
@@ -469,6 +471,24 @@ public final class SqliteGatewayStore implements GatewayStore {
     }
 
     @Override
+    public void saveSsoAttempt(SsoAttempt attempt) {
+        write("save a single sign-on attempt of tenant '" + attempt.tenant() + "'",
+                c -> update(c, SqliteSsoRows.INSERT_ATTEMPT, ps -> SqliteSsoRows.bindAttempt(ps, attempt)));
+    }
+
+    @Override
+    public Optional<SsoAttempt> takeSsoAttempt(String stateDigest) {
+        return write("take a single sign-on attempt", c -> SqliteJdbc.inTransaction(c, conn -> {
+            Optional<SsoAttempt> found = queryOne(conn, SqliteSsoRows.FIND_ATTEMPT, ps -> bind(ps, stateDigest),
+                    SqliteSsoRows::attempt);
+            // the delete decides: a store shared by several gateways lets only one of them remove the row
+            boolean taken = found.isPresent()
+                    && update(conn, SqliteSsoRows.DELETE_ATTEMPT, ps -> bind(ps, stateDigest)) == 1;
+            return taken ? found : Optional.<SsoAttempt>empty();
+        }));
+    }
+
+    @Override
     public Optional<UserAccount> userAccount(String userId) {
         return read("read the account of user '" + userId + "'", c -> queryOne(c, SqliteAdminRows.FIND_ACCOUNT,
                 ps -> bind(ps, userId), this::account));
@@ -483,6 +503,47 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     private UserAccount account(ResultSet rs) throws SQLException {
         return new UserAccount(user(rs), rs.getString("source"), rs.getBoolean("has_password"));
+    }
+
+    @Override
+    public int deleteSsoAttemptsExpiredBefore(Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return write("delete single sign-on attempts expired before " + cutoff, c -> update(c,
+                SqliteSsoRows.DELETE_EXPIRED_ATTEMPTS, ps -> {
+                    SqliteJdbc.setInstant(ps, 1, cutoff);
+                    ps.setInt(2, limit);
+                }));
+    }
+
+    @Override
+    public Optional<UserLink> userLink(String tenant, String issuer, String subject) {
+        return read("find the user linked to a subject of " + issuer, c -> queryOne(c, SqliteSsoRows.FIND_LINK,
+                ps -> bind(ps, tenant, issuer, subject), SqliteSsoRows::link));
+    }
+
+    @Override
+    public Optional<UserLink> userLinkOf(String userId, String issuer) {
+        return read("find the link of user '" + userId + "' to " + issuer, c -> queryOne(c,
+                SqliteSsoRows.FIND_LINK_OF_USER, ps -> bind(ps, userId, issuer), SqliteSsoRows::link));
+    }
+
+    @Override
+    public void saveUserLink(UserLink link) {
+        write("link user '" + link.userId() + "' to " + link.issuer(),
+                c -> update(c, SqliteSsoRows.INSERT_LINK, ps -> SqliteSsoRows.bindLink(ps, link)));
+    }
+
+    @Override
+    public void saveLinkedUser(User user, UserLink link, AdminChange change) {
+        write("create user '" + user.id() + "' linked to " + link.issuer(), c -> SqliteJdbc.inTransaction(c, conn -> {
+            update(conn, SqliteScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
+            update(conn, SqliteSsoRows.INSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, null));
+            update(conn, SqliteSsoRows.INSERT_LINK, ps -> SqliteSsoRows.bindLink(ps, link));
+            SqliteIdentityRows.insertChange(conn, change);
+            return null;
+        }));
     }
 
     /** Runs a write on the one writer connection, under its lock. */

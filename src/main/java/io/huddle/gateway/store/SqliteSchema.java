@@ -248,7 +248,30 @@ final class SqliteSchema {
                         user_id  TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
                         PRIMARY KEY (group_id, user_id)
                     ) WITHOUT ROWID""",
-                    "CREATE INDEX scim_group_members_user ON scim_group_members (user_id, group_id)"));
+                    "CREATE INDEX scim_group_members_user ON scim_group_members (user_id, group_id)"),
+            // version 8: single sign-on (docs/identity.md). A sign-in under way is kept by its state's digest until
+            // it is finished or expires, so any gateway on this store can finish it; a person at a provider
+            // (issuer, subject) is tied to one user, and a user to at most one person per provider.
+            List.of("""
+                    CREATE TABLE sso_attempts (
+                        state_digest TEXT    NOT NULL PRIMARY KEY,
+                        tenant       TEXT    NOT NULL,
+                        issuer       TEXT    NOT NULL,
+                        nonce        TEXT    NOT NULL,
+                        redirect_uri TEXT    NOT NULL,
+                        expires_at   INTEGER NOT NULL
+                    )""",
+                    "CREATE INDEX sso_attempts_expiry ON sso_attempts (expires_at)", """
+                    CREATE TABLE user_links (
+                        tenant             TEXT    NOT NULL,
+                        issuer             TEXT    NOT NULL,
+                        subject            TEXT    NOT NULL,
+                        user_id            TEXT    NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+                        created_at_sign_in INTEGER NOT NULL,
+                        linked_at          INTEGER NOT NULL,
+                        PRIMARY KEY (tenant, issuer, subject)
+                    )""",
+                    "CREATE UNIQUE INDEX user_links_user ON user_links (user_id, issuer)"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();

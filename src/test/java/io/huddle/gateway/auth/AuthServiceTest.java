@@ -82,6 +82,25 @@ class AuthServiceTest {
     }
 
     @Test
+    void aTenantThatTurnedPasswordsOffRefusesThemToAllButItsAdmins() {
+        String hash = hasher.hash("pw".toCharArray());
+        store.saveUser(SUE, hash);
+        User boss = new User("acme:boss", "acme", "support", "boss", "Boss", Set.of(Role.ADMIN));
+        store.saveUser(boss, hash);
+        assertThat(auth.signIn("acme", "sue", "pw").token()).isNotBlank();
+
+        store.saveIdentitySettings(new io.huddle.domain.IdentitySettings("acme", false,
+                new io.huddle.domain.OidcProvider("Okta", "https://acme.okta.test", "huddle", null, null, null, null,
+                        null), false, java.util.List.of()), null);
+        assertThatThrownBy(() -> auth.signIn("acme", "sue", "pw")).isInstanceOf(DomainException.class)
+                .hasMessageContaining("signs in with Okta")
+                .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.FORBIDDEN);
+        assertThatThrownBy(() -> auth.signIn("acme", "sue", "wrong")).isInstanceOf(DomainException.class)
+                .extracting(e -> ((DomainException) e).kind()).isEqualTo(DomainException.Kind.UNAUTHORIZED);
+        assertThat(auth.signIn("acme", "boss", "pw").user()).isEqualTo(boss);
+    }
+
+    @Test
     void aTokenStopsWorkingOnceItsUserHasNoRoleLeft() {
         String hash = hasher.hash("pw".toCharArray());
         store.saveUser(SUE, hash);

@@ -215,4 +215,14 @@ class CrossTenantApiTest {
             actions.expectError(403, "forbidden", "audit search");
         }
     }
+
+    @Test
+    void anotherTenantsAdminNeitherReadsNorChangesTheIdentitySettings() {
+        String path = V1 + "/admin/identity";
+        api.put(path, "acme:admin1", body("createOnFirstSignIn", true)).expect(200);
+        assertThat(api.get(path, "globex:admin1").expect(200).json().get("createOnFirstSignIn").asBoolean()).isFalse();
+        api.put(path, "globex:admin1", body("createOnFirstSignIn", false)).expect(200);
+        assertThat(api.get(path, "acme:admin1").expect(200).json().get("createOnFirstSignIn").asBoolean()).isTrue();
+        assertThat(api.gw.server().store().identitySettings("acme").orElseThrow().createOnFirstSignIn()).isTrue();
+    }
 }

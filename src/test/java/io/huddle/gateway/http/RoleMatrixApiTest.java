@@ -54,6 +54,8 @@ class RoleMatrixApiTest {
         AUDIT_CSV("audit search requires the awa_manager or auditor role"),
         CHANGE_SETTINGS("changing tenant settings requires the admin role"),
         READ_SETTINGS(null),
+        READ_IDENTITY("reading identity settings requires the admin role"),
+        CHANGE_IDENTITY("changing identity settings requires the admin role"),
         LIST_INTERACTIONS(null),
         VIEW_CONTROLS(null),
         LIST_HELP_REQUESTS(null),
@@ -119,6 +121,17 @@ class RoleMatrixApiTest {
                 case AUDIT_CSV -> api.send("GET", V1 + "/actions", api.token(who), null, Map.of("Accept", "text/csv"));
                 case CHANGE_SETTINGS -> api.put(V1 + "/tenant/settings", who, body("storeMessageText", false));
                 case READ_SETTINGS -> api.get(V1 + "/tenant/settings", who);
+                case READ_IDENTITY -> {
+                    Api.Res res = api.get(V1 + "/admin/identity", who);
+                    assertThat(res.body().contains("groupMappings")).as("settings in the answer").isEqualTo(expected == 200);
+                    yield res;
+                }
+                case CHANGE_IDENTITY -> {
+                    boolean before = identity().createOnFirstSignIn();
+                    Api.Res res = api.put(V1 + "/admin/identity", who, body("createOnFirstSignIn", !before));
+                    assertThat(identity().createOnFirstSignIn()).isEqualTo(expected == 200 ? !before : before);
+                    yield res;
+                }
                 case LIST_INTERACTIONS -> {
                     Api.Res res = api.get(V1 + "/interactions", who);
                     assertThat(res.body()).contains(ix);
@@ -177,6 +190,11 @@ class RoleMatrixApiTest {
         }
     }
 
+    static io.huddle.domain.IdentitySettings identity() {
+        return api.gw.server().store().identitySettings("acme")
+                .orElse(io.huddle.domain.IdentitySettings.defaults("acme"));
+    }
+
     static boolean openRequest(String ix) {
         return api.gw.server().floorReads().openRequestOn("acme", ix) != null;
     }
@@ -211,6 +229,8 @@ class RoleMatrixApiTest {
             {Function.AUDIT_CSV, 200, 403, 200, 403},
             {Function.CHANGE_SETTINGS, 403, 403, 403, 200},
             {Function.READ_SETTINGS, 200, 200, 200, 200},
+            {Function.READ_IDENTITY, 403, 403, 403, 200},
+            {Function.CHANGE_IDENTITY, 403, 403, 403, 200},
             {Function.LIST_INTERACTIONS, 200, 200, 200, 200},
             {Function.VIEW_CONTROLS, 200, 200, 200, 200},
             {Function.LIST_HELP_REQUESTS, 200, 200, 200, 200},
