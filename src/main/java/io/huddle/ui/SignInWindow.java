@@ -1,5 +1,6 @@
 package io.huddle.ui;
 
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -16,6 +17,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -70,6 +72,7 @@ public final class SignInWindow {
         error.setWrapText(true);
         error.setMaxWidth(400);
         error.textProperty().bind(vm.error());
+        shownWhen(error, vm.error().isNotEmpty());
         VBox root = new VBox(12, heading, grid, signIn, singleSignOn(vm), error);
         root.setPadding(new Insets(20));
         root.setPrefWidth(460);
@@ -78,8 +81,11 @@ public final class SignInWindow {
         stage.setScene(scene);
         stage.setTitle(title);
         lookUpOptionsWhenTyped(sso, server, tenant);
-        sso.available().addListener((o, was, now) -> stage.sizeToScene());
-        sso.passwordShown().addListener((o, was, now) -> stage.sizeToScene());
+        // the window grows and shrinks with what it shows (rows hidden, waiting, an address, an error)
+        for (javafx.beans.Observable shows : List.of(sso.available(), sso.passwordShown(), sso.waiting(),
+                sso.manualAddress(), vm.error())) {
+            shows.addListener(o -> stage.sizeToScene());
+        }
         (vm.server().get().isBlank() ? server : password).requestFocus();
     }
 
@@ -91,6 +97,9 @@ public final class SignInWindow {
         button.textProperty().bind(sso.buttonText());
         button.disableProperty().bind(sso.signIn().executable().not());
         button.defaultButtonProperty().bind(sso.passwordShown().not());
+        // the accent marks the way to sign in: the provider's when passwords are off
+        sso.passwordShown().addListener((o, was, shown) -> accent(button, !shown));
+        accent(button, !sso.passwordShown().get());
         button.setOnAction(e -> vm.signInWithProvider());
         Label waiting = new Label();
         waiting.setId("sso-waiting");
@@ -143,6 +152,14 @@ public final class SignInWindow {
         sso.lookUpOptions();
     }
 
+    private static void accent(Button button, boolean on) {
+        if (on && !button.getStyleClass().contains("accent")) {
+            button.getStyleClass().add("accent");
+        } else if (!on) {
+            button.getStyleClass().remove("accent");
+        }
+    }
+
     private static void shownWhen(Node node, javafx.beans.value.ObservableBooleanValue shown) {
         node.visibleProperty().bind(Bindings.createBooleanBinding(shown::get, shown));
         node.managedProperty().bind(node.visibleProperty());
@@ -160,6 +177,7 @@ public final class SignInWindow {
     private static Label label(String text, Node field) {
         Label l = new Label(text);
         l.setLabelFor(field);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
