@@ -62,13 +62,17 @@ public final class GatewayClient implements AutoCloseable {
         try (Http http = new Http(base, connectTimeout, readTimeout)) {
             Request request = Http.request(http.url("sessions", null), null)
                     .post(RequestBody.create(body, JSON_TYPE, 0, body.length)).build();
-            JsonNode answer = http.exchange(request, TYPES.constructType(JsonNode.class));
-            return new SignedIn(base, answer.path("token").asText(),
-                    Http.JSON.convertValue(answer.get("expiresAt"), Instant.class),
-                    Http.JSON.convertValue(answer.get("user"), UserDto.class));
+            return session(base, http.exchange(request, TYPES.constructType(JsonNode.class)));
         } finally {
             Arrays.fill(body, (byte) 0);
         }
+    }
+
+    /** The gateway's answer to a sign-in (a password's or a single sign-on's) as a session. */
+    static SignedIn session(URI base, JsonNode answer) {
+        return new SignedIn(base, answer.path("token").asText(),
+                Http.JSON.convertValue(answer.get("expiresAt"), Instant.class),
+                Http.JSON.convertValue(answer.get("user"), UserDto.class));
     }
 
     private static byte[] signInBody(String tenant, String username, char[] password) {

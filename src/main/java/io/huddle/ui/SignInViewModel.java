@@ -1,21 +1,27 @@
 package io.huddle.ui;
 
+import io.huddle.client.Browser;
+import io.huddle.client.BrowserSignIn;
 import io.huddle.client.GatewayClient;
 import io.huddle.client.GatewayException;
 import io.huddle.client.GatewayUnreachableException;
+import io.huddle.client.SignInOptions;
 import io.huddle.client.SignedIn;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
  * The sign-in form: server, tenant, user and password, and what went wrong in words a person can act on
- * (unreachable, bad password, not the right role). Signing in runs off the UI thread.
+ * (unreachable, bad password, not the right role), and single sign-on ({@link #sso()}) when the tenant has it.
+ * Signing in runs off the UI thread; the role check holds for both ways.
  */
 public final class SignInViewModel {
     private final StringProperty server = new SimpleStringProperty("");
@@ -25,14 +31,27 @@ public final class SignInViewModel {
     private final String requiredRole;
     private final String roleName;
     private final AsyncCommand<SignedIn> signIn;
+    private final SingleSignOnViewModel sso;
+    private final StringBinding error;
+
+    /** A form whose single sign-on asks the gateway for the options and opens the system browser. */
+    public SignInViewModel(String requiredRole, String roleName, UiThread ui, Executor io,
+                           Consumer<SignedIn> onSignedIn) {
+        this(requiredRole, roleName, ui, io, SignInOptions::fetch, new SystemBrowser(), BrowserSignIn.DEFAULT_WAIT,
+                onSignedIn);
+    }
 
     /**
      * @param requiredRole the wire role the app needs ({@code awa_manager} or {@code awa_agent})
      * @param roleName     how to name it to a person ("a supervisor")
-     * @param io           where the network call runs
+     * @param io           where the network calls run
+     * @param options      asks the gateway how a tenant signs in
+     * @param browser      opens the identity provider's page
+     * @param ssoWait      how long a single sign-on waits for the browser
      * @param onSignedIn   called on the UI thread with the session
      */
     public SignInViewModel(String requiredRole, String roleName, UiThread ui, Executor io,
+                           SingleSignOnViewModel.OptionsSource options, Browser browser, Duration ssoWait,
                            Consumer<SignedIn> onSignedIn) {
         this.requiredRole = requiredRole;
         this.roleName = roleName;
@@ -49,6 +68,10 @@ public final class SignInViewModel {
             password.set("");
             onSignedIn.accept(session);
         }).explainingFailuresWith(SignInViewModel::explain);
+        this.sso = new SingleSignOnViewModel(server, tenant, ui, io, options, browser, ssoWait, this::check,
+                onSignedIn);
+        this.error = Bindings.createStringBinding(() -> sso.signIn().error().get() != null
+                ? sso.signIn().error().get() : signIn.error().get(), sso.signIn().error(), signIn.error());
     }
 
     private SignedIn check(SignedIn session) {
@@ -109,5 +132,27 @@ public final class SignInViewModel {
 
     public AsyncCommand<SignedIn> signIn() {
         return signIn;
+    }
+
+    /** Signs in with the password; the last single sign-on's failure is no longer shown. */
+    public void signInWithPassword() {
+        sso.signIn().clearError();
+        signIn.execute();
+    }
+
+    /** Signs in with the tenant's identity provider; the last password failure is no longer shown. */
+    public void signInWithProvider() {
+        signIn.clearError();
+        sso.signIn().execute();
+    }
+
+    /** What went wrong with the last sign-in, either way, or null. */
+    public StringBinding error() {
+        return error;
+    }
+
+    /** Signing in with the tenant's identity provider. */
+    public SingleSignOnViewModel sso() {
+        return sso;
     }
 }

@@ -1,22 +1,40 @@
 package io.huddle.ui;
 
+import java.util.List;
+import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-/** The sign-in form; remembers everything but the password (the caller saves the fields). */
+/**
+ * The sign-in form; remembers everything but the password (the caller saves the fields). When the tenant signs in
+ * with an identity provider, a "Sign in with …" button shows under the form, and the password rows hide when the
+ * tenant has turned passwords off (a link brings them back for administrators).
+ */
 public final class SignInWindow {
+    /** The pause in typing after which the form asks how the tenant signs in. */
+    private static final Duration LOOKUP_PAUSE = Duration.millis(600);
     private final Stage stage;
 
     public SignInWindow(Stage stage, SignInViewModel vm, String title) {
         this.stage = stage;
+        SingleSignOnViewModel sso = vm.sso();
         Label heading = new Label(title);
         heading.getStyleClass().add("detail-title");
         TextField server = field("server", "http://gateway.example:8787", vm.server().get());
@@ -34,27 +52,117 @@ public final class SignInWindow {
         grid.setVgap(8);
         grid.addRow(0, label("Server", server), server);
         grid.addRow(1, label("Tenant", tenant), tenant);
-        grid.addRow(2, label("User", user), user);
-        grid.addRow(3, label("Password", password), password);
+        Label userLabel = label("User", user);
+        Label passwordLabel = label("Password", password);
+        grid.addRow(2, userLabel, user);
+        grid.addRow(3, passwordLabel, password);
         Button signIn = new Button("Sign in");
         signIn.setId("sign-in");
-        signIn.setDefaultButton(true);
+        signIn.defaultButtonProperty().bind(sso.passwordShown());
         signIn.getStyleClass().add("accent");
         signIn.disableProperty().bind(vm.signIn().executable().not());
         signIn.textProperty().bind(Bindings.when(vm.signIn().running()).then("Signing in…").otherwise("Sign in"));
-        signIn.setOnAction(e -> vm.signIn().execute());
+        signIn.setOnAction(e -> vm.signInWithPassword());
+        for (Node n : new Node[] {userLabel, user, passwordLabel, password, signIn}) {
+            shownWhen(n, sso.passwordShown());
+        }
         Label error = new Label();
         error.setId("sign-in-error");
         error.getStyleClass().add("error-text");
-        error.setMaxWidth(380);
-        error.textProperty().bind(vm.signIn().error());
-        VBox root = new VBox(12, heading, grid, signIn, error);
+        error.setWrapText(true);
+        error.setMaxWidth(400);
+        error.textProperty().bind(vm.error());
+        shownWhen(error, vm.error().isNotEmpty());
+        VBox root = new VBox(12, heading, grid, signIn, singleSignOn(vm), error);
         root.setPadding(new Insets(20));
-        Scene scene = new Scene(root, 440, 320);
+        root.setPrefWidth(460);
+        Scene scene = new Scene(root);
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle(title);
+        lookUpOptionsWhenTyped(sso, server, tenant);
+        // the window grows and shrinks with what it shows (rows hidden, waiting, an address, an error)
+        for (javafx.beans.Observable shows : List.of(sso.available(), sso.passwordShown(), sso.waiting(),
+                sso.manualAddress(), vm.error())) {
+            shows.addListener(o -> stage.sizeToScene());
+        }
         (vm.server().get().isBlank() ? server : password).requestFocus();
+    }
+
+    private static Node singleSignOn(SignInViewModel vm) {
+        SingleSignOnViewModel sso = vm.sso();
+        Button button = new Button();
+        button.setId("sso-sign-in");
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.textProperty().bind(sso.buttonText());
+        button.disableProperty().bind(sso.signIn().executable().not());
+        button.defaultButtonProperty().bind(sso.passwordShown().not());
+        // the accent marks the way to sign in: the provider's when passwords are off
+        sso.passwordShown().addListener((o, was, shown) -> accent(button, !shown));
+        accent(button, !sso.passwordShown().get());
+        button.setOnAction(e -> vm.signInWithProvider());
+        Label waiting = new Label();
+        waiting.setId("sso-waiting");
+        waiting.setWrapText(true);
+        waiting.setMaxWidth(320);
+        waiting.textProperty().bind(sso.waiting());
+        Button cancel = new Button("Cancel");
+        cancel.setId("sso-cancel");
+        cancel.setOnAction(e -> sso.cancel());
+        HBox waitingRow = new HBox(8, waiting, cancel);
+        waitingRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(waiting, Priority.ALWAYS);
+        shownWhen(waitingRow, sso.waiting().isNotNull());
+        TextField address = new TextField();
+        address.setId("sso-address");
+        address.setEditable(false);
+        address.textProperty().bind(sso.manualAddress());
+        Button copy = new Button("Copy");
+        copy.setId("sso-copy");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(address.getText());
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox addressRow = new HBox(8, address, copy);
+        HBox.setHgrow(address, Priority.ALWAYS);
+        shownWhen(addressRow, sso.manualAddress().isNotNull());
+        Hyperlink withPassword = new Hyperlink("Sign in with a password");
+        withPassword.setId("password-sign-in");
+        withPassword.getStyleClass().add("muted");
+        withPassword.setOnAction(e -> sso.choosePassword());
+        shownWhen(withPassword, sso.passwordShown().not());
+        VBox box = new VBox(8, new Separator(), button, waitingRow, addressRow, withPassword);
+        shownWhen(box, sso.available());
+        return box;
+    }
+
+    /** Asks how the tenant signs in after a pause in typing, when the tenant field is left, and at once. */
+    private static void lookUpOptionsWhenTyped(SingleSignOnViewModel sso, TextField server, TextField tenant) {
+        PauseTransition pause = new PauseTransition(LOOKUP_PAUSE);
+        pause.setOnFinished(e -> sso.lookUpOptions());
+        server.textProperty().addListener((o, was, now) -> pause.playFromStart());
+        tenant.textProperty().addListener((o, was, now) -> pause.playFromStart());
+        tenant.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                pause.stop();
+                sso.lookUpOptions();
+            }
+        });
+        sso.lookUpOptions();
+    }
+
+    private static void accent(Button button, boolean on) {
+        if (on && !button.getStyleClass().contains("accent")) {
+            button.getStyleClass().add("accent");
+        } else if (!on) {
+            button.getStyleClass().remove("accent");
+        }
+    }
+
+    private static void shownWhen(Node node, javafx.beans.value.ObservableBooleanValue shown) {
+        node.visibleProperty().bind(Bindings.createBooleanBinding(shown::get, shown));
+        node.managedProperty().bind(node.visibleProperty());
     }
 
     private static TextField field(String id, String prompt, String value) {
@@ -66,9 +174,10 @@ public final class SignInWindow {
         return f;
     }
 
-    private static Label label(String text, javafx.scene.Node field) {
+    private static Label label(String text, Node field) {
         Label l = new Label(text);
         l.setLabelFor(field);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 
