@@ -124,9 +124,8 @@ final class AdminUserChangeCommands {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Disable a user: they cannot sign in, and their sessions and streams end at once.")
-    static final class Disable implements Callable<Integer> {
+    /** Disable and Enable: the same call with the other value of {@code active}. */
+    abstract static class SetActive implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
         @CommandLine.ParentCommand
@@ -136,32 +135,31 @@ final class AdminUserChangeCommands {
         @Parameters(index = "0", description = "The user's user name.")
         String name;
 
+        abstract boolean active();
+
         @Override
         public Integer call() {
             return AdminCall.run(spec, parent.root, login, client -> {
-                AdminUserDto u = client.updateUser(login.userId(name), Map.of("active", false));
+                AdminUserDto u = client.updateUser(login.userId(name), Map.of("active", active()));
                 return AdminUsersCommand.printed(spec, u);
             });
         }
     }
 
-    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user.")
-    static final class Enable implements Callable<Integer> {
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-        @CommandLine.ParentCommand
-        AdminUsersCommand parent;
-        @Mixin
-        AdminLogin login;
-        @Parameters(index = "0", description = "The user's user name.")
-        String name;
-
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disable a user: they cannot sign in, and their sessions and streams end at once.")
+    static final class Disable extends SetActive {
         @Override
-        public Integer call() {
-            return AdminCall.run(spec, parent.root, login, client -> {
-                AdminUserDto u = client.updateUser(login.userId(name), Map.of("active", true));
-                return AdminUsersCommand.printed(spec, u);
-            });
+        boolean active() {
+            return false;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled user.")
+    static final class Enable extends SetActive {
+        @Override
+        boolean active() {
+            return true;
         }
     }
 }
