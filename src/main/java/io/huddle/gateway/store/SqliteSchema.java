@@ -248,7 +248,13 @@ final class SqliteSchema {
                         user_id  TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
                         PRIMARY KEY (group_id, user_id)
                     ) WITHOUT ROWID""",
-                    "CREATE INDEX scim_group_members_user ON scim_group_members (user_id, group_id)"));
+                    "CREATE INDEX scim_group_members_user ON scim_group_members (user_id, group_id)"),
+            // version 8: the help requests' escalation ladder (docs/protocol.md). Each request keeps the steps it
+            // went through, a JSON array of {step, at, assignedTo, notified}; each tenant its ladder's settings,
+            // a JSON object (NULL: the defaults).
+            List.of(
+                    "ALTER TABLE help_requests ADD COLUMN escalations TEXT NOT NULL DEFAULT '[]'",
+                    "ALTER TABLE tenants ADD COLUMN escalation TEXT"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();
