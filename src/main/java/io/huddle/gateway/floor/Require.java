@@ -18,7 +18,7 @@ final class Require {
     /** A supervisor of the domain ({@code awa_manager}) or of the whole tenant ({@code awa_lead}). */
     static void supervisor(User user, String what) {
         if (!user.isSupervisor()) {
-            throw DomainException.forbidden(what + " requires the awa_manager or awa_lead role");
+            throw DomainException.forbidden(what + " requires the awa_manager role (or awa_lead)");
         }
     }
 
