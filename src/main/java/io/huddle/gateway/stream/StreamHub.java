@@ -121,14 +121,15 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     }
 
     /**
-     * A supervisor's presence: the best of their open streams' (available, then busy, then away); offline
-     * with none attached.
+     * A supervisor's presence: the best of their streams' (available, then busy, then away), counting a stream
+     * whose socket dropped while it can still be resumed (a network blip does not take anyone off shift);
+     * offline with none.
      */
     @Override
     public Presence of(String userId) {
         Presence best = Presence.OFFLINE;
         for (StreamSession s : sessions.values()) {
-            if (s.user.id().equals(userId) && s.isAttached()) {
+            if (s.user.id().equals(userId)) {
                 Presence p = chosen.getOrDefault(s.tokenDigest, Presence.AVAILABLE);
                 if (p.ordinal() < best.ordinal()) {
                     best = p;

@@ -73,7 +73,7 @@ class SqliteAdminStoreTest {
     void anUpgradedStoreKnowsTheDomainsItsUsersBelongTo() throws SQLException {
         Path file = dir.resolve("gateway.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
-            SqliteSchema.migrate(c, SqliteSchema.LATEST_VERSION - 1);
+            SqliteSchema.migrate(c, 5); // before version 6, which keeps the tenants' domains
             for (String[] u : new String[][] {{"acme", "a", "support"}, {"acme", "b", "support"},
                     {"acme", "c", "sales"}, {"globex", "d", "support"}}) {
                 st.execute("INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash)"
