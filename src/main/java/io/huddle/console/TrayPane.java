@@ -143,7 +143,7 @@ final class TrayPane extends VBox {
                     () -> "waiting " + InteractionTable.duration(item.createdAt(), now.getValue()), now));
             agent.setWrapText(true);
             VBox top = new VBox(1, agent, waiting);
-            Label ladder = new Label();
+            Label ladder = wrapping(new Label());
             ladder.getStyleClass().add("ladder");
             ladder.textProperty().bind(item.ladder());
             ladder.managedProperty().bind(item.ladder().isNotNull());
