@@ -153,7 +153,7 @@ public final class AgentViewModel {
             status.set("No help request.");
         } else if (r.status() == HelpRequestStatus.PENDING) {
             helpAction.set(HelpAction.CANCEL);
-            status.set("Help requested — waiting " + waited(r.createdAt()) + " for a supervisor…");
+            status.set("Help requested " + waited(r.createdAt()) + " ago. " + HelpProgress.of(r));
         } else {
             helpAction.set(HelpAction.CLOSE);
             status.set("In progress: " + r.helpProvidedByName() + " is helping you.");

@@ -66,6 +66,8 @@ public final class AgentWindow {
         status.setId("agent-status");
         status.getStyleClass().add("agent-status");
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true); // what happens to the request is a sentence: all of it shows
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.status());
         vm.helpAction().addListener((o, a, h) -> {
             status.pseudoClassStateChanged(PENDING, h == AgentViewModel.HelpAction.CANCEL);

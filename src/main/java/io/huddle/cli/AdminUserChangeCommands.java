@@ -42,7 +42,7 @@ final class AdminUserChangeCommands {
         String domain;
         @Option(names = "--display-name", description = "The name people see (default: the user name).")
         String displayName;
-        @Option(names = "--role", split = ",", description = "A role: awa_manager, awa_agent, auditor, admin"
+        @Option(names = "--role", split = ",", description = "A role: awa_manager, awa_lead, awa_agent, auditor, admin"
                 + " (repeat or separate with commas).")
         List<String> roles = List.of();
         @Option(names = "--platform-user-id", description = "The user's id on the contact-center platform.")

@@ -56,7 +56,7 @@ final class AdminUsersCommand implements Runnable {
         String text;
         @Option(names = "--domain", description = "Only this domain.")
         String domain;
-        @Option(names = "--role", description = "Only users with this role (awa_manager, awa_agent, auditor, admin).")
+        @Option(names = "--role", description = "Only users with this role (awa_manager, awa_lead, awa_agent, auditor, admin).")
         String role;
         @Option(names = "--active", arity = "1", description = "Only active (true) or disabled (false) users.")
         Boolean active;

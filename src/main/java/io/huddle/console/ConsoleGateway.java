@@ -3,6 +3,7 @@ package io.huddle.console;
 import io.huddle.client.Deadline;
 import io.huddle.domain.ActionType;
 import io.huddle.domain.Controls;
+import io.huddle.domain.Presence;
 import io.huddle.protocol.ActionDto;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
@@ -38,6 +39,9 @@ public interface ConsoleGateway {
     CompletableFuture<ActionResult> act(String interactionId, ActionType action, String helpRequestId);
 
     CompletableFuture<TranscriptLineDto> send(String interactionId, String text);
+
+    /** Says whether this supervisor is available, busy or away; answers the presence now in force. */
+    CompletableFuture<Presence> presence(Presence presence);
 
     /** The gateway's answer to viewing an interaction; {@code serverTime} is the ack's, or null. */
     record ViewResult(InteractionDto interaction, Controls controls, HelpRequestDto helpRequest,

@@ -20,6 +20,7 @@ public final class ConsoleViewModel {
     private final ToastViewModel toasts;
     private final DetailViewModel detail;
     private final ConnectionViewModel connection;
+    private final PresenceViewModel presence;
     private final JournalViewModel journal = new JournalViewModel();
     private final ReadOnlyStringWrapper focusRequest = new ReadOnlyStringWrapper();
 
@@ -35,6 +36,9 @@ public final class ConsoleViewModel {
         tray.online().bind(connection.online());
         detail.online().bind(connection.online());
         tray.onAccepted(this::opened);
+        this.presence = new PresenceViewModel(ui, gateway);
+        presence.online().bind(connection.online());
+        tray.quiet().bind(presence.current().isNotEqualTo(io.huddle.domain.Presence.AVAILABLE));
     }
 
     /** A confirmed request opens its interaction in the detail. */
@@ -105,6 +109,11 @@ public final class ConsoleViewModel {
 
     public DetailViewModel detail() {
         return detail;
+    }
+
+    /** Available, busy or away, and the command that changes it. */
+    public PresenceViewModel presence() {
+        return presence;
     }
 
     public ConnectionViewModel connection() {

@@ -45,7 +45,12 @@ public final class ConsoleWindow {
         this.stage = stage;
         this.vm = vm;
         this.settings = settings;
-        header = new HeaderBar(vm.floor(), signedInAs);
+        header = new HeaderBar(vm.floor(), vm.presence(), signedInAs);
+        vm.tray().onReminder(() -> {
+            if (header.reminderSound()) {
+                java.awt.Toolkit.getDefaultToolkit().beep();
+            }
+        });
         tray = new TrayPane(vm.tray(), vm.floor().now());
         table = new InteractionTable(vm.floor());
         detail = new DetailPane(vm.detail());

@@ -1,12 +1,17 @@
 package io.huddle.console;
 
 import io.huddle.domain.Channel;
+import io.huddle.domain.Presence;
 import io.huddle.ui.Icons;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -28,7 +33,10 @@ final class HeaderBar extends VBox {
     final Button help = new Button("?");
     final Button agentWindow = new Button("Agent window");
 
-    HeaderBar(FloorViewModel floor, String who) {
+    final MenuButton presence = new MenuButton();
+    private final CheckMenuItem sound = new CheckMenuItem("Sound on reminders");
+
+    HeaderBar(FloorViewModel floor, PresenceViewModel presenceVm, String who) {
         Label title = new Label("Huddle");
         title.getStyleClass().add("app-title");
         Label user = new Label(who);
@@ -63,7 +71,8 @@ final class HeaderBar extends VBox {
         agentWindow.setTooltip(new Tooltip("Open the agent mini-window for acme agent1 (demo only)"));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox top = new HBox(title, user, counts, grow, agentWindow, audit, theme, help);
+        presenceMenu(presenceVm);
+        HBox top = new HBox(title, user, presence, counts, grow, agentWindow, audit, theme, help);
         top.getStyleClass().add("app-header");
 
         search.setId("search");
@@ -117,6 +126,42 @@ final class HeaderBar extends VBox {
         HBox filters = new HBox(search, channel, queue, helpOnly);
         filters.getStyleClass().add("filter-bar");
         getChildren().addAll(top, filters);
+    }
+
+    /** Available, busy or away: the choice, what the gateway has now (a dot), and the reminder sound. */
+    private void presenceMenu(PresenceViewModel vm) {
+        presence.setId("presence");
+        presence.getStyleClass().add("presence");
+        Region dot = new Region();
+        dot.getStyleClass().add("presence-dot");
+        presence.setGraphic(dot);
+        presence.setAccessibleText("Your presence: only available supervisors are notified of new requests");
+        presence.setTooltip(new Tooltip("Available: new requests notify you. Busy or away: they only come into"
+                + " the tray (reminders still sound)."));
+        for (Presence p : PresenceViewModel.CHOICES) {
+            MenuItem item = new MenuItem(PresenceViewModel.label(p));
+            item.setId("presence-" + p.wireName());
+            item.setOnAction(e -> vm.choose(p));
+            presence.getItems().add(item);
+        }
+        sound.setId("reminder-sound");
+        presence.getItems().addAll(new SeparatorMenuItem(), sound); // off until the supervisor turns it on
+        presence.disableProperty().bind(vm.change().executable().not().and(vm.change().running().not()));
+        Runnable show = () -> {
+            Presence p = vm.current().get();
+            presence.setText(vm.change().running().get() ? "…" : PresenceViewModel.label(p));
+            for (Presence each : Presence.values()) {
+                presence.pseudoClassStateChanged(PseudoClass.getPseudoClass(each.wireName()), each == p);
+            }
+        };
+        vm.current().addListener((o, a, b) -> show.run());
+        vm.change().running().addListener((o, a, b) -> show.run());
+        show.run();
+    }
+
+    /** Whether the supervisor turned on the sound on reminders (off by default). */
+    boolean reminderSound() {
+        return sound.isSelected();
     }
 
     private static Label chip(org.kordamp.ikonli.Ikon icon, FloorViewModel floor, Channel c, String name) {

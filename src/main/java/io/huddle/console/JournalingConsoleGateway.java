@@ -111,6 +111,11 @@ public final class JournalingConsoleGateway implements ConsoleGateway {
     }
 
     @Override
+    public CompletableFuture<io.huddle.domain.Presence> presence(io.huddle.domain.Presence presence) {
+        return delegate.presence(presence); // not an action on the floor: nothing to journal
+    }
+
+    @Override
     public CompletableFuture<TranscriptLineDto> send(String interactionId, String text) {
         TenantSettings settings = floor.settings();
         boolean keepText = settings != null && settings.storeMessageText();

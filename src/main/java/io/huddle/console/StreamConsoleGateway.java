@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.client.Deadline;
 import io.huddle.client.StreamClient;
 import io.huddle.domain.ActionType;
+import io.huddle.domain.Presence;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.TranscriptLineDto;
@@ -81,6 +82,12 @@ final class StreamConsoleGateway implements ConsoleGateway {
     public CompletableFuture<TranscriptLineDto> send(String interactionId, String text) {
         return stream.command(new ClientFrame.MessageSend(interactionId, text), deadline.get())
                 .thenApply(r -> read(r, CommandResult.Message.class).line());
+    }
+
+    @Override
+    public CompletableFuture<Presence> presence(Presence presence) {
+        return stream.command(new ClientFrame.PresenceSet(presence.wireName()), deadline.get())
+                .thenApply(r -> Presence.chosen(read(r, CommandResult.PresenceNow.class).presence()));
     }
 
     private static <T> T read(JsonNode node, Class<T> type) {

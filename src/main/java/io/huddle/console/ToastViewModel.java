@@ -66,7 +66,8 @@ public final class ToastViewModel {
         }
         if (shown.size() == 1) {
             TrayItem item = shown.get(0);
-            title.set("Help requested: " + item.agentName());
+            String ladder = item.ladder().get();
+            title.set(ladder == null ? "Help requested: " + item.agentName() : item.agentName() + " — " + ladder);
             // Ctrl+Enter takes the selected request or the oldest: say it only when that must be this one
             text.set(item.reason() + "\n" + item.interactionLabel() + "\n"
                     + (tray.items().size() == 1 ? "Ctrl+Enter to confirm" : "Ctrl+T to go to the tray"));

@@ -4,6 +4,7 @@ import io.huddle.ui.Icons;
 import java.time.Instant;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -111,6 +112,7 @@ final class TrayPane extends VBox {
         /** The list's width less the cell's and the card's padding, its border and a scroll bar. */
         private static final double CARD_INSETS = 56;
 
+        private static final PseudoClass OVERDUE = PseudoClass.getPseudoClass("overdue");
         private final ObservableValue<Instant> now;
 
         CardCell(ObservableValue<Instant> now) {
@@ -141,6 +143,12 @@ final class TrayPane extends VBox {
                     () -> "waiting " + InteractionTable.duration(item.createdAt(), now.getValue()), now));
             agent.setWrapText(true);
             VBox top = new VBox(1, agent, waiting);
+            Label ladder = wrapping(new Label());
+            ladder.getStyleClass().add("ladder");
+            ladder.textProperty().bind(item.ladder());
+            ladder.managedProperty().bind(item.ladder().isNotNull());
+            ladder.visibleProperty().bind(ladder.managedProperty());
+            top.getChildren().add(ladder);
             Label on = wrapping(new Label(item.interactionLabel()));
             on.getStyleClass().add("muted");
             Label reason = wrapping(new Label(item.reason()));
@@ -166,9 +174,16 @@ final class TrayPane extends VBox {
             error.visibleProperty().bind(error.managedProperty());
             card.getChildren().addAll(confirm, error);
             card.getStyleClass().add("tray-card");
+            card.pseudoClassStateChanged(OVERDUE, item.overdue().get());
+            item.overdue().addListener((o, a, late) -> {
+                if (getItem() == item) {
+                    card.pseudoClassStateChanged(OVERDUE, late);
+                }
+            });
             card.setMaxWidth(Double.MAX_VALUE);
             setGraphic(card);
-            setAccessibleText(item.agentName() + " asks for help: " + item.reason());
+            setAccessibleText(item.agentName() + " asks for help: " + item.reason()
+                    + (item.ladder().get() == null ? "" : ". " + item.ladder().get()));
         }
     }
 }

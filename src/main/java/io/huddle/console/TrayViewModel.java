@@ -37,8 +37,11 @@ public final class TrayViewModel {
     private final ObservableList<String> notices = FXCollections.observableArrayList();
     private final ObservableList<TrayItem> arrivals = FXCollections.observableArrayList();
     private final SimpleBooleanProperty online = new SimpleBooleanProperty(true);
+    /** Busy or away: new requests come into the tray without a notice (reminders still show). */
+    private final SimpleBooleanProperty quiet = new SimpleBooleanProperty(false);
     private final IntegerBinding badge = Bindings.size(items);
     private Consumer<HelpRequestDto> onAccepted = r -> { };
+    private Runnable onReminder = () -> { };
 
     public TrayViewModel(String myId, UiThread ui, ConsoleGateway gateway,
                          Function<String, InteractionDto> interactions) {
@@ -75,7 +78,7 @@ public final class TrayViewModel {
         boolean waiting = waiting(r);
         TrayItem existing = byId.get(r.id());
         if (waiting && existing == null) {
-            TrayItem item = new TrayItem(r, label(r));
+            TrayItem item = new TrayItem(r, myId, label(r));
             item.confirmWith(new AsyncCommand<>("Confirm", ui, online, () -> gateway.accept(r.id()), accepted -> {
                 remove(r.id());
                 onAccepted.accept(accepted);
@@ -83,11 +86,13 @@ public final class TrayViewModel {
             byId.put(r.id(), item);
             items.add(item);
             items.sort(Comparator.comparing(TrayItem::createdAt));
-            if (announce) {
+            if (announce && !quiet.get()) {
                 arrivals.add(item);
             }
         } else if (!waiting && existing != null) {
             remove(r.id());
+        } else if (existing != null) {
+            existing.update(r);
         }
     }
 
@@ -95,12 +100,28 @@ public final class TrayViewModel {
         return r.status() == HelpRequestStatus.PENDING && r.assignedTo() != null && r.assignedTo().contains(myId);
     }
 
-    /** A notification event: cancellations and accepts by others leave a notice. */
+    /**
+     * A notification event: cancellations and accepts by others leave a notice; a reminder or the service
+     * level passing brings the request's notice up again (and the reminder sound, when it is on).
+     */
     public void notification(String kind, String helpRequestId, String text) {
         if ("help.cancelled".equals(kind) || "help.accepted".equals(kind)) {
             remove(helpRequestId);
             notice(text);
+        } else if ("help.reminded".equals(kind) || "help.breached".equals(kind)) {
+            TrayItem item = byId.get(helpRequestId);
+            if (item != null) {
+                arrivals.remove(item);
+                arrivals.add(item);
+                onReminder.run();
+            }
+            notice(text);
         }
+    }
+
+    /** Runs on every reminder of a request in this tray (the console's optional sound). */
+    public void onReminder(Runnable listener) {
+        this.onReminder = listener;
     }
 
     private void remove(String id) {
@@ -145,6 +166,10 @@ public final class TrayViewModel {
 
     public IntegerBinding badge() {
         return badge;
+    }
+
+    public SimpleBooleanProperty quiet() {
+        return quiet;
     }
 
     public SimpleBooleanProperty online() {

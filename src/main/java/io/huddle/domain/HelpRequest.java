@@ -12,7 +12,7 @@ public record HelpRequest(String id, String tenant, String domain, String intera
                           String agentName, HelpRequestStatus status, String reason, String comment,
                           List<String> assignedTo, String helpProvidedBy, String helpProvidedByName,
                           Instant createdAt, Instant acceptedAt, Instant closedAt, Instant cancelledAt,
-                          EndReason endReason) {
+                          EndReason endReason, List<Escalation> escalations) {
 
     /** Why a request ended. */
     public enum EndReason { AGENT_CLOSED, AGENT_CANCELLED, INTERACTION_ENDED }
@@ -23,6 +23,17 @@ public record HelpRequest(String id, String tenant, String domain, String intera
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(status, "status");
         assignedTo = List.copyOf(assignedTo);
+        escalations = escalations == null ? List.of() : List.copyOf(escalations);
+    }
+
+    /** A request with no escalation steps recorded. */
+    public HelpRequest(String id, String tenant, String domain, String interactionId, String agentId,
+                       String agentName, HelpRequestStatus status, String reason, String comment,
+                       List<String> assignedTo, String helpProvidedBy, String helpProvidedByName,
+                       Instant createdAt, Instant acceptedAt, Instant closedAt, Instant cancelledAt,
+                       EndReason endReason) {
+        this(id, tenant, domain, interactionId, agentId, agentName, status, reason, comment, assignedTo,
+                helpProvidedBy, helpProvidedByName, createdAt, acceptedAt, closedAt, cancelledAt, endReason, List.of());
     }
 
     public static HelpRequest raise(String id, Interaction interaction, String reason, String comment,
@@ -35,25 +46,45 @@ public record HelpRequest(String id, String tenant, String domain, String intera
     public HelpRequest accept(User supervisor, Instant now) {
         HelpRequestStatus next = status.transition(HelpRequestStatus.IN_PROGRESS);
         return new HelpRequest(id, tenant, domain, interactionId, agentId, agentName, next, reason, comment,
-                assignedTo, supervisor.id(), supervisor.displayName(), createdAt, now, null, null, null);
+                assignedTo, supervisor.id(), supervisor.displayName(), createdAt, now, null, null, null, escalations);
     }
 
     public HelpRequest cancel(Instant now, EndReason why) {
         HelpRequestStatus next = status.transition(HelpRequestStatus.CANCELLED);
         return new HelpRequest(id, tenant, domain, interactionId, agentId, agentName, next, reason, comment,
-                assignedTo, helpProvidedBy, helpProvidedByName, createdAt, acceptedAt, null, now, why);
+                assignedTo, helpProvidedBy, helpProvidedByName, createdAt, acceptedAt, null, now, why, escalations);
     }
 
     public HelpRequest close(Instant now, EndReason why) {
         HelpRequestStatus next = status.transition(HelpRequestStatus.CLOSED);
         return new HelpRequest(id, tenant, domain, interactionId, agentId, agentName, next, reason, comment,
-                assignedTo, helpProvidedBy, helpProvidedByName, createdAt, acceptedAt, now, null, why);
+                assignedTo, helpProvidedBy, helpProvidedByName, createdAt, acceptedAt, now, null, why, escalations);
     }
 
     public HelpRequest withAssignedTo(List<String> supervisors) {
         return new HelpRequest(id, tenant, domain, interactionId, agentId, agentName, status, reason, comment,
                 supervisors, helpProvidedBy, helpProvidedByName, createdAt, acceptedAt, closedAt, cancelledAt,
-                endReason);
+                endReason, escalations);
+    }
+
+    /** This pending request with one more escalation step, assigned to {@code supervisors} from now on. */
+    public HelpRequest escalate(Escalation step, List<String> supervisors) {
+        if (status != HelpRequestStatus.PENDING) {
+            throw DomainException.conflict("help request is " + status + ": only a pending one escalates");
+        }
+        if (reached(step.step())) {
+            throw DomainException.conflict("help request " + id + " was already " + step.step().wireName());
+        }
+        List<Escalation> steps = new java.util.ArrayList<>(escalations);
+        steps.add(step);
+        return new HelpRequest(id, tenant, domain, interactionId, agentId, agentName, status, reason, comment,
+                supervisors, helpProvidedBy, helpProvidedByName, createdAt, acceptedAt, closedAt, cancelledAt,
+                endReason, steps);
+    }
+
+    /** Whether this step is on record already (each happens at most once). */
+    public boolean reached(Escalation.Step step) {
+        return escalations.stream().anyMatch(e -> e.step() == step);
     }
 
     /** When the interaction ends: a pending request is cancelled, one in progress is closed. */

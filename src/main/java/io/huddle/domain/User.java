@@ -39,16 +39,21 @@ public record User(String id, String tenant, String domain, String username, Str
         return roles.contains(role);
     }
 
+    /** A supervisor of their domain ({@code awa_manager}) or of the whole tenant ({@code awa_lead}). */
     public boolean isSupervisor() {
-        return has(Role.AWA_MANAGER);
+        return has(Role.AWA_MANAGER) || has(Role.AWA_LEAD);
+    }
+
+    public boolean isLead() {
+        return has(Role.AWA_LEAD);
     }
 
     public boolean isAgent() {
         return has(Role.AWA_AGENT);
     }
 
-    /** True when an object of this tenant and domain is in this user's scope. */
+    /** True when an object of this tenant and domain is in this user's scope: a lead's is the whole tenant. */
     public boolean inScope(String otherTenant, String otherDomain) {
-        return tenant.equals(otherTenant) && domain.equals(otherDomain);
+        return tenant.equals(otherTenant) && (domain.equals(otherDomain) || isLead());
     }
 }

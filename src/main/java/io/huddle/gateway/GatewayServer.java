@@ -9,6 +9,7 @@ import io.huddle.gateway.admin.AdminService;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.auth.PasswordHasher;
 import io.huddle.gateway.auth.SessionPurge;
+import io.huddle.gateway.floor.EscalationLadder;
 import io.huddle.gateway.floor.FloorReads;
 import io.huddle.gateway.floor.FloorRestore;
 import io.huddle.gateway.floor.FloorSettings;
@@ -66,6 +67,8 @@ public final class GatewayServer implements AutoCloseable {
     private final PlatformSide platformSide;
     private final AuthService auth;
     private final Upkeep upkeep;
+    private final EscalationLadder ladder;
+    private final EscalationTicker escalation;
     private final StreamHub hub;
     private final Javalin app;
     private final PlatformConnections platformConnections;
@@ -87,15 +90,17 @@ public final class GatewayServer implements AutoCloseable {
         this.floors = new FloorRestore(store, clock).restore();
         this.reads = new FloorReads(floors);
         this.settings = new FloorSettings(floors);
-        this.help = new HelpLifecycle(floors, RoutingPolicy.allSupervisorsOfDomain());
+        this.auth = new AuthService(store, hasher, clock);
+        this.hub = new StreamHub(json, floors, reads, auth, clock, config.stream());
+        this.ladder = new EscalationLadder(floors, hub);
+        this.escalation = new EscalationTicker(ladder);
+        this.help = new HelpLifecycle(floors, RoutingPolicy.allSupervisorsOfDomain(), ladder);
         this.legs = new SupervisorLegs(floors);
         this.platformSide = new PlatformSide(floors);
-        this.auth = new AuthService(store, hasher, clock);
         this.upkeep = new Upkeep(java.util.Map.of(
                 "expired sign-in sessions", new SessionPurge(store, clock)::purgeNow,
                 "old platform event ids", new io.huddle.gateway.platform.PlatformEventPurge(store, clock)::purgeNow,
                 "expired single sign-on attempts", new SsoAttemptPurge(store, clock)::purgeNow));
-        this.hub = new StreamHub(json, floors, reads, auth, clock, config.stream());
         this.platformConnections = new PlatformConnections(store, clock);
         PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, platformSide, platformConnections,
                 clock, config.platform().eventsPerSecond());
@@ -144,6 +149,7 @@ public final class GatewayServer implements AutoCloseable {
             throw e;
         }
         server.upkeep.start();
+        server.escalation.start();
         LOG.info("Huddle gateway {} listening on http://{}:{} (data in {})", Version.current(), config.host(),
                 server.port(), config.dataDir());
         return server;
@@ -169,6 +175,11 @@ public final class GatewayServer implements AutoCloseable {
 
     public FloorSettings floorSettings() {
         return settings;
+    }
+
+    /** The help requests' escalation ladder (ticked every second; tests tick it with their own clock). */
+    public EscalationLadder escalationLadder() {
+        return ladder;
     }
 
     public HelpLifecycle helpLifecycle() {
@@ -210,6 +221,7 @@ public final class GatewayServer implements AutoCloseable {
     @Override
     public void close() {
         upkeep.close(); // before the store it writes to
+        escalation.close();
         hub.close();
         try {
             app.stop();

@@ -10,6 +10,7 @@ import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.InteractionState;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.TranscriptLine;
+import io.huddle.protocol.EscalationDto;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.TranscriptLineDto;
@@ -103,9 +104,50 @@ class AgentViewModelTest {
     void theStatusSaysHowLongIHaveWaitedAndWhoIsHelping() {
         vm.apply(helpChange(help("h1", "ix1", HelpRequestStatus.PENDING)));
         vm.tick(T0.plusSeconds(65));
-        assertThat(vm.status().get()).isEqualTo("Help requested — waiting 1:05 for a supervisor…");
+        assertThat(vm.status().get()).isEqualTo("Help requested 1:05 ago. Your supervisors have your request.");
         vm.apply(helpChange(help("h1", "ix1", HelpRequestStatus.IN_PROGRESS)));
         assertThat(vm.status().get()).isEqualTo("In progress: Sam Sup is helping you.");
+    }
+
+    private static HelpRequestDto pending(EscalationDto... steps) {
+        HelpRequestDto r = help("h1", "ix1", HelpRequestStatus.PENDING);
+        return new HelpRequestDto(r.id(), r.interactionId(), r.agentId(), r.agentName(), r.status(), r.reason(),
+                r.comment(), r.assignedTo(), null, null, r.createdAt(), null, null, null, null, List.of(steps));
+    }
+
+    private static EscalationDto step(String step, long atSecond, List<String> assigned, List<String> notified) {
+        return new EscalationDto(step, T0.plusSeconds(atSecond), assigned, notified);
+    }
+
+    @Test
+    void theStatusSaysInWordsWhatHappensToMyRequestStepByStep() {
+        EscalationDto routed = step("routed", 0, List.of("acme:sam", "acme:sue"), List.of("acme:sam", "acme:sue"));
+        vm.apply(helpChange(pending(routed)));
+        vm.tick(T0.plusSeconds(12));
+        assertThat(vm.status().get()).isEqualTo("Help requested 0:12 ago. 2 supervisors notified.");
+
+        EscalationDto reminded = step("reminded", 30, List.of("acme:sam", "acme:sue"), List.of("acme:sam"));
+        vm.apply(helpChange(pending(routed, reminded)));
+        assertThat(vm.status().get()).endsWith(" ago. 1 supervisor reminded.");
+
+        EscalationDto breached = step("breached", 60, List.of("acme:sam", "acme:sue"), List.of("acme:sam"));
+        vm.apply(helpChange(pending(routed, reminded, breached)));
+        assertThat(vm.status().get()).endsWith(" ago. 1 supervisor reminded: it is taking longer than usual.");
+
+        EscalationDto escalated = step("escalated", 90, List.of("acme:lee"), List.of("acme:lee"));
+        vm.apply(helpChange(pending(routed, reminded, breached, escalated)));
+        vm.tick(T0.plusSeconds(95));
+        assertThat(vm.status().get()).isEqualTo(
+                "Help requested 1:35 ago. Escalated to leads: it is taking longer than usual.");
+    }
+
+    @Test
+    void whenNobodyWasToldTheStatusSaysNoSupervisorIsAvailableAndTheRequestStaysOpen() {
+        vm.apply(helpChange(pending(step("routed", 0, List.of("acme:sam"), List.of()),
+                step("escalated", 0, List.of("acme:lee"), List.of()))));
+        assertThat(vm.status().get()).endsWith(" ago. No supervisor is available now: your request stays open.");
+        assertThat(vm.status().get()).doesNotContainIgnoringCase("pending");
+        assertThat(vm.helpAction().get()).isEqualTo(HelpAction.CANCEL);
     }
 
     @Test

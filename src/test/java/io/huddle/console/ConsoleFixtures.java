@@ -84,6 +84,14 @@ final class ConsoleFixtures {
 
     /** Records every call; each answer is a future the test completes. */
     static final class FakeGateway implements ConsoleGateway {
+        final java.util.List<io.huddle.domain.Presence> presences = new java.util.ArrayList<>();
+
+        @Override
+        public CompletableFuture<io.huddle.domain.Presence> presence(io.huddle.domain.Presence presence) {
+            presences.add(presence);
+            return CompletableFuture.completedFuture(presence);
+        }
+
         final List<String> viewed = new ArrayList<>();
         final List<CompletableFuture<ViewResult>> views = new ArrayList<>();
         int unviews;

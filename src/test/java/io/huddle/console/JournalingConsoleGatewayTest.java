@@ -255,6 +255,14 @@ class JournalingConsoleGatewayTest {
 
     /** Answers each command with a future the test completes; notes the journal's last entry at each call. */
     private final class Fake implements ConsoleGateway {
+        final java.util.List<io.huddle.domain.Presence> presences = new java.util.ArrayList<>();
+
+        @Override
+        public CompletableFuture<io.huddle.domain.Presence> presence(io.huddle.domain.Presence presence) {
+            presences.add(presence);
+            return CompletableFuture.completedFuture(presence);
+        }
+
         final List<CompletableFuture<Object>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<JournalEntry> lastEntryAtCall = new java.util.concurrent.CopyOnWriteArrayList<>();
         final List<Deadline> deadlines = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -180,4 +180,59 @@ class TrayViewModelTest {
         assertThat(t.items()).extracting(TrayItem::id).containsExactly("h1");
         assertThat(opened).isEmpty();
     }
+
+    static HelpRequestDto withSteps(HelpRequestDto r, io.huddle.protocol.EscalationDto... steps) {
+        return new HelpRequestDto(r.id(), r.interactionId(), r.agentId(), r.agentName(), r.status(), r.reason(),
+                r.comment(), r.assignedTo(), null, null, r.createdAt(), null, null, null, null, List.of(steps));
+    }
+
+    static io.huddle.protocol.EscalationDto step(String step, String... assigned) {
+        return new io.huddle.protocol.EscalationDto(step, T0, List.of(assigned), List.of(assigned));
+    }
+
+    @Test
+    void aRemindedRequestIsMarkedOverdueAndItsNoticeComesBackWithTheSound() {
+        List<String> sounds = new ArrayList<>();
+        vm.onReminder(() -> sounds.add("beep"));
+        ToastViewModel toast = new ToastViewModel(vm);
+        HelpRequestDto h1 = pending("h1", 0, ME);
+        vm.apply(withSteps(h1, step("routed", ME)));
+        assertThat(vm.item("h1").overdue().get()).isFalse();
+        assertThat(vm.item("h1").ladder().get()).isNull();
+        toast.dismiss();
+        toast.tick();
+
+        vm.apply(withSteps(h1, step("routed", ME), step("reminded", ME)));
+        vm.notification("help.reminded", "h1", "Reminder: Ana Agent has waited 30 s for help: Policy question");
+
+        assertThat(vm.item("h1").overdue().get()).isTrue();
+        assertThat(vm.item("h1").ladder().get()).isEqualTo("Overdue: still waiting");
+        assertThat(toast.showing().get()).isTrue();
+        assertThat(toast.title().get()).isEqualTo("Ana Agent — Overdue: still waiting");
+        assertThat(sounds).hasSize(1);
+        assertThat(vm.notices().get(0)).startsWith("Reminder: Ana Agent has waited 30 s");
+        vm.notification("help.reminded", "h-not-mine", "Reminder: someone else's");
+        assertThat(sounds).hasSize(1);
+    }
+
+    @Test
+    void aRequestEscalatedToMeSaysSoAndOneEscalatedToOthersSaysLeads() {
+        vm.apply(withSteps(pending("h1", 0, OTHER, ME), step("routed", OTHER), step("escalated", ME)));
+        vm.apply(withSteps(pending("h2", 1, ME, "acme:lead"), step("routed", ME), step("breached", ME),
+                step("escalated", "acme:lead")));
+        assertThat(vm.item("h1").ladder().get()).isEqualTo("Escalated to you");
+        assertThat(vm.item("h1").overdue().get()).isFalse();
+        assertThat(vm.item("h2").ladder().get()).isEqualTo("Overdue: past the service level · escalated to leads");
+        assertThat(vm.item("h2").overdue().get()).isTrue();
+    }
+
+    @Test
+    void whileBusyNewRequestsComeIntoTheTrayWithoutANotice() {
+        vm.quiet().set(true);
+        vm.apply(pending("h1", 0, ME));
+        assertThat(ids()).containsExactly("h1");
+        assertThat(vm.arrivals()).isEmpty();
+        vm.notification("help.reminded", "h1", "Reminder");
+        assertThat(vm.arrivals()).extracting(TrayItem::id).containsExactly("h1");
+    }
 }

@@ -57,7 +57,8 @@ class FloorHelpRequestPropertyTest {
             Floors floors = new FloorRestore(store, Clock.systemUTC()).restore();
             new FloorSettings(floors).ensureTenant(TenantSettings.defaults(TENANT));
             return new Floor(floors, new PlatformSide(floors),
-                    new HelpLifecycle(floors, RoutingPolicy.allSupervisorsOfDomain()), new SupervisorLegs(floors),
+                    new HelpLifecycle(floors, RoutingPolicy.allSupervisorsOfDomain(),
+                            new io.huddle.gateway.floor.EscalationLadder(floors, io.huddle.gateway.floor.SupervisorPresence.nobody())), new SupervisorLegs(floors),
                     new FloorReads(floors));
         }
     }

@@ -4,6 +4,12 @@ import static io.huddle.e2e.Fx.eventually;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huddle.domain.Channel;
+import io.huddle.domain.EscalationSettings;
+import io.huddle.domain.Role;
+import io.huddle.domain.User;
+import java.util.List;
+import java.util.Set;
+import org.awaitility.Awaitility;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.InteractionState;
@@ -20,7 +26,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * A tour of the real windows for people to look at: the console with a live floor, the tray, coaching,
- * the dark theme, and the agent window pending, coached and closing. Needs a display (real GTK windows,
+ * the dark theme, the agent window pending, coached and closing, and a request escalated (in the tray and in
+ * its agent's window). Needs a display (real GTK windows,
  * not Monocle), so it is tagged and left out of the default run: {@code scripts/screenshots.sh} runs it
  * under Xvfb and the PNGs land in {@code target/screenshots/}.
  */
@@ -60,6 +67,13 @@ class ScreenshotTourTest {
             say(fx, maria, Speaker.CUSTOMER, "So where is my money? This is the third time I'm asking.");
             say(fx, kenji, Speaker.CUSTOMER, "The app logs me out every time I switch to another app.");
 
+            // a short ladder, so the tour sees a request reminded, past its service level and escalated to a lead
+            fx.gateway().server().store().saveUser(new User("acme:lead1", ACME, "sales", "lead1", "Lee Lead",
+                    Set.of(Role.AWA_MANAGER, Role.AWA_LEAD)), null);
+            fx.gateway().server().floorSettings().updateSettings(new User("acme:tour-admin", ACME, "support",
+                    "tour-admin", "Tour Admin", Set.of(Role.ADMIN)),
+                    s -> s.withEscalation(new EscalationSettings(5, 10, 8, List.of())));
+
             ConsoleUi console = fx.openConsole("supervisor1");
             AgentUi agent = fx.openAgentWindow("agent2", 1170, 130);
             Fx.run(() -> agent.vm().selected().set(agent.vm().interactions().stream()
@@ -68,7 +82,8 @@ class ScreenshotTourTest {
             agent.clickHelp();
             eventually(() -> assertThat(agent.status()).startsWith("Help requested"));
             String mariaRequest = agent.requestId();
-            fx.raiseHelp("agent1", noah.id(), "Technical issue", "line keeps dropping, street cabinet?");
+            String noahRequest = fx.raiseHelp("agent1", noah.id(), "Technical issue",
+                    "line keeps dropping, street cabinet?").id();
             fx.raiseHelp("agent3", kenji.id(), "Policy question", null);
             eventually(() -> assertThat(console.trayIds()).hasSize(3));
             robot.clickOn(console.cell("Noah Schmidt").orElseThrow());
@@ -112,6 +127,19 @@ class ScreenshotTourTest {
             shots.scene(Fx.call(() -> agent.dialog("agent-alert").orElseThrow().getScene()), "08-agent-closed-alert");
             robot.clickOn(agent.dialogButton("agent-alert", "OK"));
             assertThat(fx.storedRequest(mariaRequest).status()).isEqualTo(HelpRequestStatus.CLOSED);
+
+            // Noah's request waits on: reminded, past the service level, escalated to the leads
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    fx.storedRequest(noahRequest).escalations()).extracting(e -> e.step().wireName())
+                    .contains("reminded", "breached", "escalated"));
+            eventually(() -> assertThat(Fx.call(() -> console.vm().tray().item(noahRequest).ladder().get()))
+                    .isEqualTo("Overdue: past the service level · escalated to leads"));
+            shots.node(console.node("#tray"), "11-tray-escalated");
+            AgentUi noahsAgent = fx.openAgentWindow("agent1", 1170, 520);
+            Fx.run(() -> noahsAgent.vm().selected().set(noahsAgent.vm().interactions().stream()
+                    .filter(i -> i.id().equals(noah.id())).findFirst().orElseThrow()));
+            eventually(() -> assertThat(noahsAgent.status()).contains("Escalated to leads"));
+            shots.scene(noahsAgent.stage().getScene(), "12-agent-escalated");
 
             Fx.run(() -> console.button("#theme-button").fire());
             eventually(() -> assertThat(console.text("#theme-button")).isEqualTo("Light"));

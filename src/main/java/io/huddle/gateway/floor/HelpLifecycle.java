@@ -18,10 +18,12 @@ import java.util.List;
 public final class HelpLifecycle {
     private final Floors floors;
     private final RoutingPolicy routing;
+    private final EscalationLadder ladder;
 
-    public HelpLifecycle(Floors floors, RoutingPolicy routing) {
+    public HelpLifecycle(Floors floors, RoutingPolicy routing, EscalationLadder ladder) {
         this.floors = floors;
         this.routing = routing;
+        this.ladder = ladder;
     }
 
     public HelpRequest raiseHelp(User agent, String interactionId, String reason, String comment) {
@@ -47,18 +49,15 @@ public final class HelpLifecycle {
                         + open.id() + " that is " + open.status());
             }
             HelpRequest draft = HelpRequest.raise(Ids.next("hr"), i, why, note, List.of(), floors.now());
-            HelpRequest request = draft.withAssignedTo(routing.assign(draft, floors.store().users(agent.tenant())));
+            List<User> users = floors.store().users(agent.tenant());
+            HelpRequest routed = ladder.routed(f, draft, routing.assign(draft, users), users);
             Interaction flagged = i.withHelpRequested(true);
-            floors.store().saveAll(List.of(request), List.of(), List.of(flagged));
-            f.putRequest(request);
+            floors.store().saveAll(List.of(routed), List.of(), List.of(flagged));
+            f.putRequest(routed);
             f.live.put(i.id(), flagged);
             floors.publish(new FloorEvent.InteractionChanged(f.tenant, i, flagged));
-            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, request));
-            if (!request.assignedTo().isEmpty()) {
-                floors.publish(new FloorEvent.Notification(f.tenant, "help.assigned", request, request.assignedTo(),
-                        agent.displayName() + " asks for help: " + why));
-            }
-            return request;
+            publishSteps(f, routed);
+            return routed;
         });
     }
 
@@ -86,7 +85,7 @@ public final class HelpLifecycle {
     }
 
     public HelpRequest acceptHelp(User supervisor, String id) {
-        Require.role(supervisor, Role.AWA_MANAGER, "accepting a help request");
+        Require.supervisor(supervisor, "accepting a help request");
         return floors.locked(supervisor.tenant(), f -> {
             HelpRequest r = FloorLookup.request(floors.store(), f, supervisor, id);
             if (r.status() == HelpRequestStatus.IN_PROGRESS) {
@@ -113,6 +112,12 @@ public final class HelpLifecycle {
             }
             return accepted;
         });
+    }
+
+    /** A new request, then the notice of each step it took at once (routed, perhaps escalated). */
+    private void publishSteps(TenantFloor f, HelpRequest routed) {
+        floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, routed));
+        routed.escalations().forEach(step -> ladder.announce(f, routed, step));
     }
 
     /** The agent's cancel or close: the request ends and the interaction's flag is cleared. */

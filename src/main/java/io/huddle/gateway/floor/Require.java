@@ -15,6 +15,13 @@ final class Require {
         }
     }
 
+    /** A supervisor of the domain ({@code awa_manager}) or of the whole tenant ({@code awa_lead}). */
+    static void supervisor(User user, String what) {
+        if (!user.isSupervisor()) {
+            throw DomainException.forbidden(what + " requires the awa_manager role (or awa_lead)");
+        }
+    }
+
     /** The text stripped, or null when it is blank and not required; too long or missing is a 400. */
     static String text(String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {

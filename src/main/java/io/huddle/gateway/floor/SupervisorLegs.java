@@ -64,14 +64,14 @@ public final class SupervisorLegs {
     }
 
     private static void requireAction(User supervisor, ActionType action) {
-        Require.role(supervisor, Role.AWA_MANAGER, "monitoring, coaching or barging in");
+        Require.supervisor(supervisor, "monitoring, coaching or barging in");
         if (action == null) {
             throw DomainException.badRequest("field 'action' is required: MONITOR, COACH, BARGE_IN or DISCONNECT");
         }
     }
 
     private static TranscriptLine.Audience audience(TenantFloor f, User supervisor, Interaction i) {
-        Require.role(supervisor, Role.AWA_MANAGER, "sending coach or barge messages");
+        Require.supervisor(supervisor, "sending coach or barge messages");
         ControlPolicy.Message message = ControlPolicy.message(f.settings, i, i.legOf(supervisor.id()));
         if (message.refusal() != null) {
             throw DomainException.conflict(message.refusal());

@@ -25,6 +25,10 @@ final class Requests {
     }
 
     record Settings(Boolean monitoringEnabled, List<Channel> monitoredChannels, List<String> helpReasons,
-                    Boolean storeMessageText) {
+                    Boolean storeMessageText, Escalation escalation) {
+    }
+
+    /** The escalation ladder's settings, in whole seconds; a field left out keeps its value. */
+    record Escalation(Long remindAfter, Long escalateAfter, Long acceptWithin, List<String> escalationGroup) {
     }
 }

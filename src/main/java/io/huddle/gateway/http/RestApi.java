@@ -4,6 +4,7 @@ import io.huddle.domain.ActionType;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Role;
+import io.huddle.domain.EscalationSettings;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
@@ -162,7 +163,8 @@ final class RestApi {
                     body.monitoringEnabled() != null ? body.monitoringEnabled() : now.monitoringEnabled(),
                     body.monitoredChannels() != null ? Set.copyOf(body.monitoredChannels()) : now.monitoredChannels(),
                     body.helpReasons() != null ? body.helpReasons() : now.helpReasons(),
-                    body.storeMessageText() != null ? body.storeMessageText() : now.storeMessageText());
+                    body.storeMessageText() != null ? body.storeMessageText() : now.storeMessageText(),
+                    escalation(user.tenant(), body.escalation(), now.escalation()));
             if (next.helpReasons().isEmpty() || next.helpReasons().stream().anyMatch(r -> r == null || r.isBlank()
                     || r.length() > 100)) {
                 throw DomainException.badRequest(
@@ -170,6 +172,27 @@ final class RestApi {
             }
             return next;
         }));
+    }
+
+    /** The ladder's settings merged over the current ones and checked: times in bounds, the group all leads. */
+    private EscalationSettings escalation(String tenant, Requests.Escalation body, EscalationSettings now) {
+        if (body == null) {
+            return now;
+        }
+        List<String> group = body.escalationGroup() != null ? body.escalationGroup() : now.escalationGroup();
+        for (String id : group) {
+            boolean lead = id != null && store.findUserById(id)
+                    .filter(u -> u.tenant().equals(tenant) && u.active() && u.isLead()).isPresent();
+            if (!lead) {
+                throw DomainException.badRequest("field 'escalationGroup' names '" + id
+                        + "', who is not an active awa_lead of this tenant");
+            }
+        }
+        return new EscalationSettings(
+                body.remindAfter() != null ? body.remindAfter() : now.remindAfter(),
+                body.escalateAfter() != null ? body.escalateAfter() : now.escalateAfter(),
+                body.acceptWithin() != null ? body.acceptWithin() : now.acceptWithin(),
+                group.stream().distinct().toList()).validated();
     }
 
     private void searchHelpRequests(Context ctx) {

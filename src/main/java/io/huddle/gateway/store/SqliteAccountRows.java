@@ -53,15 +53,17 @@ final class SqliteAccountRows {
                 SELECT rowid FROM sessions WHERE expires_at < ? ORDER BY expires_at LIMIT ?)""";
 
     static final String TENANT_COLUMNS =
-            "tenant, monitoring_enabled, monitored_channels, help_reasons, store_message_text";
+            "tenant, monitoring_enabled, monitored_channels, help_reasons, store_message_text, escalation";
 
     static final String UPSERT_TENANT = """
-            INSERT INTO tenants (tenant, monitoring_enabled, monitored_channels, help_reasons, store_message_text)
-            VALUES (?, ?, ?, ?, ?)
+            INSERT INTO tenants (tenant, monitoring_enabled, monitored_channels, help_reasons, store_message_text,
+                                 escalation)
+            VALUES (?, ?, ?, ?, ?, ?)
             ON CONFLICT (tenant) DO UPDATE SET
                 monitoring_enabled = excluded.monitoring_enabled,
                 monitored_channels = excluded.monitored_channels,
-                help_reasons = excluded.help_reasons, store_message_text = excluded.store_message_text""";
+                help_reasons = excluded.help_reasons, store_message_text = excluded.store_message_text,
+                escalation = excluded.escalation""";
 
     static final String FIND_TENANT = "SELECT " + TENANT_COLUMNS + " FROM tenants WHERE tenant = ?";
     static final String TENANTS = "SELECT " + TENANT_COLUMNS + " FROM tenants ORDER BY tenant";
@@ -95,12 +97,14 @@ final class SqliteAccountRows {
         setText(ps, 3, SqliteJson.enums(settings.monitoredChannels(), Channel.class));
         setText(ps, 4, SqliteJson.strings(settings.helpReasons()));
         setBoolean(ps, 5, settings.storeMessageText());
+        setText(ps, 6, SqliteJson.escalation(settings.escalation()));
     }
 
     static TenantSettings tenant(ResultSet rs) throws SQLException {
         return new TenantSettings(rs.getString("tenant"), getBoolean(rs, "monitoring_enabled"),
                 SqliteJson.enums(rs.getString("monitored_channels"), Channel.class, "tenants.monitored_channels"),
                 SqliteJson.strings(rs.getString("help_reasons"), "tenants.help_reasons"),
-                getBoolean(rs, "store_message_text"));
+                getBoolean(rs, "store_message_text"),
+                SqliteJson.escalation(rs.getString("escalation"), "tenants.escalation"));
     }
 }

@@ -38,10 +38,10 @@ final class SqliteActivityRows {
 
     static final String HELP_REQUEST_COLUMNS = "id, tenant, domain, interaction_id, agent_id, agent_name, status,"
             + " reason, comment, assigned_to, help_provided_by, help_provided_by_name, created_at, accepted_at,"
-            + " closed_at, cancelled_at, end_reason";
+            + " closed_at, cancelled_at, end_reason, escalations";
 
     static final String UPSERT_HELP_REQUEST = "INSERT INTO help_requests (" + HELP_REQUEST_COLUMNS + ")"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflictReplace(HELP_REQUEST_COLUMNS);
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflictReplace(HELP_REQUEST_COLUMNS);
 
     static final String FIND_HELP_REQUEST = "SELECT " + HELP_REQUEST_COLUMNS + " FROM help_requests WHERE id = ?";
 
@@ -116,6 +116,7 @@ final class SqliteActivityRows {
         setInstant(ps, 15, r.closedAt());
         setInstant(ps, 16, r.cancelledAt());
         setEnum(ps, 17, r.endReason());
+        setText(ps, 18, SqliteJson.escalations(r.escalations()));
     }
 
     static HelpRequest helpRequest(ResultSet rs) throws SQLException {
@@ -125,7 +126,8 @@ final class SqliteActivityRows {
                 SqliteJson.strings(rs.getString("assigned_to"), "help_requests.assigned_to"),
                 rs.getString("help_provided_by"), rs.getString("help_provided_by_name"),
                 getInstant(rs, "created_at"), getInstant(rs, "accepted_at"), getInstant(rs, "closed_at"),
-                getInstant(rs, "cancelled_at"), getEnum(rs, "end_reason", HelpRequest.EndReason.class));
+                getInstant(rs, "cancelled_at"), getEnum(rs, "end_reason", HelpRequest.EndReason.class),
+                SqliteJson.escalations(rs.getString("escalations"), "help_requests.escalations"));
     }
 
     static void bindAction(PreparedStatement ps, SupervisorAction a) throws SQLException {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.huddle.domain.Escalation;
+import io.huddle.domain.EscalationSettings;
 import io.huddle.domain.Participant;
 import io.huddle.domain.SupervisorMode;
 import java.sql.SQLException;
@@ -86,6 +88,81 @@ final class SqliteJson {
                     node.hasNonNull("since") ? java.time.Instant.ofEpochMilli(node.get("since").asLong()) : null));
         }
         return participants;
+    }
+
+    /** {@code [{"step":"reminded","at":epochMillis,"assignedTo":[ids],"notified":[ids]}]}. */
+    static String escalations(List<Escalation> steps) throws SQLException {
+        ArrayNode array = MAPPER.createArrayNode();
+        for (Escalation e : steps) {
+            ObjectNode node = array.addObject();
+            node.put("step", e.step().wireName());
+            node.put("at", e.at().toEpochMilli());
+            e.assignedTo().forEach(node.putArray("assignedTo")::add);
+            e.notified().forEach(node.putArray("notified")::add);
+        }
+        return write(array);
+    }
+
+    static List<Escalation> escalations(String json, String column) throws SQLException {
+        List<Escalation> steps = new ArrayList<>();
+        for (JsonNode node : array(json, column)) {
+            if (!node.isObject() || !node.hasNonNull("step") || !node.path("at").canConvertToLong()) {
+                throw new SQLException("malformed JSON in " + column + ": expected {step, at, ...}, got " + node);
+            }
+            Escalation.Step step;
+            try {
+                step = Escalation.Step.fromWire(node.get("step").asText());
+            } catch (IllegalArgumentException e) {
+                throw new SQLException("malformed JSON in " + column + ": " + e.getMessage(), e);
+            }
+            steps.add(new Escalation(step, java.time.Instant.ofEpochMilli(node.get("at").asLong()),
+                    texts(node.path("assignedTo"), column), texts(node.path("notified"), column)));
+        }
+        return steps;
+    }
+
+    /** {@code {"remindAfter":30,"escalateAfter":90,"acceptWithin":60,"escalationGroup":[ids]}} (seconds). */
+    static String escalation(EscalationSettings settings) throws SQLException {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("remindAfter", settings.remindAfter());
+        node.put("escalateAfter", settings.escalateAfter());
+        node.put("acceptWithin", settings.acceptWithin());
+        settings.escalationGroup().forEach(node.putArray("escalationGroup")::add);
+        return write(node);
+    }
+
+    /** The stored ladder, or the defaults when the column is NULL (a tenant saved before version 9). */
+    static EscalationSettings escalation(String json, String column) throws SQLException {
+        if (json == null) {
+            return EscalationSettings.defaults();
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("malformed JSON in " + column + ": " + e.getOriginalMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new SQLException("malformed JSON in " + column + ": expected an object");
+        }
+        EscalationSettings d = EscalationSettings.defaults();
+        return new EscalationSettings(node.path("remindAfter").asLong(d.remindAfter()),
+                node.path("escalateAfter").asLong(d.escalateAfter()),
+                node.path("acceptWithin").asLong(d.acceptWithin()), texts(node.path("escalationGroup"), column));
+    }
+
+    private static List<String> texts(JsonNode array, String column) throws SQLException {
+        List<String> values = new ArrayList<>();
+        if (array.isMissingNode() || array.isNull()) {
+            return values;
+        }
+        if (!array.isArray()) {
+            throw new SQLException("malformed JSON in " + column + ": expected an array of ids, got " + array);
+        }
+        for (JsonNode n : array) {
+            values.add(n.asText());
+        }
+        return values;
     }
 
     private static String text(JsonNode object, String field) {

@@ -271,7 +271,13 @@ final class SqliteSchema {
                         linked_at          INTEGER NOT NULL,
                         PRIMARY KEY (tenant, issuer, subject)
                     )""",
-                    "CREATE UNIQUE INDEX user_links_user ON user_links (user_id, issuer)"));
+                    "CREATE UNIQUE INDEX user_links_user ON user_links (user_id, issuer)"),
+            // version 9: the help requests' escalation ladder (docs/protocol.md). Each request keeps the steps it
+            // went through, a JSON array of {step, at, assignedTo, notified}; each tenant its ladder's settings,
+            // a JSON object (NULL: the defaults).
+            List.of(
+                    "ALTER TABLE help_requests ADD COLUMN escalations TEXT NOT NULL DEFAULT '[]'",
+                    "ALTER TABLE tenants ADD COLUMN escalation TEXT"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();

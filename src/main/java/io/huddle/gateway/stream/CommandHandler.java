@@ -3,6 +3,7 @@ package io.huddle.gateway.stream;
 import io.huddle.domain.ActionType;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.HelpRequest;
+import io.huddle.domain.Presence;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.User;
 import io.huddle.gateway.floor.HelpLifecycle;
@@ -30,14 +31,16 @@ final class CommandHandler {
     private final Runnable afterViewRead;
 
     private final PlatformControls controls;
+    private final StreamHub presence;
 
-    CommandHandler(HelpLifecycle help, PlatformControls controls) {
-        this(help, controls, () -> { });
+    CommandHandler(HelpLifecycle help, PlatformControls controls, StreamHub presence) {
+        this(help, controls, presence, () -> { });
     }
 
-    CommandHandler(HelpLifecycle help, PlatformControls controls, Runnable afterViewRead) {
+    CommandHandler(HelpLifecycle help, PlatformControls controls, StreamHub presence, Runnable afterViewRead) {
         this.help = help;
         this.controls = controls;
+        this.presence = presence;
         this.afterViewRead = afterViewRead;
     }
 
@@ -81,6 +84,9 @@ final class CommandHandler {
         if (cmd instanceof ClientFrame.MessageSend c) {
             return new CommandResult.Message(TranscriptLineDto.of(controls.sendMessage(user, c.interactionId(),
                     c.text())));
+        }
+        if (cmd instanceof ClientFrame.PresenceSet c) {
+            return new CommandResult.PresenceNow(presence.choose(session, Presence.chosen(c.presence())).wireName());
         }
         throw new IllegalStateException("no handler for command '" + ClientFrame.typeOf(cmd) + "'");
     }

@@ -67,7 +67,7 @@ public final class StreamEndpoint {
         this.json = json;
         this.hub = hub;
         this.reader = new CommandReader(json);
-        this.commands = new CommandHandler(help, controls);
+        this.commands = new CommandHandler(help, controls, hub);
         this.clock = clock;
         this.allowedOrigins = Set.copyOf(allowedOrigins);
     }

@@ -10,6 +10,8 @@ import io.huddle.gateway.floor.FloorReads;
 import io.huddle.gateway.floor.FloorSnapshot;
 import io.huddle.gateway.floor.Floors;
 import io.huddle.gateway.floor.Ids;
+import io.huddle.gateway.floor.SupervisorPresence;
+import io.huddle.domain.Presence;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.UserDto;
@@ -36,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * resumable for a grace period after their socket drops. Owns the ticker that sends heartbeats, closes
  * streams whose sign-in ended and forgets expired streams.
  */
-public final class StreamHub implements FloorListener, AutoCloseable {
+public final class StreamHub implements FloorListener, SupervisorPresence, AutoCloseable {
     /** A user's streams, open or resumable, at most (each holds up to keepFrames frames for resume). */
     static final int MAX_STREAMS_PER_USER = 20;
     private static final Logger LOG = LoggerFactory.getLogger(StreamHub.class);
@@ -52,6 +54,8 @@ public final class StreamHub implements FloorListener, AutoCloseable {
     private final Map<String, StreamSession> sessions = new ConcurrentHashMap<>();
     /** Open and resumable streams by the tenant and domain of their user: nothing crosses either. */
     private final Map<String, Set<StreamSession>> byScope = new ConcurrentHashMap<>();
+    /** What each sign-in session's supervisor chose (by token digest); absent: available. */
+    private final Map<String, Presence> chosen = new ConcurrentHashMap<>();
     private final CommandReplies replies;
     private final ScheduledExecutorService ticker;
     /** Hands queued frames to the sockets, off the floor's publishing thread (see StreamSession). */
@@ -82,8 +86,11 @@ public final class StreamHub implements FloorListener, AutoCloseable {
         long every = settings.heartbeat().toMillis();
         ticker.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
         floors.addListener(this);
-        auth.onSignOut(digest -> sessions.values().stream().filter(s -> s.tokenDigest.equals(digest))
-                .forEach(s -> s.close(4001, "signed out")));
+        auth.onSignOut(digest -> {
+            chosen.remove(digest);
+            sessions.values().stream().filter(s -> s.tokenDigest.equals(digest))
+                    .forEach(s -> s.close(4001, "signed out"));
+        });
     }
 
     StreamSettings settings() {
@@ -96,17 +103,55 @@ public final class StreamHub implements FloorListener, AutoCloseable {
 
     @Override
     public void onEvent(FloorEvent event) {
-        Set<StreamSession> targets = byScope.get(scope(event.tenant(), domainOf(event)));
-        if (targets == null || targets.isEmpty()) {
+        EventFrames frames = new EventFrames(json, event);
+        offer(frames, byScope.get(scope(event.tenant(), domainOf(event))));
+        offer(frames, byScope.get(scope(event.tenant(), WHOLE_TENANT)));
+    }
+
+    private static void offer(EventFrames frames, Set<StreamSession> targets) {
+        if (targets == null) {
             return;
         }
-        EventFrames frames = new EventFrames(json, event);
         for (StreamSession s : targets) {
             String payload = frames.payloadFor(s);
             if (payload != null) {
                 s.deliver(payload);
             }
         }
+    }
+
+    /**
+     * A supervisor's presence: the best of their streams' (available, then busy, then away), counting a stream
+     * whose socket dropped while it can still be resumed (a network blip does not take anyone off shift);
+     * offline with none.
+     */
+    @Override
+    public Presence of(String userId) {
+        Presence best = Presence.OFFLINE;
+        for (StreamSession s : sessions.values()) {
+            if (s.user.id().equals(userId)) {
+                Presence p = chosen.getOrDefault(s.tokenDigest, Presence.AVAILABLE);
+                if (p.ordinal() < best.ordinal()) {
+                    best = p;
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The supervisor of this stream chose a presence; it holds for every stream of the same sign-in. */
+    Presence choose(StreamSession s, Presence p) {
+        if (!s.user.isSupervisor()) {
+            throw io.huddle.domain.DomainException.forbidden("presence is for supervisors (awa_manager, awa_lead)");
+        }
+        chosen.put(s.tokenDigest, p);
+        LOG.info("{} is now {}", s.user.username(), p.wireName());
+        return p;
+    }
+
+    /** The presence chosen for this stream's sign-in (available until one is chosen). */
+    Presence chosenFor(StreamSession s) {
+        return chosen.getOrDefault(s.tokenDigest, Presence.AVAILABLE);
     }
 
     /**
@@ -173,10 +218,18 @@ public final class StreamHub implements FloorListener, AutoCloseable {
 
     private void forget(StreamSession s) {
         sessions.remove(s.id);
-        Set<StreamSession> set = byScope.get(scope(s.user.tenant(), s.user.domain()));
+        Set<StreamSession> set = byScope.get(scopeOf(s.user));
         if (set != null) {
             set.remove(s);
         }
+        if (sessions.values().stream().noneMatch(o -> o.tokenDigest.equals(s.tokenDigest))) {
+            chosen.remove(s.tokenDigest);
+        }
+    }
+
+    /** A lead sees every domain of the tenant, so their streams are offered every domain's events. */
+    private static String scopeOf(User u) {
+        return scope(u.tenant(), u.isLead() ? WHOLE_TENANT : u.domain());
     }
 
     /**
@@ -213,6 +266,9 @@ public final class StreamHub implements FloorListener, AutoCloseable {
                 && now.roles().equals(before.roles());
     }
 
+    /** The scope key of the streams that see the whole tenant: no domain's name is blank (UserRules). */
+    private static final String WHOLE_TENANT = " ";
+
     private static String scope(String tenant, String domain) {
         return tenant + '\n' + domain;
     }
@@ -223,7 +279,7 @@ public final class StreamHub implements FloorListener, AutoCloseable {
 
     private void register(StreamSession s) {
         sessions.put(s.id, s);
-        byScope.computeIfAbsent(scope(s.user.tenant(), s.user.domain()), t -> ConcurrentHashMap.newKeySet()).add(s);
+        byScope.computeIfAbsent(scopeOf(s.user), t -> ConcurrentHashMap.newKeySet()).add(s);
     }
 
     private String welcome(StreamSession s, boolean resumed, long seq) {

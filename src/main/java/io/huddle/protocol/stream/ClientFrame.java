@@ -24,7 +24,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
         @JsonSubTypes.Type(ClientFrame.HelpCancel.class),
         @JsonSubTypes.Type(ClientFrame.HelpClose.class),
         @JsonSubTypes.Type(ClientFrame.Action.class),
-        @JsonSubTypes.Type(ClientFrame.MessageSend.class)})
+        @JsonSubTypes.Type(ClientFrame.MessageSend.class),
+        @JsonSubTypes.Type(ClientFrame.PresenceSet.class)})
 public sealed interface ClientFrame {
 
     /** The frame's wire {@code type}. */
@@ -157,6 +158,17 @@ public sealed interface ClientFrame {
         @Override
         public boolean changesTheFloor() {
             return true;
+        }
+    }
+
+    /**
+     * A supervisor says whether they are available, busy or away (the gateway reads the value); it holds for
+     * their sign-in session, on every stream of it and after a reconnect.
+     */
+    @JsonTypeName("presence.set")
+    record PresenceSet(String presence) implements Command {
+        public PresenceSet {
+            required(presence, "presence");
         }
     }
 

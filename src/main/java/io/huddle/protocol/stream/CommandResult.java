@@ -48,6 +48,10 @@ public sealed interface CommandResult {
     record Message(TranscriptLineDto line) implements CommandResult {
     }
 
+    /** {@code presence.set}: the presence now in force ({@code available}, {@code busy} or {@code away}). */
+    record PresenceNow(String presence) implements CommandResult {
+    }
+
     /** A result as read off the wire, before the client reads it as its command's shape. */
     record Unread(@JsonValue JsonNode json) implements CommandResult {
         @JsonCreator(mode = JsonCreator.Mode.DELEGATING)

@@ -40,7 +40,7 @@ class ViewFollowTest extends GatewayTest {
                 streamed.add(payload);
             }
         });
-        CommandHandler handler = new CommandHandler(gw.server().helpLifecycle(), gw.server().platformControls(), () ->
+        CommandHandler handler = new CommandHandler(gw.server().helpLifecycle(), gw.server().platformControls(), gw.server().hub(), () ->
                 floor.appendTranscript("acme", ix.id(), TranscriptLine.Speaker.CUSTOMER, "typed meanwhile"));
 
         CommandResult.View result = (CommandResult.View) handler.run(new ClientFrame.View(ix.id()), session);
