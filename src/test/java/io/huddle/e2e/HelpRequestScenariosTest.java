@@ -34,7 +34,8 @@ class HelpRequestScenariosTest extends ConsoleUiTest {
         eventually(() -> assertThat(agent.helpButtonEnabled()).isTrue());
         robot.clickOn((Node) agent.node("#agent-comment")).write(comment);
         agent.clickHelp();
-        eventually(() -> assertThat(agent.status()).startsWith("Help requested — waiting"));
+        eventually(() -> assertThat(agent.status()).startsWith("Help requested ")
+                .contains("1 supervisor notified."));
         assertThat(agent.helpButtonText()).isEqualTo("Cancel request (Ctrl+H)");
         String id = agent.requestId();
         eventually(() -> assertThat(console.trayIds()).containsExactly(id));
