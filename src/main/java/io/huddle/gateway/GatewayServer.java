@@ -38,6 +38,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.huddle.gateway.analytics.AcceptWithin;
+import io.huddle.gateway.analytics.Analytics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
@@ -100,7 +102,8 @@ public final class GatewayServer implements AutoCloseable {
         ScimTokens scimTokens = new ScimTokens(store.scim(), clock);
         HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), new JournalIngest(store, clock),
                 new JournalAudit(store), intake, platformConnections, controls,
-                new AdminService(store, auth, hasher, clock), scimTokens);
+                new AdminService(store, auth, hasher, clock), scimTokens,
+                new Analytics(store, clock, AcceptWithin.DEFAULT));
         ReentrantLock scimWrites = new ReentrantLock(); // one SCIM write at a time: placements read what others write
         ScimApi scim = new ScimApi(scimTokens, new ScimUsers(store, auth, clock, scimWrites),
                 new ScimGroups(store, auth, clock, scimWrites));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
 import io.huddle.gateway.admin.AdminService;
+import io.huddle.gateway.analytics.Analytics;
 import io.huddle.gateway.audit.JournalAudit;
 import io.huddle.gateway.audit.JournalIngest;
 import io.huddle.gateway.auth.AuthService;
@@ -34,11 +35,13 @@ public final class HttpApi {
     private final AdminApi admin;
     private final AuthService auth;
     private final ScimTokenApi scimTokens;
+    private final AnalyticsApi analytics;
 
     public HttpApi(ObjectMapper json, AuthService auth, FloorReads reads, HelpLifecycle help, FloorSettings settings,
                    GatewayStore store, String version,
                    JournalIngest ingest, JournalAudit audit, PlatformIntake intake, PlatformConnections connections,
-                   PlatformControls controls, AdminService admin, ScimTokens scimTokens) {
+                   PlatformControls controls, AdminService admin, ScimTokens scimTokens,
+                   Analytics analytics) {
         this.http = new HttpSupport(json, auth);
         this.auth = auth;
         this.rest = new RestApi(http, auth, reads, help, settings, controls, store, version);
@@ -46,6 +49,7 @@ public final class HttpApi {
         this.platform = new PlatformApi(http, intake, connections);
         this.admin = new AdminApi(http, admin);
         this.scimTokens = new ScimTokenApi(http, scimTokens);
+        this.analytics = new AnalyticsApi(http, analytics);
     }
 
     /** The largest body any route reads (a journal batch); every other route holds its own to 64 KiB. */
@@ -59,6 +63,7 @@ public final class HttpApi {
         platform.register(routes);
         admin.register(routes);
         scimTokens.register(routes);
+        analytics.register(routes);
         routes.exception(DomainException.class, (e, ctx) -> http.error(ctx, e.kind(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             DomainException.Kind kind = kindOf(e.getStatus());

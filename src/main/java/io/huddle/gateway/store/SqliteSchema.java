@@ -248,7 +248,9 @@ final class SqliteSchema {
                         user_id  TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
                         PRIMARY KEY (group_id, user_id)
                     ) WITHOUT ROWID""",
-                    "CREATE INDEX scim_group_members_user ON scim_group_members (user_id, group_id)"));
+                    "CREATE INDEX scim_group_members_user ON scim_group_members (user_id, group_id)"),
+            // version 8: analytics (docs/analytics.md) count the interactions of a tenant and domain by start time.
+            List.of("CREATE INDEX interactions_scope ON interactions (tenant, domain, started_at)"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();
