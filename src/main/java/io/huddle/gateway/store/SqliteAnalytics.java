@@ -41,11 +41,10 @@ final class SqliteAnalytics {
         };
         Statement rows = helpRequestRows(q, label + " AS lbl, h.status, h.accepted_at - h.created_at AS a,"
                 + " COALESCE(h.accepted_at, h.cancelled_at, h.closed_at, ?) - h.created_at AS w, h.agent_id", "");
-        rows.params.add(0, q.asOf().toEpochMilli());
-        List<Object> params = new ArrayList<>(rows.params);
-        params.add(q.acceptWithinMillis());
-        params.add(q.acceptWithinMillis());
-        params.add(q.acceptWithinMillis());
+        // in the order of the text: the service level thrice in the outer select, then the rows, then the limit
+        List<Object> params = new ArrayList<>(List.of(q.acceptWithinMillis(), q.acceptWithinMillis(),
+                q.acceptWithinMillis(), q.asOf().toEpochMilli()));
+        params.addAll(rows.params);
         params.add(q.maxGroups() + 1);
         String sql = "SELECT g, MAX(lbl) AS label, COUNT(*) AS requests,"
                 + " SUM(status = 'CLOSED') AS closed, SUM(status = 'CANCELLED') AS cancelled,"
