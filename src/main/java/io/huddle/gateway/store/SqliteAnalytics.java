@@ -73,8 +73,9 @@ final class SqliteAnalytics {
                 .append(" CASE WHEN a.action = 'BARGE_IN' AND EXISTS (SELECT 1 FROM actions m")
                 .append(" WHERE m.interaction_id = a.interaction_id AND m.tenant = a.tenant")
                 .append(" AND m.domain = a.domain AND m.started_at <= a.started_at AND m.action = 'MONITOR'")
-                .append(" AND m.supervisor_id = a.supervisor_id AND m.id <> a.id) THEN 1 ELSE 0 END AS esc")
-                .append(" FROM actions a");
+                .append(" AND m.supervisor_id = a.supervisor_id) THEN 1 ELSE 0 END AS esc")
+                // the planner would take the narrower actions_scope and look up every row
+                .append(" FROM actions a INDEXED BY actions_analytics");
         rows.params.add(q.asOf().toEpochMilli());
         AnalyticsFilter f = q.filter();
         boolean interaction = needsInteraction(q.groupBy(), f);
@@ -157,7 +158,8 @@ final class SqliteAnalytics {
         };
         AnalyticsFilter f = q.filter();
         Statement s = new Statement();
-        s.sql.append("SELECT ").append(group).append(" AS g, ").append(columns).append(" FROM help_requests h");
+        s.sql.append("SELECT ").append(group).append(" AS g, ").append(columns)
+                .append(" FROM help_requests h INDEXED BY help_requests_analytics");
         if (needsInteraction(q.groupBy(), f)) {
             s.sql.append(" LEFT JOIN interactions i ON i.id = h.interaction_id");
         }
