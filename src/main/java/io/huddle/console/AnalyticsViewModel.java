@@ -82,12 +82,14 @@ public final class AnalyticsViewModel {
     private Instant rangeStart;
     private Instant rangeEnd;
     private Path exportTarget;
+    private LocalDate today;
 
     public AnalyticsViewModel(AnalyticsSource source, UiThread ui, ZoneId zone, LocalDate today,
                               Consumer<ActionFilter> openAudit) {
         this.source = source;
         this.zone = zone;
         this.openAudit = openAudit;
+        this.today = today;
         from.set(today);
         to.set(today);
         SimpleBooleanProperty always = new SimpleBooleanProperty(true);
@@ -98,9 +100,9 @@ public final class AnalyticsViewModel {
 
     /** The query as the fields say now: whole local days, "to" inclusive. */
     public AnalyticsFilter filter(String groupBy) {
-        LocalDate start = from.get() != null ? from.get() : to.get();
+        LocalDate start = from.get() != null ? from.get() : to.get() != null ? to.get() : today;
         LocalDate end = to.get() != null ? to.get() : start;
-        if (start != null && end != null && end.isBefore(start)) {
+        if (end.isBefore(start)) {
             LocalDate t = start;
             start = end;
             end = t;
@@ -120,11 +122,11 @@ public final class AnalyticsViewModel {
                 g.coach().totalSeconds() / 60, g.bargeIn().totalSeconds() / 60)).toList());
         reasonMix.setAll(f.byReason().groups().stream().map(g -> new ReasonRow(
                 g.key() == null ? "(no reason)" : g.key(), g.requests())).toList());
-        Set<String> seen = new TreeSet<>(knownReasons);
-        f.byReason().groups().stream().filter(g -> g.key() != null).forEach(g -> seen.add(g.key()));
-        if (!seen.equals(new TreeSet<>(knownReasons))) {
-            knownReasons.setAll(seen);
-        }
+        // only added to, so the reasons checked in the filter stay checked
+        Set<String> fresh = new TreeSet<>();
+        f.byReason().groups().stream().map(HelpRequestAnalyticsDto.Figures::key)
+                .filter(k -> k != null && !knownReasons.contains(k)).forEach(fresh::add);
+        knownReasons.addAll(fresh);
         serviceLevelSeconds.set(f.byHour().acceptWithinSeconds());
         headline.setAll(headline(f.byHour(), f.bySupervisor()));
         status.set("Updated " + CLOCK.format(f.byHour().asOf().atZone(zone)) + " · refreshes on its own while open");
@@ -182,6 +184,7 @@ public final class AnalyticsViewModel {
 
     /** Today only, in the window's zone; for the "Today" button. */
     public void today(LocalDate today) {
+        this.today = today;
         from.set(today);
         to.set(today);
     }
