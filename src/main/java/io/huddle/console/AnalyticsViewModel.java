@@ -33,7 +33,8 @@ import javafx.collections.ObservableList;
  * A bar opens the audit search of what it counts. Figures are defined in docs/analytics.md.
  */
 public final class AnalyticsViewModel {
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE HH:00");
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:00");
+    private static final DateTimeFormatter DAY_HOUR = DateTimeFormatter.ofPattern("EEE HH:00");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** Where figures come from (the gateway's REST API, off the UI thread). */
@@ -114,8 +115,11 @@ public final class AnalyticsViewModel {
     }
 
     private void show(Figures f) {
+        // one day: just the hour; several: the weekday too
+        DateTimeFormatter hourLabel = java.time.Duration.between(f.byHour().from(), f.byHour().to()).toHours() <= 25
+                ? HOUR : DAY_HOUR;
         hours.setAll(f.byHour().groups().stream().map(g -> new HourRow(Instant.parse(g.key()),
-                HOUR.format(Instant.parse(g.key()).atZone(zone)), g.closed(), g.cancelled(), g.open(),
+                hourLabel.format(Instant.parse(g.key()).atZone(zone)), g.closed(), g.cancelled(), g.open(),
                 g.timeToAcceptP50Seconds(), g.timeToAcceptP90Seconds())).toList());
         supervisors.setAll(f.bySupervisor().groups().stream().map(g -> new SupervisorRow(g.key(),
                 g.label() != null ? g.label() : g.key() != null ? g.key() : "—", g.monitor().totalSeconds() / 60,
@@ -141,10 +145,10 @@ public final class AnalyticsViewModel {
                 percent(t.cancelRate()) + "|cancelled",
                 seconds(t.timeToAcceptP50Seconds()) + " / " + seconds(t.timeToAcceptP90Seconds()) + "|to accept p50 / p90",
                 percent(t.withinServiceLevel()) + "|accepted within " + seconds(h.acceptWithinSeconds()),
-                t.breaches() + "|breached the service level",
+                t.breaches() + "|waited over " + seconds(h.acceptWithinSeconds()),
                 t.open() + "|still open",
                 Math.round(minutes) + " min|supervisor time",
-                percent(v.interactionShare()) + "|interactions with a supervisor");
+                percent(v.interactionShare()) + "|of interactions had a supervisor");
     }
 
     private static String percent(Double share) {

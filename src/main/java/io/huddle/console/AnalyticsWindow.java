@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -31,6 +32,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -46,25 +48,31 @@ public final class AnalyticsWindow {
         DatePicker from = new DatePicker();
         from.setId("analytics-from");
         from.setPromptText("From (day)");
+        from.setPrefWidth(140);
         from.valueProperty().bindBidirectional(vm.from());
         DatePicker to = new DatePicker();
         to.setId("analytics-to");
         to.setPromptText("To (day)");
+        to.setPrefWidth(140);
         to.valueProperty().bindBidirectional(vm.to());
         CheckComboBox<String> channels = new CheckComboBox<>();
         channels.setId("analytics-channels");
         channels.setTitle("All channels");
-        channels.setShowCheckedCount(true);
+        channels.setPrefWidth(170);
         channels.getItems().setAll(Arrays.stream(Channel.values()).map(Enum::name).toList());
         channels.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
             vm.channels().setAll(channels.getCheckModel().getCheckedItems());
+            // the title while nothing is checked; else ControlsFX lists the checked items
+            channels.setTitle(vm.channels().isEmpty() ? "All channels" : null);
             vm.refresh().execute();
         });
-        CheckComboBox<String> reasons = new CheckComboBox<>(vm.knownReasons());
+        CheckComboBox<String> reasons = new CheckComboBox<>();
         reasons.setId("analytics-reasons");
         reasons.setTitle("All reasons");
-        reasons.setShowCheckedCount(true);
+        reasons.setPrefWidth(200);
+        Bindings.bindContent(reasons.getItems(), vm.knownReasons());
         reasons.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
+            reasons.setTitle(reasons.getCheckModel().getCheckedItems().isEmpty() ? "All reasons" : null);
             if (!vm.reasons().equals(reasons.getCheckModel().getCheckedItems())) {
                 vm.reasons().setAll(reasons.getCheckModel().getCheckedItems());
                 vm.refresh().execute();
@@ -288,8 +296,13 @@ public final class AnalyticsWindow {
         value.getStyleClass().add("figure-value");
         Label caption = new Label(parts[1]);
         caption.getStyleClass().add("figure-caption");
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        caption.setWrapText(true);
         VBox box = new VBox(2, value, caption);
         box.getStyleClass().add("figure-tile");
+        // the tiles share the row equally
+        box.setPrefWidth(0);
+        box.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
     }
