@@ -44,9 +44,14 @@ public final class Analytics {
     public InterventionAnalyticsDto interventions(User user, AnalyticsRequest request) {
         AnalyticsQuery q = query(user, request);
         AnalyticsRows<InterventionTally> groups = store.interventionAnalytics(q);
-        List<InterventionTally> total = store.interventionAnalytics(q.grouped(AnalyticsGroup.TOTAL)).groups();
+        // every action is in exactly one group, so the groups add up to the total unless some were left out or
+        // the grouping counts no interactions of its own
+        boolean additive = !groups.truncated() && q.groupBy() != AnalyticsGroup.SUPERVISOR
+                && q.groupBy() != AnalyticsGroup.REASON;
+        InterventionTally total = additive ? InterventionFigures.sum(groups.groups(), q.filter().reasons().isEmpty())
+                : store.interventionAnalytics(q.grouped(AnalyticsGroup.TOTAL)).groups().get(0);
         return new InterventionAnalyticsDto(q.from(), q.to(), wire(q.groupBy()), q.asOf(), groups.truncated(),
-                InterventionFigures.of(total.get(0)),
+                InterventionFigures.of(total),
                 groups.groups().stream().map(InterventionFigures::of).toList());
     }
 

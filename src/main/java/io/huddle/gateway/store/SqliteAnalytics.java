@@ -106,6 +106,23 @@ final class SqliteAnalytics {
                     new InterventionTally.Mode(rs.getLong("b_count"), rs.getLong("b_millis")),
                     rs.getLong("esc"), share == null ? null : share[0], share == null ? null : share[1]);
         });
+        if (shares != null && q.groupBy() != AnalyticsGroup.TOTAL && tallies.size() <= q.maxGroups()) {
+            // interactions of a group where no supervisor acted: a group too, with no actions
+            List<InterventionTally> all = new ArrayList<>(tallies);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            tallies.forEach(t -> seen.add(t.key()));
+            InterventionTally.Mode none = new InterventionTally.Mode(0, 0);
+            shares.forEach((key, n) -> {
+                if (!seen.contains(key)) {
+                    all.add(new InterventionTally(key, null, none, none, none, 0, n[0], n[1]));
+                }
+            });
+            if (q.groupBy().isTime()) {
+                all.sort(java.util.Comparator.comparing(InterventionTally::key,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+            }
+            tallies = all;
+        }
         return cut(tallies, q.maxGroups());
     }
 

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * A small history of acme/support whose figures are worked out by hand in the analytics API test (and shown by
- * the analytics window's tests): two hours, six help requests, five interventions, seven interactions; plus rows
+ * the analytics window's tests): two hours, six help requests, five interventions, eight interactions; plus rows
  * outside the range and in another domain that no figure may count.
  */
 public final class AnalyticsFixture {
@@ -49,6 +49,7 @@ public final class AnalyticsFixture {
         ix("ix4", "support", Channel.VOICE, "Billing", AGENT2, H1.plus(min(5)));
         ix("ix5", "support", Channel.CHAT, "Sales", AGENT1, H1.plus(min(10)));
         ix("ix6", "support", Channel.VOICE, "Billing", AGENT2, H1.plus(min(30)));
+        ix("ix8", "support", Channel.VOICE, "Returns", AGENT1, H1.plus(min(40))); // nobody asked, nobody acted
         ix("ix-old", "support", Channel.VOICE, "Billing", AGENT1, H0.minus(Duration.ofDays(1)));
         ix("ix-sales", "sales", Channel.VOICE, "Billing", "acme:salesagent1", H0.plus(min(5)));
 

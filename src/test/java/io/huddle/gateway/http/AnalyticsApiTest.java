@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The analytics endpoints over the real gateway, each figure against {@link AnalyticsFixture} worked out by hand:
  * help requests r1..r6 (accepted after 20, 90 and 40 s; cancelled after 30 and 120 s; one still pending), actions
  * a1..a6 (monitor 120 s then barge 60 s by supervisor1 on ix1, barge 30 s by supervisor2, coach 300 s, monitor
- * 600 s, a disconnect), seven interactions of which four had an action; acceptWithin is the default 60 s.
+ * 600 s, a disconnect), eight interactions of which four had an action (ix8, in queue Returns, none); acceptWithin is the default 60 s.
  */
 class AnalyticsApiTest extends ApiTest {
     private static final String RANGE = "from=2026-02-03T10:00:00Z&to=2026-02-03T12:00:00Z";
@@ -103,9 +103,23 @@ class AnalyticsApiTest extends ApiTest {
         assertMode(t.get("coach"), 1, 300, 300);
         assertMode(t.get("bargeIn"), 2, 90, 45);
         assertThat(t.get("monitorToBarge").asLong()).isEqualTo(1); // a2 after a1; a3 had no monitor before it
-        assertThat(t.get("interactions").asLong()).isEqualTo(7);
+        assertThat(t.get("interactions").asLong()).isEqualTo(8);
         assertThat(t.get("interactionsWithAction").asLong()).isEqualTo(4);
-        assertThat(t.get("interactionShare").asDouble()).isCloseTo(4 / 7.0, within(1e-9));
+        assertThat(t.get("interactionShare").asDouble()).isEqualTo(0.5);
+        // the same total when it is added up from groups (by hour, agent, queue, channel) instead of counted apart
+        for (String group : List.of("hour", "day", "agent", "queue", "channel")) {
+            assertThat(interventions("groupBy=" + group).get("total")).as(group).isEqualTo(t);
+        }
+    }
+
+    @Test
+    void interactionsWithoutAnyActionStillMakeAGroup() {
+        JsonNode byQueue = interventions("groupBy=queue").get("groups");
+        assertThat(keys(byQueue)).containsExactly("Billing", "Sales", "Returns");
+        JsonNode returns = byQueue.get(2);
+        assertThat(returns.get("monitor").get("count").asLong()).isZero();
+        assertThat(returns.get("interactions").asLong()).isEqualTo(1);
+        assertThat(returns.get("interactionShare").asDouble()).isZero();
     }
 
     @Test
@@ -126,7 +140,7 @@ class AnalyticsApiTest extends ApiTest {
         assertMode(byHour.get(0).get("bargeIn"), 2, 90, 45);
         assertThat(byHour.get(0).get("interactionShare").asDouble()).isEqualTo(0.75); // ix1, ix2, ix3 of four
         assertMode(byHour.get(1).get("monitor"), 1, 600, 600);
-        assertThat(byHour.get(1).get("interactionShare").asDouble()).isCloseTo(1 / 3.0, within(1e-9));
+        assertThat(byHour.get(1).get("interactionShare").asDouble()).isEqualTo(0.25); // ix5 of ix4, ix5, ix6, ix8
     }
 
     @Test
@@ -153,8 +167,7 @@ class AnalyticsApiTest extends ApiTest {
         String[] iv = api.send("GET", V1 + "/analytics/interventions?" + RANGE + "&groupBy=supervisor",
                 api.token("acme:auditor1"), null, Map.of("Accept", "text/csv")).expect(200).body().split("\r\n");
         assertThat(iv[0]).isEqualTo(AnalyticsCsv.INTERVENTION_HEADER);
-        assertThat(iv[3]).isEqualTo("total,supervisor,,,2,720.0,360.0,1,300.0,300.0,2,90.0,45.0,1,7,4,"
-                + (4 / 7.0));
+        assertThat(iv[3]).isEqualTo("total,supervisor,,,2,720.0,360.0,1,300.0,300.0,2,90.0,45.0,1,8,4,0.5");
     }
 
     @Test
