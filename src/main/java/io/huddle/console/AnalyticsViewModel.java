@@ -144,11 +144,11 @@ public final class AnalyticsViewModel {
                 t.requests() + "|help requests",
                 percent(t.cancelRate()) + "|cancelled",
                 seconds(t.timeToAcceptP50Seconds()) + " / " + seconds(t.timeToAcceptP90Seconds()) + "|to accept p50 / p90",
-                percent(t.withinServiceLevel()) + "|accepted within " + seconds(h.acceptWithinSeconds()),
+                percent(t.withinServiceLevel()) + "|within " + seconds(h.acceptWithinSeconds()),
                 t.breaches() + "|waited over " + seconds(h.acceptWithinSeconds()),
                 t.open() + "|still open",
                 Math.round(minutes) + " min|supervisor time",
-                percent(v.interactionShare()) + "|of interactions had a supervisor");
+                percent(v.interactionShare()) + "|had a supervisor");
     }
 
     private static String percent(Double share) {

@@ -296,11 +296,11 @@ public final class AnalyticsWindow {
         value.getStyleClass().add("figure-value");
         Label caption = new Label(parts[1]);
         caption.getStyleClass().add("figure-caption");
+        // a figure is never cut short: the tiles share the row equally but never below their text
         value.setMinWidth(Region.USE_PREF_SIZE);
-        caption.setWrapText(true);
+        caption.setMinWidth(Region.USE_PREF_SIZE);
         VBox box = new VBox(2, value, caption);
         box.getStyleClass().add("figure-tile");
-        // the tiles share the row equally
         box.setPrefWidth(0);
         box.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(box, Priority.ALWAYS);

@@ -61,8 +61,8 @@ class AnalyticsViewModelTest {
                 new AnalyticsViewModel.ReasonRow("(no reason)", 1));
         assertThat(vm.knownReasons()).containsExactly("Refund");
         assertThat(vm.headline()).contains("7|help requests", "25 %|cancelled", "12 s / 75 s|to accept p50 / p90",
-                "80 %|accepted within 60 s", "2|waited over 60 s", "4 min|supervisor time",
-                "—|of interactions had a supervisor");
+                "80 %|within 60 s", "2|waited over 60 s", "4 min|supervisor time",
+                "—|had a supervisor");
         assertThat(vm.status().get()).isEqualTo("Updated 16:00:00 · refreshes on its own while open");
     }
 

@@ -52,8 +52,8 @@ class AnalyticsWindowTest extends ConsoleUiTest {
                 robot.lookup("#analytics-refresh").queryButton().fire();
             });
             eventually(() -> assertThat(headline(stage)).contains("6 help requests", "50 % cancelled",
-                    "40 s / 90 s to accept p50 / p90", "40 % accepted within 60 s", "3 waited over 60 s",
-                    "2 still open", "50 % of interactions had a supervisor"));
+                    "40 s / 90 s to accept p50 / p90", "40 % within 60 s", "3 waited over 60 s",
+                    "2 still open", "50 % had a supervisor"));
 
             StackedBarChart<?, ?> requests = (StackedBarChart<?, ?>) stage.getScene().lookup("#analytics-requests");
             assertThat(Fx.call(() -> requests.getData().get(0).getData().size())).isEqualTo(2); // two hours
