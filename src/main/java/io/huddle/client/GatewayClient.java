@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import io.huddle.domain.Controls;
 import io.huddle.domain.TenantSettings;
 import io.huddle.protocol.ActionDto;
+import io.huddle.protocol.HelpRequestAnalyticsDto;
+import io.huddle.protocol.InterventionAnalyticsDto;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.JournalBatch;
@@ -164,6 +166,30 @@ public final class GatewayClient implements AutoCloseable {
     public long exportActionsCsv(ActionFilter filter, Path target) {
         Request request = Http.request(http.url("actions", filter.withCursor(null).withLimit(null).query()),
                 session.token()).header("Accept", "text/csv").get().build();
+        return new CsvDownload(http).download(request, target);
+    }
+
+    /** Help-request figures (docs/analytics.md) of the signed-in user's tenant and domain. */
+    public HelpRequestAnalyticsDto helpRequestAnalytics(AnalyticsFilter filter) {
+        Request request = Http.request(http.urlWith("analytics/help-requests", filter.query()), session.token()).get()
+                .build();
+        return http.exchange(request, TYPES.constructType(HelpRequestAnalyticsDto.class));
+    }
+
+    /** Intervention figures (docs/analytics.md) of the signed-in user's tenant and domain. */
+    public InterventionAnalyticsDto interventionAnalytics(AnalyticsFilter filter) {
+        Request request = Http.request(http.urlWith("analytics/interventions", filter.query()), session.token()).get()
+                .build();
+        return http.exchange(request, TYPES.constructType(InterventionAnalyticsDto.class));
+    }
+
+    /**
+     * Downloads the help-request figures as CSV into {@code target} (whole or not at all); answers the bytes
+     * written.
+     */
+    public long exportHelpRequestAnalyticsCsv(AnalyticsFilter filter, Path target) {
+        Request request = Http.request(http.urlWith("analytics/help-requests", filter.query()), session.token())
+                .header("Accept", "text/csv").get().build();
         return new CsvDownload(http).download(request, target);
     }
 

@@ -61,6 +61,13 @@ final class Http implements AutoCloseable {
         return b.build();
     }
 
+    /** The URL of {@code path} with query parameters that may repeat, in the order given. */
+    HttpUrl urlWith(String path, java.util.List<Map.Entry<String, String>> query) {
+        HttpUrl.Builder b = baseUrl.newBuilder().addPathSegments("api/v1/" + path);
+        query.forEach(e -> b.addQueryParameter(e.getKey(), e.getValue()));
+        return b.build();
+    }
+
     static Request.Builder request(HttpUrl url, String token) {
         Request.Builder b = new Request.Builder().url(url).header("Accept", "application/json");
         if (token != null) {

@@ -22,6 +22,11 @@ public final class AuditApp {
     }
 
     public static void open(Stage stage, SignedIn session) {
+        open(stage, session, null);
+    }
+
+    /** Opens the window searching at once with {@code preset} (a drill-down), unless it is null. */
+    public static void open(Stage stage, SignedIn session, ActionFilter preset) {
         GatewayClient client = new GatewayClient(session);
         ExecutorService io = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "huddle-audit");
@@ -40,8 +45,12 @@ public final class AuditApp {
                 return CompletableFuture.supplyAsync(() -> client.exportActionsCsv(filter, target), io);
             }
         };
-        new AuditWindow(stage, new AuditViewModel(source, UiThread.of(bridge), ZoneId.systemDefault()));
+        AuditViewModel vm = new AuditViewModel(source, UiThread.of(bridge), ZoneId.systemDefault());
+        new AuditWindow(stage, vm);
         bridge.start();
+        if (preset != null) {
+            vm.searchFor(preset);
+        }
         stage.setOnHidden(e -> {
             bridge.stop();
             io.shutdownNow();

@@ -52,11 +52,16 @@ public final class AuditViewModel {
     private long searches;
     private ActionFilter lastFilter;
     private Path exportTarget;
+    private Instant exactFrom;
+    private Instant exactTo;
 
     public AuditViewModel(AuditSource source, UiThread ui, ZoneId zone) {
         this.source = source;
         this.zone = zone;
         SimpleBooleanProperty always = new SimpleBooleanProperty(true);
+        // a range finer than days (a drill-down) holds until a person changes a date
+        from.addListener((o, a, n) -> exactFrom = null);
+        to.addListener((o, a, n) -> exactTo = null);
         search = new AsyncCommand<>("Search", ui, always, () -> {
             searches++;
             lastFilter = filter();
@@ -86,10 +91,29 @@ public final class AuditViewModel {
         summary.set(results.size() + (hasMore.get() ? "+ actions (load more for the rest)" : " actions"));
     }
 
+    /**
+     * Fills the fields from {@code preset} (a drill-down from the analytics) and searches. Its range may be finer
+     * than whole days: it holds until a date is changed.
+     */
+    public void searchFor(ActionFilter preset) {
+        supervisor.set(preset.supervisorId() == null ? "" : preset.supervisorId());
+        agent.set(preset.agentId() == null ? "" : preset.agentId());
+        interaction.set(preset.interactionId() == null ? "" : preset.interactionId());
+        helpRequest.set(preset.helpRequestId() == null ? "" : preset.helpRequestId());
+        action.set(preset.action());
+        from.set(preset.from() == null ? null : preset.from().atZone(zone).toLocalDate());
+        to.set(preset.to() == null ? null : preset.to().minusMillis(1).atZone(zone).toLocalDate());
+        exactFrom = preset.from();
+        exactTo = preset.to();
+        search.execute();
+    }
+
     /** The filter as the fields say now; dates are whole local days, "to" inclusive. */
     public ActionFilter filter() {
-        Instant start = from.get() == null ? null : from.get().atStartOfDay(zone).toInstant();
-        Instant end = to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant();
+        Instant start = exactFrom != null ? exactFrom
+                : from.get() == null ? null : from.get().atStartOfDay(zone).toInstant();
+        Instant end = exactTo != null ? exactTo
+                : to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant();
         return new ActionFilter(blank(supervisor.get()), blank(agent.get()), blank(interaction.get()),
                 blank(helpRequest.get()), action.get(), start, end, 200, null);
     }

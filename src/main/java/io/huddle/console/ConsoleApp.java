@@ -158,8 +158,11 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         String who = signedIn.user().displayName() + " · " + signedIn.user().tenant() + "/"
                 + signedIn.user().domain();
         boolean mayAudit = signedIn.user().hasRole("awa_manager") || signedIn.user().hasRole("auditor");
+        boolean mayAnalytics = mayAudit || signedIn.user().hasRole("admin");
         window = new ConsoleWindow(primary, session.viewModel(), who, settings, this::save,
                 mayAudit ? () -> AuditApp.open(new Stage(), signedIn) : null,
+                mayAnalytics ? () -> AnalyticsApp.open(new Stage(), signedIn,
+                        preset -> AuditApp.open(new Stage(), signedIn, preset)) : null,
                 demoAgent == null ? null : this::openDemoAgent);
         primary.setOnCloseRequest(e -> close().thenRun(exit));
         session.start();

@@ -38,10 +38,11 @@ public final class ConsoleWindow {
 
     /**
      * @param onSettings called with the settings to save (theme, window place, dividers)
-     * @param actions    what the header's buttons open (audit, agent window; either may be null)
+     * @param openAudit  what the header's buttons open (audit, analytics, agent window; any may be null)
      */
     public ConsoleWindow(Stage stage, ConsoleViewModel vm, String signedInAs, UserSettings settings,
-                         Consumer<UserSettings> onSettings, Runnable openAudit, Runnable openAgentWindow) {
+                         Consumer<UserSettings> onSettings, Runnable openAudit, Runnable openAnalytics,
+                         Runnable openAgentWindow) {
         this.stage = stage;
         this.vm = vm;
         this.settings = settings;
@@ -82,13 +83,15 @@ public final class ConsoleWindow {
         vm.focusRequest().addListener((o, a, id) -> selectRow(id));
         header.audit.setOnAction(e -> run(openAudit));
         header.audit.setDisable(openAudit == null);
+        header.analytics.setOnAction(e -> run(openAnalytics));
+        header.analytics.setDisable(openAnalytics == null);
         header.agentWindow.setOnAction(e -> run(openAgentWindow));
         header.agentWindow.setVisible(openAgentWindow != null);
         header.agentWindow.setManaged(openAgentWindow != null);
         header.theme.setText(settings.dark() ? "Light" : "Dark");
         header.theme.setOnAction(e -> toggleTheme(onSettings));
         header.help.setOnAction(e -> help.setVisible(!help.isVisible()));
-        shortcuts(scene, onSettings, openAudit);
+        shortcuts(scene, onSettings, openAudit, openAnalytics);
 
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick(Instant.now())));
         ticker.setCycleCount(Animation.INDEFINITE);
@@ -99,7 +102,8 @@ public final class ConsoleWindow {
         });
     }
 
-    private void shortcuts(Scene scene, Consumer<UserSettings> onSettings, Runnable openAudit) {
+    private void shortcuts(Scene scene, Consumer<UserSettings> onSettings, Runnable openAudit,
+                           Runnable openAnalytics) {
         var acc = scene.getAccelerators();
         acc.put(new KeyCodeCombination(KeyCode.ENTER, KeyCombination.SHORTCUT_DOWN), tray::confirmSelected);
         acc.put(new KeyCodeCombination(KeyCode.T, KeyCombination.SHORTCUT_DOWN), tray::focusList);
@@ -114,6 +118,8 @@ public final class ConsoleWindow {
         acc.put(new KeyCodeCombination(KeyCode.ESCAPE), () -> help.setVisible(false));
         acc.put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> run(openAudit));
+        acc.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                () -> run(openAnalytics));
         acc.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                 () -> toggleTheme(onSettings));
     }

@@ -29,6 +29,7 @@ final class HeaderBar extends VBox {
     // ControlsFX: a clear button shows in the field while it holds text
     final TextField search = TextFields.createClearableTextField();
     final Button audit = new Button("Audit", Icons.of(Icons.AUDIT, 16));
+    final Button analytics = new Button("Analytics");
     final Button theme = new Button("Dark");
     final Button help = new Button("?");
     final Button agentWindow = new Button("Agent window");
@@ -62,6 +63,8 @@ final class HeaderBar extends VBox {
 
         audit.setId("audit-button");
         audit.setTooltip(new Tooltip("Search the audit trail (Ctrl+Shift+A)"));
+        analytics.setId("analytics-button");
+        analytics.setTooltip(new Tooltip("Help requests and interventions in figures (Ctrl+Shift+R)"));
         theme.setId("theme-button");
         theme.setTooltip(new Tooltip("Switch between light and dark (Ctrl+Shift+L)"));
         help.setId("help-button");
@@ -72,7 +75,7 @@ final class HeaderBar extends VBox {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         presenceMenu(presenceVm);
-        HBox top = new HBox(title, user, presence, counts, grow, agentWindow, audit, theme, help);
+        HBox top = new HBox(title, user, presence, counts, grow, agentWindow, audit, analytics, theme, help);
         top.getStyleClass().add("app-header");
 
         search.setId("search");

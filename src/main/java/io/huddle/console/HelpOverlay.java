@@ -20,6 +20,7 @@ final class HelpOverlay extends StackPane {
             new String[] {"F9", "Disconnect"},
             new String[] {"Ctrl+M", "Write a message (while coaching or barged in)"},
             new String[] {"Ctrl+Shift+A", "Audit search"},
+            new String[] {"Ctrl+Shift+R", "Analytics (help requests and interventions)"},
             new String[] {"Ctrl+Shift+L", "Light or dark theme"},
             new String[] {"F1", "Show or hide this help"});
 

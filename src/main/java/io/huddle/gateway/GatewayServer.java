@@ -43,6 +43,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import io.huddle.gateway.analytics.AcceptWithin;
+import io.huddle.gateway.analytics.Analytics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
@@ -112,7 +114,8 @@ public final class GatewayServer implements AutoCloseable {
                 new JournalAudit(store), intake, platformConnections, controls,
                 new AdminService(store, auth, hasher, clock), scimTokens,
                 new SingleSignOn(store, new ProviderDirectory(ProviderDirectory.TIMEOUT), auth, clock),
-                new SsoThrottle(clock, SsoThrottle.DEFAULT_PER_MINUTE), clock);
+                new SsoThrottle(clock, SsoThrottle.DEFAULT_PER_MINUTE), clock,
+                new Analytics(store, clock, tenant -> settings.settings(tenant).escalation().serviceLevel()));
         ReentrantLock scimWrites = new ReentrantLock(); // one SCIM write at a time: placements read what others write
         ScimApi scim = new ScimApi(scimTokens, new ScimUsers(store, auth, clock, scimWrites),
                 new ScimGroups(store, auth, clock, scimWrites));

@@ -50,6 +50,18 @@ class ArchitectureTest {
         GATEWAYNEVERIMPORTSTHEDESKTOP.check(classes);
     }
 
+    private static final ArchRule ANALYTICSKNOWSNOTRANSPORT = noClasses().that()
+            .resideInAPackage("io.huddle.gateway.analytics..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.huddle.gateway.http..",
+                    "io.huddle.gateway.stream..", "io.huddle.gateway.floor..", "io.huddle.cli..")
+            .because("the analytics' definitions are read by the REST API, not tied to it; they read the store, "
+                    + "never the live floor");
+
+    @ArchTest
+    void analyticsKnowsNoTransport(JavaClasses classes) {
+        ANALYTICSKNOWSNOTRANSPORT.check(classes);
+    }
+
     private static final ArchRule ADMINKNOWSNOTRANSPORT = noClasses().that().resideInAPackage("io.huddle.gateway.admin..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse..", "picocli..",
                     "io.huddle.gateway.http..", "io.huddle.gateway.stream..", "io.huddle.cli..")

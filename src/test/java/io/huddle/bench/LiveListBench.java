@@ -78,7 +78,7 @@ final class LiveListBench implements Bench {
                     Theme.apply(false);
                     stage[0] = new Stage();
                     ConsoleWindow window = new ConsoleWindow(stage[0], session.viewModel(), "bench",
-                            UserSettings.defaults(), s -> { }, null, null);
+                            UserSettings.defaults(), s -> { }, null, null, null);
                     // Monocle's headless screen is 1280x800 unless told otherwise: a laptop-sized console
                     stage[0].setX(0);
                     stage[0].setY(0);

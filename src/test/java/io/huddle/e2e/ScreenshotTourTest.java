@@ -17,7 +17,14 @@ import io.huddle.domain.TranscriptLine.Speaker;
 import io.huddle.protocol.InteractionDto;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.huddle.console.AnalyticsApp;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
 import javafx.scene.Node;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,8 +33,8 @@ import org.testfx.api.FxRobot;
 
 /**
  * A tour of the real windows for people to look at: the console with a live floor, the tray, coaching,
- * the dark theme, the agent window pending, coached and closing, and a request escalated (in the tray and in
- * its agent's window). Needs a display (real GTK windows,
+ * the dark theme, the agent window pending, coached and closing, a request escalated (in the tray and in
+ * its agent's window), and the analytics window in light and dark. Needs a display (real GTK windows,
  * not Monocle), so it is tagged and left out of the default run: {@code scripts/screenshots.sh} runs it
  * under Xvfb and the PNGs land in {@code target/screenshots/}.
  */
@@ -141,8 +148,32 @@ class ScreenshotTourTest {
             eventually(() -> assertThat(noahsAgent.status()).contains("Escalated to leads"));
             shots.scene(noahsAgent.stage().getScene(), "12-agent-escalated");
 
+            // the analytics window over a day of history (yesterday, local time), in light and then in dark
+            LocalDate yesterday = LocalDate.now().minusDays(1);
+            AnalyticsHistory.day(fx.gateway().server().store(), yesterday.atTime(8, 0)
+                    .atZone(ZoneId.systemDefault()).toInstant());
+            Stage analytics = Fx.call(() -> {
+                Stage s = new Stage();
+                AnalyticsApp.open(s, fx.signIn("supervisor1"), preset -> { });
+                s.setX(40);
+                s.setY(20);
+                return s;
+            });
+            Fx.run(() -> {
+                ((DatePicker) analytics.getScene().lookup("#analytics-from")).setValue(yesterday);
+                ((DatePicker) analytics.getScene().lookup("#analytics-to")).setValue(yesterday);
+                ((Button) analytics.getScene().lookup("#analytics-refresh")).fire();
+            });
+            eventually(() -> assertThat(Fx.call(() -> ((Label) analytics.getScene().lookup("#analytics-status"))
+                    .getText())).startsWith("Updated"));
+            eventually(() -> assertThat(Fx.call(() -> ((javafx.scene.layout.HBox) analytics.getScene()
+                    .lookup("#analytics-headline")).getChildren().size())).isEqualTo(8));
+            shots.scene(analytics.getScene(), "13-analytics-light");
+
             Fx.run(() -> console.button("#theme-button").fire());
             eventually(() -> assertThat(console.text("#theme-button")).isEqualTo("Light"));
+            shots.scene(analytics.getScene(), "14-analytics-dark");
+            Fx.run(analytics::hide);
             shots.scene(console.stage().getScene(), "04-console-dark");
             shots.scene(agent.stage().getScene(), "09-agent-dark");
             shots.screen("10-desktop-dark");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
 import io.huddle.gateway.admin.AdminService;
+import io.huddle.gateway.analytics.Analytics;
 import io.huddle.gateway.audit.JournalAudit;
 import io.huddle.gateway.audit.JournalIngest;
 import io.huddle.gateway.auth.AuthService;
@@ -39,12 +40,13 @@ public final class HttpApi {
     private final SsoApi sso;
     private final AuthService auth;
     private final ScimTokenApi scimTokens;
+    private final AnalyticsApi analytics;
 
     public HttpApi(ObjectMapper json, AuthService auth, FloorReads reads, HelpLifecycle help, FloorSettings settings,
                    GatewayStore store, String version,
                    JournalIngest ingest, JournalAudit audit, PlatformIntake intake, PlatformConnections connections,
                    PlatformControls controls, AdminService admin, ScimTokens scimTokens, SingleSignOn sso,
-                   SsoThrottle ssoThrottle, Clock clock) {
+                   SsoThrottle ssoThrottle, Clock clock, Analytics analytics) {
         this.http = new HttpSupport(json, auth);
         this.auth = auth;
         this.rest = new RestApi(http, auth, reads, help, settings, controls, store, version);
@@ -54,6 +56,7 @@ public final class HttpApi {
         this.scimTokens = new ScimTokenApi(http, scimTokens);
         this.identity = new IdentityApi(http, store, clock);
         this.sso = new SsoApi(http, sso, ssoThrottle);
+        this.analytics = new AnalyticsApi(http, analytics);
     }
 
     /** The largest body any route reads (a journal batch); every other route holds its own to 64 KiB. */
@@ -69,6 +72,7 @@ public final class HttpApi {
         scimTokens.register(routes);
         identity.register(routes);
         sso.register(routes);
+        analytics.register(routes);
         routes.exception(DomainException.class, (e, ctx) -> http.error(ctx, e.kind(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             DomainException.Kind kind = kindOf(e.getStatus());

@@ -149,6 +149,11 @@ public interface GatewayStore extends AutoCloseable {
     /** Actions still running (no endedAt): after a restart their legs are gone and they are ended. */
     List<SupervisorAction> openActions();
 
+    // analytics (docs/analytics.md): raw counts per group; gateway.analytics turns them into figures
+    AnalyticsRows<HelpRequestTally> helpRequestAnalytics(AnalyticsQuery query);
+
+    AnalyticsRows<InterventionTally> interventionAnalytics(AnalyticsQuery query);
+
     // supervisors' action journals, uploaded by their consoles (docs/journal.md)
     Optional<JournalDevice> journalDevice(String deviceId);
 

@@ -264,6 +264,18 @@ public final class SqliteGatewayStore implements GatewayStore {
     }
 
     @Override
+    public AnalyticsRows<HelpRequestTally> helpRequestAnalytics(AnalyticsQuery q) {
+        return read("help-request analytics of tenant '" + q.tenant() + "' domain '" + q.domain() + "' by "
+                + q.groupBy(), c -> SqliteAnalytics.helpRequests(c, q));
+    }
+
+    @Override
+    public AnalyticsRows<InterventionTally> interventionAnalytics(AnalyticsQuery q) {
+        return read("intervention analytics of tenant '" + q.tenant() + "' domain '" + q.domain() + "' by "
+                + q.groupBy(), c -> SqliteAnalytics.interventions(c, q));
+    }
+
+    @Override
     public List<SupervisorAction> openActions() {
         return read("list running supervisor actions", c -> query(c,
                 "SELECT " + SqliteActivityRows.ACTION_COLUMNS + " FROM actions WHERE ended_at IS NULL",

@@ -277,7 +277,16 @@ final class SqliteSchema {
             // a JSON object (NULL: the defaults).
             List.of(
                     "ALTER TABLE help_requests ADD COLUMN escalations TEXT NOT NULL DEFAULT '[]'",
-                    "ALTER TABLE tenants ADD COLUMN escalation TEXT"));
+                    "ALTER TABLE tenants ADD COLUMN escalation TEXT"),
+            // version 10: analytics (docs/analytics.md). Covering indexes, so adding up a range of a scope reads
+            // only the index (no row lookups); the last one answers "did this supervisor monitor before barging in".
+            List.of("CREATE INDEX interactions_scope ON interactions (tenant, domain, started_at, channel, queue, agent_id)",
+                    "CREATE INDEX help_requests_analytics ON help_requests (tenant, domain, created_at, status,"
+                            + " accepted_at, cancelled_at, closed_at, agent_id, reason, help_provided_by, interaction_id)",
+                    "CREATE INDEX actions_analytics ON actions (tenant, domain, started_at, action, ended_at,"
+                            + " supervisor_id, agent_id, interaction_id, help_request_id)",
+                    "CREATE INDEX actions_interaction_mode"
+                            + " ON actions (interaction_id, tenant, domain, action, supervisor_id, started_at)"));
 
     /** The schema version this build writes. */
     static final int LATEST_VERSION = MIGRATIONS.size();
