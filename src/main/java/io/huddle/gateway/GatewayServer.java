@@ -18,6 +18,11 @@ import io.huddle.gateway.floor.PlatformSide;
 import io.huddle.gateway.floor.SupervisorLegs;
 import io.huddle.gateway.floor.RoutingPolicy;
 import io.huddle.gateway.http.HttpApi;
+import io.huddle.gateway.ops.GatewayMetrics;
+import io.huddle.gateway.ops.HttpMetrics;
+import io.huddle.gateway.ops.ManagementServer;
+import io.huddle.gateway.ops.MicrometerMetrics;
+import io.huddle.gateway.ops.Readiness;
 import io.huddle.gateway.scim.ScimApi;
 import io.huddle.gateway.scim.ScimGroups;
 import io.huddle.gateway.scim.ScimTokens;
@@ -42,8 +47,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -71,11 +78,18 @@ public final class GatewayServer implements AutoCloseable {
     private final PlatformConnections platformConnections;
     private final PlatformCalls platformCalls;
     private final PlatformControls platformControls;
+    private final ObjectMapper json;
+    /** The metrics, when there is a management port to serve them; null otherwise. */
+    private final MicrometerMetrics meters;
+    private ManagementServer management;
 
     private GatewayServer(GatewayConfig config, Consumer<RoutesConfig> extraRoutes) {
         this.config = config;
         Clock clock = Clock.systemUTC();
         ObjectMapper json = Json.newMapper();
+        this.json = json;
+        this.meters = config.management().enabled() ? new MicrometerMetrics() : null;
+        GatewayMetrics metrics = meters != null ? meters : GatewayMetrics.NONE;
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -95,15 +109,15 @@ public final class GatewayServer implements AutoCloseable {
                 "expired sign-in sessions", new SessionPurge(store, clock)::purgeNow,
                 "old platform event ids", new io.huddle.gateway.platform.PlatformEventPurge(store, clock)::purgeNow,
                 "expired single sign-on attempts", new SsoAttemptPurge(store, clock)::purgeNow));
-        this.hub = new StreamHub(json, floors, reads, auth, clock, config.stream());
+        this.hub = new StreamHub(json, floors, reads, auth, clock, config.stream(), metrics);
         this.platformConnections = new PlatformConnections(store, clock);
         PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, platformSide, platformConnections,
-                clock, config.platform().eventsPerSecond());
-        this.platformCalls = new PlatformCalls(json, clock, config.platform().calls());
+                clock, config.platform().eventsPerSecond(), metrics);
+        this.platformCalls = new PlatformCalls(json, clock, config.platform().calls(), metrics);
         this.platformControls = new PlatformControls(reads, legs, store, platformConnections, platformCalls);
         PlatformControls controls = platformControls;
         ScimTokens scimTokens = new ScimTokens(store.scim(), clock);
-        HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), new JournalIngest(store, clock),
+        HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), new JournalIngest(store, clock, metrics),
                 new JournalAudit(store), intake, platformConnections, controls,
                 new AdminService(store, auth, hasher, clock), scimTokens,
                 new SingleSignOn(store, new ProviderDirectory(ProviderDirectory.TIMEOUT), auth, clock),
@@ -111,9 +125,16 @@ public final class GatewayServer implements AutoCloseable {
         ReentrantLock scimWrites = new ReentrantLock(); // one SCIM write at a time: placements read what others write
         ScimApi scim = new ScimApi(scimTokens, new ScimUsers(store, auth, clock, scimWrites),
                 new ScimGroups(store, auth, clock, scimWrites));
+        if (meters != null) {
+            meters.watch(hub::openStreamsByTenant, reads::pendingHelpRequests);
+            meters.watchPlatform(platformCalls.circuitBreakers(), platformCalls.bulkheads());
+        }
         StreamEndpoint stream = new StreamEndpoint(json, hub, help, controls, clock, config.allowedOrigins());
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            if (meters != null) {
+                cfg.requestLogger.http(new HttpMetrics(meters));
+            }
             cfg.http.maxRequestSize = HttpApi.maxRequestSize(); // journal batches; other bodies: 64 KiB (HttpSupport)
             cfg.jetty.modifyWebSocketServletFactory(f -> {
                 f.setMaxTextMessageSize(64 * 1024);
@@ -139,6 +160,11 @@ public final class GatewayServer implements AutoCloseable {
         GatewayServer server = new GatewayServer(config, extraRoutes);
         try {
             server.app.start(config.host(), config.port());
+            GatewayConfig.ManagementSettings m = config.management();
+            if (server.meters != null) {
+                server.management = ManagementServer.start(m.host(), m.port(), server.json, server.meters::scrape,
+                        new Readiness(server.store));
+            }
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -155,6 +181,11 @@ public final class GatewayServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://" + config.host() + ":" + port();
+    }
+
+    /** Where the management port (metrics, health) listens; empty when it is off. */
+    public Optional<InetSocketAddress> managementAddress() {
+        return Optional.ofNullable(management).map(ManagementServer::address);
     }
 
     /** The tenants' live floors: their clock, and their events for a listener. */
@@ -209,6 +240,9 @@ public final class GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (management != null) {
+            management.close(); // before the store its readiness check reads
+        }
         upkeep.close(); // before the store it writes to
         hub.close();
         try {
@@ -220,6 +254,9 @@ public final class GatewayServer implements AutoCloseable {
             platformCalls.close();
         }
         store.close();
+        if (meters != null) {
+            meters.close();
+        }
         LOG.info("Huddle gateway stopped");
     }
 
