@@ -19,9 +19,8 @@ public final class HttpMetrics implements RequestLogger {
     private final Meter.MeterProvider<Timer> requests;
 
     public HttpMetrics(MicrometerMetrics metrics) {
-        this.requests = Timer.builder("http.server.requests").description("HTTP requests by route template")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(10)).withRegistry(metrics.registry());
+        this.requests = MicrometerMetrics.latency("http.server.requests", MicrometerMetrics.CALL_BUCKETS)
+                .description("HTTP requests by route template").withRegistry(metrics.registry());
     }
 
     @Override

@@ -58,12 +58,12 @@ public final class MicrometerMetrics implements GatewayMetrics, AutoCloseable {
         ignored = eventsIn("ignored");
         eventsSent = Counter.builder("huddle.stream.events.sent")
                 .description("Numbered stream frames (floor events) handed to sockets").register(registry);
-        fanOut = latency("huddle.stream.fanout.delay", Duration.ofSeconds(1))
+        fanOut = latency("huddle.stream.fanout.delay", FAN_OUT_BUCKETS)
                 .description("From a floor event's publication to its frame being handed to a stream's socket")
                 .register(registry);
-        commands = latency("huddle.stream.commands", Duration.ofSeconds(10))
+        commands = latency("huddle.stream.commands", CALL_BUCKETS)
                 .description("Stream commands by wire type and outcome, answer included").withRegistry(registry);
-        platformCalls = latency("huddle.platform.calls", Duration.ofSeconds(10))
+        platformCalls = latency("huddle.platform.calls", CALL_BUCKETS)
                 .description("Call controls sent to a tenant's platform, retries included").withRegistry(registry);
         uploads = Counter.builder("huddle.journal.uploads").description("Action journal uploads by result")
                 .withRegistry(registry);
@@ -78,10 +78,25 @@ public final class MicrometerMetrics implements GatewayMetrics, AutoCloseable {
                 .description("Events taken from tenants' platforms, by what became of them").register(registry);
     }
 
-    /** A timer with a histogram of its own range: Prometheus buckets from 100 µs to {@code max}. */
-    private static Timer.Builder latency(String name, Duration max) {
-        return Timer.builder(name).publishPercentileHistogram()
-                .minimumExpectedValue(Duration.ofNanos(100_000)).maximumExpectedValue(max);
+    /** The fan-out delay's histogram buckets: 100 µs to 1 s. */
+    static final Duration[] FAN_OUT_BUCKETS = millis(0.1, 0.25, 0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000);
+    /** The buckets of a request, a command or a platform call: 1 ms to 10 s. */
+    static final Duration[] CALL_BUCKETS = millis(1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000);
+
+    private static Duration[] millis(double... values) {
+        Duration[] d = new Duration[values.length];
+        for (int i = 0; i < values.length; i++) {
+            d[i] = Duration.ofNanos((long) (values[i] * 1_000_000));
+        }
+        return d;
+    }
+
+    /**
+     * A timer with a histogram of a few fixed buckets (13, plus +Inf): enough for quantiles in Grafana, and few
+     * series per label set.
+     */
+    static Timer.Builder latency(String name, Duration[] buckets) {
+        return Timer.builder(name).serviceLevelObjectives(buckets);
     }
 
     /** Gauges read at each scrape: open streams per tenant and help requests waiting for a supervisor. */
