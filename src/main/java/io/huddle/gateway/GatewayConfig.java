@@ -27,12 +27,13 @@ public record GatewayConfig(String host, int port, Path dataDir, boolean demo, i
     }
 
     /**
-     * The management port: Prometheus metrics and health checks, apart from the API. Off in {@link #of} (the
-     * desktop's embedded gateway has no one to scrape it); on this machine only unless a host says otherwise.
+     * The management port: Prometheus metrics and health checks, apart from the API (by default 9787: the API's
+     * 8787 plus 1000, clear of the simulator's 8788). Off in {@link #of} (the desktop's embedded gateway has no
+     * one to scrape it); on this machine only unless a host says otherwise.
      */
     public record ManagementSettings(boolean enabled, String host, int port) {
         public static final String DEFAULT_HOST = "127.0.0.1";
-        public static final int DEFAULT_PORT = 8788;
+        public static final int DEFAULT_PORT = 9787;
 
         public static ManagementSettings off() {
             return new ManagementSettings(false, DEFAULT_HOST, DEFAULT_PORT);

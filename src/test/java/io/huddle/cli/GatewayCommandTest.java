@@ -24,7 +24,7 @@ class GatewayCommandTest {
     @Test
     void theManagementPortListensOnThisMachineOnlyByDefault() {
         GatewayConfig defaults = parse().config(dir);
-        assertThat(defaults.management()).isEqualTo(GatewayConfig.ManagementSettings.on("127.0.0.1", 8788));
+        assertThat(defaults.management()).isEqualTo(GatewayConfig.ManagementSettings.on("127.0.0.1", 9787));
 
         GatewayConfig config = parse("--port", "0", "--management-port", "0").config(dir)
                 .withPasswordIterations(1_000);
