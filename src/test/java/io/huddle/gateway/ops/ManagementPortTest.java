@@ -161,6 +161,7 @@ class ManagementPortTest {
             assertThat(read.value("http_server_requests_seconds_count", "uri", "/api/v1/interactions/{id}",
                     "status", "200")).isEqualTo(1);
             assertThat(read.labelValues("http_server_requests_seconds_count", "uri")).noneMatch(u -> u.contains(callId));
+            assertThat(OperationsDoc.undocumented(read.series().keySet())).isEmpty();
         }
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> // the gateway sees the socket close
                 assertThat(scrape().value("huddle_streams_open", "tenant", "acme"))
@@ -184,6 +185,7 @@ class ManagementPortTest {
         assertThat(s.value("huddle_journal_uploads_total", "result", "duplicate")).isEqualTo(1);
         assertThat(s.value("huddle_journal_uploads_total", "result", "refused")).isEqualTo(1);
         assertThat(s.value("huddle_journal_entries_stored_total")).isEqualTo(3);
+        assertThat(OperationsDoc.undocumented(s.series().keySet())).isEmpty();
     }
 
     @Test
