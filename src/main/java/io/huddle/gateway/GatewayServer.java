@@ -130,10 +130,11 @@ public final class GatewayServer implements AutoCloseable {
             meters.watchPlatform(platformCalls.circuitBreakers(), platformCalls.bulkheads());
         }
         StreamEndpoint stream = new StreamEndpoint(json, hub, help, controls, clock, config.allowedOrigins());
+        HttpMetrics httpMetrics = meters != null ? new HttpMetrics(meters) : null;
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
-            if (meters != null) {
-                cfg.requestLogger.http(new HttpMetrics(meters));
+            if (httpMetrics != null) {
+                cfg.requestLogger.http(httpMetrics);
             }
             cfg.http.maxRequestSize = HttpApi.maxRequestSize(); // journal batches; other bodies: 64 KiB (HttpSupport)
             cfg.jetty.modifyWebSocketServletFactory(f -> {
@@ -145,6 +146,9 @@ public final class GatewayServer implements AutoCloseable {
             stream.register(cfg.routes, ctx -> api.authenticateUpgrade(ctx));
             extraRoutes.accept(cfg.routes);
         });
+        if (httpMetrics != null) {
+            httpMetrics.routesOf(app);
+        }
     }
 
     /** Builds and starts a gateway; the returned server is listening. */

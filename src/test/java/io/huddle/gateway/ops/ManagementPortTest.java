@@ -222,9 +222,12 @@ class ManagementPortTest {
         assertThat(get(management("/metrics/x")).statusCode()).isEqualTo(404);
         assertThat(send(HttpRequest.newBuilder(URI.create(management("/metrics")))
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).isEqualTo(405);
+        assertThat(get(gw.baseUrl() + "/api/v1/interactions/ix-1").statusCode()).isEqualTo(401);
         Scrapes s = scrape();
         assertThat(s.value("http_server_requests_seconds_count", "uri", HttpMetrics.UNMATCHED, "status", "404"))
                 .isEqualTo(2);
+        assertThat(s.value("http_server_requests_seconds_count", "uri", "/api/v1/interactions/{id}", "status", "401"))
+                .as("refused before its route ran, still named by its route").isEqualTo(1);
     }
 
     @Test
