@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.huddle.gateway.GatewayConfig;
 import io.huddle.gateway.TestGateway;
+import io.huddle.gateway.platform.PlatformCallSettings;
+import io.huddle.gateway.platform.PlatformIntake;
 import io.huddle.gateway.stream.WsTestClient;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.JournalBatch;
@@ -26,6 +28,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,19 @@ class ManagementPortTest {
                 .build());
     }
 
+    /** Connects acme to the platform stand-in, which starts a call of agent1; answers the call's id. */
+    private String startCall(PlatformStandIn platform, WsTestClient ws) {
+        String secret = gw.server().connectPlatform("acme", platform.url());
+        platform.secret(secret);
+        HttpResponse<String> taken = postPlatformEvents(secret, "{\"events\":[{\"id\":\"e1\","
+                + "\"type\":\"interaction.started\",\"at\":\"2026-12-06T10:00:00Z\",\"interactionId\":\"CA-7\","
+                + "\"channel\":\"VOICE\",\"agentId\":\"agent1\",\"customerName\":\"Ada\",\"queue\":\"Billing\"}]}");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
+        JsonNode started = ws.awaitFrame(f -> "CA-7".equals(f.path("interaction").path("platformId").asText()),
+                WsTestClient.WAIT);
+        return started.path("interaction").path("id").asText();
+    }
+
     @Test
     void namedSeriesChangeAfterRealActions() throws Exception {
         Scrapes before = scrape();
@@ -111,15 +127,7 @@ class ManagementPortTest {
                     .isEqualTo(before.value("huddle_streams_open", "tenant", "acme") + 1);
 
             // a platform event: counted in, its frame counted out with its fan-out delay
-            String secret = gw.server().connectPlatform("acme", platform.url());
-            platform.secret(secret);
-            HttpResponse<String> taken = postPlatformEvents(secret, "{\"events\":[{\"id\":\"e1\","
-                    + "\"type\":\"interaction.started\",\"at\":\"2026-12-06T10:00:00Z\",\"interactionId\":\"CA-7\","
-                    + "\"channel\":\"VOICE\",\"agentId\":\"agent1\",\"customerName\":\"Ada\",\"queue\":\"Billing\"}]}");
-            assertThat(taken.statusCode()).as(taken.body()).isEqualTo(200);
-            JsonNode started = ws.awaitFrame(f -> "CA-7".equals(f.path("interaction").path("platformId").asText()),
-                    WsTestClient.WAIT);
-            String callId = started.path("interaction").path("id").asText();
+            String callId = startCall(platform, ws);
             assertThat(scrape().value("huddle_platform_events_received_total", "result", "applied"))
                     .isEqualTo(before.value("huddle_platform_events_received_total", "result", "applied") + 1);
             double sentBefore = before.value("huddle_stream_events_sent_total");
@@ -166,6 +174,39 @@ class ManagementPortTest {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> // the gateway sees the socket close
                 assertThat(scrape().value("huddle_streams_open", "tenant", "acme"))
                         .isEqualTo(before.value("huddle_streams_open", "tenant", "acme")));
+    }
+
+    @Test
+    void platformCallErrorsAndTheOpenCircuitAreShownPerTenant() throws Exception {
+        gw.close();
+        gw = TestGateway.start(dir.resolve("failing"), c -> c
+                .withManagement(GatewayConfig.ManagementSettings.on("127.0.0.1", 0))
+                .withPlatform(new GatewayConfig.PlatformSettings(new PlatformCallSettings(Duration.ofSeconds(2), 16, 0,
+                        50, 2, 2, Duration.ofMinutes(5)), PlatformIntake.EVENTS_PER_SECOND)));
+        try (PlatformStandIn platform = new PlatformStandIn("acme");
+             WsTestClient ws = WsTestClient.connect(gw.streamUri(), gw.signIn("acme", SUP))) {
+            ws.hello();
+            ws.awaitType("snapshot");
+            String callId = startCall(platform, ws);
+            platform.answer(control -> new MockResponse.Builder().code(503).build());
+            for (int i = 0; i < 3; i++) { // two failures open the circuit; the third is not sent
+                ws.command("action", "interactionId", callId, "action", "monitor");
+            }
+            assertThat(platform.next().path("type").asText()).isEqualTo("monitor");
+            assertThat(platform.next().path("type").asText()).isEqualTo("monitor");
+            assertThat(platform.nothingReceived()).isTrue();
+        }
+        Scrapes s = scrape();
+        assertThat(s.value("huddle_platform_calls_seconds_count", "tenant", "acme", "outcome", "failed")).isEqualTo(2);
+        assertThat(s.value("huddle_platform_calls_seconds_count", "tenant", "acme", "outcome", "circuit_open"))
+                .isEqualTo(1);
+        assertThat(s.value("huddle_platform_calls_seconds_count", "tenant", "acme", "outcome", "ok")).isZero();
+        assertThat(s.value("resilience4j_circuitbreaker_state", "name", "acme", "state", "open")).isEqualTo(1);
+        assertThat(s.value("resilience4j_circuitbreaker_not_permitted_calls_total", "name", "acme")).isEqualTo(1);
+        assertThat(s.value("huddle_stream_commands_seconds_count", "type", "action", "outcome", "platform_error"))
+                .isEqualTo(2);
+        assertThat(s.value("huddle_stream_commands_seconds_count", "type", "action", "outcome",
+                "platform_unavailable")).isEqualTo(1);
     }
 
     @Test
