@@ -117,7 +117,8 @@ public final class GatewayServer implements AutoCloseable {
         this.platformControls = new PlatformControls(reads, legs, store, platformConnections, platformCalls);
         PlatformControls controls = platformControls;
         ScimTokens scimTokens = new ScimTokens(store.scim(), clock);
-        HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), new JournalIngest(store, clock, metrics),
+        JournalIngest journals = new JournalIngest(store, clock, metrics);
+        HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), journals,
                 new JournalAudit(store), intake, platformConnections, controls,
                 new AdminService(store, auth, hasher, clock), scimTokens,
                 new SingleSignOn(store, new ProviderDirectory(ProviderDirectory.TIMEOUT), auth, clock),

@@ -36,7 +36,7 @@ public interface GatewayMetrics {
     default void journalUpload(String outcome, int storedEntries) {
     }
 
-    /** An outcome label for a failure: the error's kind ({@code not_found}, {@code platform_timeout} …) or {@code error}. */
+    /** The outcome label of a failure: its error code ({@code not_found} …) or {@code error}. */
     static String outcomeOf(RuntimeException e) {
         return e instanceof DomainException d ? d.kind().name().toLowerCase(Locale.ROOT) : "error";
     }

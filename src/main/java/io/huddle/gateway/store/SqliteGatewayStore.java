@@ -97,7 +97,8 @@ public final class SqliteGatewayStore implements GatewayStore {
 
     @Override
     public SchemaVersion schemaVersion() {
-        return read("read the schema version", c -> new SchemaVersion(SqliteSchema.version(c), SqliteSchema.LATEST_VERSION));
+        return read("read the schema version",
+                c -> new SchemaVersion(SqliteSchema.version(c), SqliteSchema.LATEST_VERSION));
     }
 
     /** The database file this store was opened on. */
