@@ -1,7 +1,6 @@
 package io.huddle.gateway.ops;
 
 import io.huddle.domain.DomainException;
-import java.util.Locale;
 
 /**
  * What the gateway's working parts tell its metrics: one call per thing that happened, no metrics library in
@@ -38,6 +37,6 @@ public interface GatewayMetrics {
 
     /** The outcome label of a failure: its error code ({@code not_found} …) or {@code error}. */
     static String outcomeOf(RuntimeException e) {
-        return e instanceof DomainException d ? d.kind().name().toLowerCase(Locale.ROOT) : "error";
+        return e instanceof DomainException d ? d.kind().code() : "error";
     }
 }
