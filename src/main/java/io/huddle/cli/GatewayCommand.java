@@ -3,6 +3,7 @@ package io.huddle.cli;
 import io.huddle.AppDirs;
 import io.huddle.gateway.GatewayConfig;
 import io.huddle.gateway.GatewayServer;
+import io.huddle.gateway.ops.JsonLogLines;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
@@ -34,10 +35,28 @@ public final class GatewayCommand implements Callable<Integer> {
             + " simulated contact center (bring your own platform).")
     boolean noSimulator;
 
+    @Option(names = "--management-host", defaultValue = GatewayConfig.ManagementSettings.DEFAULT_HOST,
+            description = "Address of the management port: /metrics, /health/live, /health/ready"
+                    + " (default: ${DEFAULT-VALUE}, this machine only).")
+    String managementHost;
+
+    @Option(names = "--management-port", defaultValue = "" + GatewayConfig.ManagementSettings.DEFAULT_PORT,
+            description = "Management port, 0 for any free port (default: ${DEFAULT-VALUE}).")
+    int managementPort;
+
+    @Option(names = "--no-management", description = "Serve no management port (no metrics, no health checks).")
+    boolean noManagement;
+
+    @Option(names = "--log-json", description = "Log one JSON object a line (for log shippers) instead of text.")
+    boolean logJson;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (logJson) {
+            JsonLogLines.useForThisProcess();
+        }
         Path dir = data != null ? data : AppDirs.data().resolve("gateway");
-        GatewayServer server = GatewayServer.start(GatewayConfig.of(host, port, dir, demo));
+        GatewayServer server = GatewayServer.start(config(dir));
         DemoPlatform platform;
         try {
             platform = demo && !noSimulator ? DemoPlatform.start(server, dir) : null;
@@ -56,5 +75,12 @@ public final class GatewayCommand implements Callable<Integer> {
         }, "huddle-gateway-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** The gateway's configuration from the options, its data in {@code dir}. */
+    GatewayConfig config(Path dir) {
+        return GatewayConfig.of(host, port, dir, demo).withManagement(noManagement
+                ? GatewayConfig.ManagementSettings.off()
+                : GatewayConfig.ManagementSettings.on(managementHost, managementPort));
     }
 }

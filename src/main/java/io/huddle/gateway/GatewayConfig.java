@@ -10,9 +10,11 @@ import java.util.Set;
  * How a gateway runs. {@code port} 0 picks a free port. {@code demo} seeds the demo tenants and users.
  * {@code passwordIterations} is the PBKDF2 work factor; tests lower it to keep sign-ins quick. {@code platform}
  * is how it calls tenants' platforms and how many of their events a second it takes (docs/platform.md).
+ * {@code management} is the port of metrics and health checks (docs/operations.md).
  */
 public record GatewayConfig(String host, int port, Path dataDir, boolean demo, int passwordIterations,
-                            StreamHub.StreamSettings stream, Set<String> allowedOrigins, PlatformSettings platform) {
+                            StreamHub.StreamSettings stream, Set<String> allowedOrigins, PlatformSettings platform,
+                            ManagementSettings management) {
     public GatewayConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
     }
@@ -24,25 +26,53 @@ public record GatewayConfig(String host, int port, Path dataDir, boolean demo, i
         }
     }
 
+    /**
+     * The management port: Prometheus metrics and health checks, apart from the API (by default 9787: the API's
+     * 8787 plus 1000, clear of the simulator's 8788). Off in {@link #of} (the desktop's embedded gateway has no
+     * one to scrape it); on this machine only unless a host says otherwise.
+     */
+    public record ManagementSettings(boolean enabled, String host, int port) {
+        public static final String DEFAULT_HOST = "127.0.0.1";
+        public static final int DEFAULT_PORT = 9787;
+
+        public static ManagementSettings off() {
+            return new ManagementSettings(false, DEFAULT_HOST, DEFAULT_PORT);
+        }
+
+        /** On, at {@code host}:{@code port} (0: any free port). */
+        public static ManagementSettings on(String host, int port) {
+            return new ManagementSettings(true, host, port);
+        }
+    }
+
     public static GatewayConfig of(String host, int port, Path dataDir, boolean demo) {
         return new GatewayConfig(host, port, dataDir, demo,
                 io.huddle.gateway.auth.PasswordHasher.DEFAULT_ITERATIONS, StreamHub.StreamSettings.defaults(),
-                Set.of(), PlatformSettings.defaults());
+                Set.of(), PlatformSettings.defaults(), ManagementSettings.off());
     }
 
     public GatewayConfig withPasswordIterations(int iterations) {
-        return new GatewayConfig(host, port, dataDir, demo, iterations, stream, allowedOrigins, platform);
+        return new GatewayConfig(host, port, dataDir, demo, iterations, stream, allowedOrigins, platform,
+                management);
     }
 
     public GatewayConfig withStream(StreamHub.StreamSettings settings) {
-        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, settings, allowedOrigins, platform);
+        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, settings, allowedOrigins, platform,
+                management);
     }
 
     public GatewayConfig withPort(int newPort) {
-        return new GatewayConfig(host, newPort, dataDir, demo, passwordIterations, stream, allowedOrigins, platform);
+        return new GatewayConfig(host, newPort, dataDir, demo, passwordIterations, stream, allowedOrigins, platform,
+                management);
     }
 
     public GatewayConfig withPlatform(PlatformSettings settings) {
-        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, settings);
+        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, settings,
+                management);
+    }
+
+    public GatewayConfig withManagement(ManagementSettings settings) {
+        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, platform,
+                settings);
     }
 }

@@ -19,6 +19,11 @@ import io.huddle.gateway.floor.PlatformSide;
 import io.huddle.gateway.floor.SupervisorLegs;
 import io.huddle.gateway.floor.RoutingPolicy;
 import io.huddle.gateway.http.HttpApi;
+import io.huddle.gateway.ops.GatewayMetrics;
+import io.huddle.gateway.ops.HttpMetrics;
+import io.huddle.gateway.ops.ManagementServer;
+import io.huddle.gateway.ops.MicrometerMetrics;
+import io.huddle.gateway.ops.Readiness;
 import io.huddle.gateway.scim.ScimApi;
 import io.huddle.gateway.scim.ScimGroups;
 import io.huddle.gateway.scim.ScimTokens;
@@ -45,8 +50,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import io.huddle.gateway.analytics.AcceptWithin;
 import io.huddle.gateway.analytics.Analytics;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -76,11 +83,18 @@ public final class GatewayServer implements AutoCloseable {
     private final PlatformConnections platformConnections;
     private final PlatformCalls platformCalls;
     private final PlatformControls platformControls;
+    private final ObjectMapper json;
+    /** The metrics, when there is a management port to serve them; null otherwise. */
+    private final MicrometerMetrics meters;
+    private ManagementServer management;
 
     private GatewayServer(GatewayConfig config, Consumer<RoutesConfig> extraRoutes) {
         this.config = config;
         Clock clock = Clock.systemUTC();
         ObjectMapper json = Json.newMapper();
+        this.json = json;
+        this.meters = config.management().enabled() ? new MicrometerMetrics() : null;
+        GatewayMetrics metrics = meters != null ? meters : GatewayMetrics.NONE;
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
@@ -93,7 +107,7 @@ public final class GatewayServer implements AutoCloseable {
         this.reads = new FloorReads(floors);
         this.settings = new FloorSettings(floors);
         this.auth = new AuthService(store, hasher, clock);
-        this.hub = new StreamHub(json, floors, reads, auth, clock, config.stream());
+        this.hub = new StreamHub(json, floors, reads, auth, clock, config.stream(), metrics);
         this.ladder = new EscalationLadder(floors, hub);
         this.escalation = new EscalationTicker(ladder);
         this.help = new HelpLifecycle(floors, RoutingPolicy.allSupervisorsOfDomain(), ladder);
@@ -105,12 +119,13 @@ public final class GatewayServer implements AutoCloseable {
                 "expired single sign-on attempts", new SsoAttemptPurge(store, clock)::purgeNow));
         this.platformConnections = new PlatformConnections(store, clock);
         PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, platformSide, platformConnections,
-                clock, config.platform().eventsPerSecond());
-        this.platformCalls = new PlatformCalls(json, clock, config.platform().calls());
+                clock, config.platform().eventsPerSecond(), metrics);
+        this.platformCalls = new PlatformCalls(json, clock, config.platform().calls(), metrics);
         this.platformControls = new PlatformControls(reads, legs, store, platformConnections, platformCalls);
         PlatformControls controls = platformControls;
         ScimTokens scimTokens = new ScimTokens(store.scim(), clock);
-        HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), new JournalIngest(store, clock),
+        JournalIngest journals = new JournalIngest(store, clock, metrics);
+        HttpApi api = new HttpApi(json, auth, reads, help, settings, store, Version.current(), journals,
                 new JournalAudit(store), intake, platformConnections, controls,
                 new AdminService(store, auth, hasher, clock), scimTokens,
                 new SingleSignOn(store, new ProviderDirectory(ProviderDirectory.TIMEOUT), auth, clock),
@@ -119,9 +134,17 @@ public final class GatewayServer implements AutoCloseable {
         ReentrantLock scimWrites = new ReentrantLock(); // one SCIM write at a time: placements read what others write
         ScimApi scim = new ScimApi(scimTokens, new ScimUsers(store, auth, clock, scimWrites),
                 new ScimGroups(store, auth, clock, scimWrites));
+        if (meters != null) {
+            meters.watch(hub::openStreamsByTenant, reads::pendingHelpRequests);
+            meters.watchPlatform(platformCalls.circuitBreakers(), platformCalls.bulkheads());
+        }
         StreamEndpoint stream = new StreamEndpoint(json, hub, help, controls, clock, config.allowedOrigins());
+        HttpMetrics httpMetrics = meters != null ? new HttpMetrics(meters) : null;
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            if (httpMetrics != null) {
+                cfg.requestLogger.http(httpMetrics);
+            }
             cfg.http.maxRequestSize = HttpApi.maxRequestSize(); // journal batches; other bodies: 64 KiB (HttpSupport)
             cfg.jetty.modifyWebSocketServletFactory(f -> {
                 f.setMaxTextMessageSize(64 * 1024);
@@ -132,6 +155,9 @@ public final class GatewayServer implements AutoCloseable {
             stream.register(cfg.routes, ctx -> api.authenticateUpgrade(ctx));
             extraRoutes.accept(cfg.routes);
         });
+        if (httpMetrics != null) {
+            httpMetrics.routesOf(app);
+        }
     }
 
     /** Builds and starts a gateway; the returned server is listening. */
@@ -147,6 +173,11 @@ public final class GatewayServer implements AutoCloseable {
         GatewayServer server = new GatewayServer(config, extraRoutes);
         try {
             server.app.start(config.host(), config.port());
+            GatewayConfig.ManagementSettings m = config.management();
+            if (server.meters != null) {
+                server.management = ManagementServer.start(m.host(), m.port(), server.json, server.meters::scrape,
+                        new Readiness(server.store));
+            }
         } catch (RuntimeException e) {
             server.close();
             throw e;
@@ -164,6 +195,11 @@ public final class GatewayServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://" + config.host() + ":" + port();
+    }
+
+    /** Where the management port (metrics, health) listens; empty when it is off. */
+    public Optional<InetSocketAddress> managementAddress() {
+        return Optional.ofNullable(management).map(ManagementServer::address);
     }
 
     /** The tenants' live floors: their clock, and their events for a listener. */
@@ -223,6 +259,9 @@ public final class GatewayServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (management != null) {
+            management.close(); // before the store its readiness check reads
+        }
         upkeep.close(); // before the store it writes to
         escalation.close();
         hub.close();
@@ -235,6 +274,9 @@ public final class GatewayServer implements AutoCloseable {
             platformCalls.close();
         }
         store.close();
+        if (meters != null) {
+            meters.close();
+        }
         LOG.info("Huddle gateway stopped");
     }
 

@@ -169,6 +169,18 @@ class ArchitectureTest {
         SSOKNOWSNOHTTP.check(classes);
     }
 
+    private static final ArchRule METRICSSTAYINOPS = noClasses().that()
+            .resideOutsideOfPackage("io.huddle.gateway.ops..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.github.resilience4j.micrometer..",
+                    "io.prometheus..")
+            .because("the gateway's parts report through the GatewayMetrics hooks; the metrics library, its names"
+                    + " and labels live in gateway.ops alone (docs/operations.md)");
+
+    @ArchTest
+    void metricsStayInTheOpsPackage(JavaClasses classes) {
+        METRICSSTAYINOPS.check(classes);
+    }
+
     private static final ArchRule NO_STANDARD_STREAMS = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
             .because("errors are logged with SLF4J or shown to the person; picocli output goes through its writer");
 

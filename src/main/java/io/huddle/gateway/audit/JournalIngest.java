@@ -2,6 +2,7 @@ package io.huddle.gateway.audit;
 
 import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
+import io.huddle.gateway.ops.GatewayMetrics;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.gateway.store.JournalDevice;
 import io.huddle.protocol.JournalBatch;
@@ -27,14 +28,29 @@ public final class JournalIngest {
     private final GatewayStore store;
     private final Clock clock;
     private final Object lock = new Object();
+    private final GatewayMetrics metrics;
 
     public JournalIngest(GatewayStore store, Clock clock) {
+        this(store, clock, GatewayMetrics.NONE);
+    }
+
+    public JournalIngest(GatewayStore store, Clock clock, GatewayMetrics metrics) {
         this.store = store;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Stores the batch's new entries and answers what the gateway now holds of the device. */
     public JournalHead accept(User user, JournalBatch batch) {
+        try {
+            return ingest(user, batch);
+        } catch (DomainException e) {
+            metrics.journalUpload("refused", 0);
+            throw e;
+        }
+    }
+
+    private JournalHead ingest(User user, JournalBatch batch) {
         if (!user.isSupervisor()) {
             throw DomainException.forbidden("uploading an action journal requires the awa_manager (supervisor) role");
         }
@@ -54,6 +70,7 @@ public final class JournalIngest {
                         last.seq(), last.hash());
                 store.appendJournal(head, fresh, clock.instant());
             }
+            metrics.journalUpload(fresh.isEmpty() ? "duplicate" : "stored", fresh.size());
             return new JournalHead(head.deviceId(), head.highestSeq(), head.highestHash());
         }
     }

@@ -2,6 +2,7 @@ package io.huddle.gateway.floor;
 
 import io.huddle.domain.Controls;
 import io.huddle.domain.HelpRequest;
+import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.TranscriptLine;
 import io.huddle.domain.User;
@@ -75,6 +76,16 @@ public final class FloorReads {
     /** The interaction's pending or in-progress help request, whoever asks, or null. */
     public HelpRequest openRequestOn(String tenant, String interactionId) {
         return floors.locked(tenant, f -> f.openRequestOn(interactionId));
+    }
+
+    /** How many help requests wait for a supervisor (pending), over every tenant: for the gateway's metrics. */
+    public int pendingHelpRequests() {
+        int pending = 0;
+        for (TenantFloor t : floors.all()) {
+            pending += floors.locked(t.tenant, f -> (int) f.openRequests.values().stream()
+                    .filter(r -> r.status() == HelpRequestStatus.PENDING).count());
+        }
+        return pending;
     }
 
     private List<Interaction> visibleLive(TenantFloor f, User user) {

@@ -15,6 +15,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.PlatformConnection;
+import io.huddle.gateway.ops.GatewayMetrics;
 import io.huddle.protocol.platform.CallControlAnswer;
 import io.huddle.protocol.platform.CallControlRequest;
 import java.net.ConnectException;
@@ -24,6 +25,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +48,15 @@ public final class PlatformCalls implements AutoCloseable {
     private final BulkheadRegistry bulkheads;
     private final CircuitBreakerRegistry breakers;
     private final RetryRegistry retries;
+    private final GatewayMetrics metrics;
 
     public PlatformCalls(ObjectMapper json, Clock clock, PlatformCallSettings settings) {
+        this(json, clock, settings, GatewayMetrics.NONE);
+    }
+
+    public PlatformCalls(ObjectMapper json, Clock clock, PlatformCallSettings settings, GatewayMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.httpThreads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "huddle-platform-http");
             t.setDaemon(true);
@@ -91,19 +99,28 @@ public final class PlatformCalls implements AutoCloseable {
         Supplier<CallControlAnswer> guarded = Bulkhead.decorateSupplier(bulkheads.bulkhead(tenant),
                 CircuitBreaker.decorateSupplier(breakers.circuitBreaker(tenant),
                         Retry.decorateSupplier(retries.retry(tenant), call)));
+        long start = System.nanoTime();
+        String outcome = "error"; // what the metrics say of this call; an unforeseen failure stays "error"
         try {
-            return guarded.get();
+            CallControlAnswer answer = guarded.get();
+            outcome = "ok";
+            return answer;
         } catch (BulkheadFullException e) {
+            outcome = "bulkhead_full";
             throw new DomainException(DomainException.Kind.PLATFORM_UNAVAILABLE, "platform unavailable: "
                     + settings.maxInFlight() + " controls are already waiting for tenant " + tenant + "'s platform");
         } catch (CallNotPermittedException e) {
+            outcome = "circuit_open";
             throw new DomainException(DomainException.Kind.PLATFORM_UNAVAILABLE,
                     "platform unavailable: its recent controls failed; the next one is tried within "
                             + settings.openFor().toSeconds() + " s");
         } catch (PlatformFailure f) {
+            outcome = f.kind.name().toLowerCase(Locale.ROOT);
             LOG.warn("{} {} for tenant {} failed: {}", request.type().wire(), request.requestId(), tenant,
                     f.getMessage());
             throw f.toDomain();
+        } finally {
+            metrics.platformCall(tenant, outcome, System.nanoTime() - start);
         }
     }
 
@@ -125,6 +142,16 @@ public final class PlatformCalls implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             LOG.warn("undoing {} on {} was not sent: the gateway is stopping", why, request.interactionId());
         }
+    }
+
+    /** Each tenant's circuit breaker, for the gateway's metrics. */
+    public CircuitBreakerRegistry circuitBreakers() {
+        return breakers;
+    }
+
+    /** Each tenant's bulkhead, for the gateway's metrics. */
+    public BulkheadRegistry bulkheads() {
+        return bulkheads;
     }
 
     /** False while the tenant's circuit is open: the controls then say the platform is unavailable. */

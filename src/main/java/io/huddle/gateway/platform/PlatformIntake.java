@@ -10,6 +10,7 @@ import io.huddle.domain.TranscriptLine;
 import io.huddle.domain.User;
 import io.huddle.gateway.floor.PlatformFact;
 import io.huddle.gateway.floor.PlatformSide;
+import io.huddle.gateway.ops.GatewayMetrics;
 import io.huddle.gateway.store.GatewayStore;
 import io.huddle.protocol.platform.PlatformEvent;
 import io.huddle.protocol.platform.PlatformEventReader;
@@ -36,9 +37,16 @@ public final class PlatformIntake {
     private final PlatformConnections connections;
     private final Clock clock;
     private final RateLimiterRegistry limits;
+    private final GatewayMetrics metrics;
 
     public PlatformIntake(PlatformEventReader reader, GatewayStore store, PlatformSide floor,
                           PlatformConnections connections, Clock clock, int eventsPerSecond) {
+        this(reader, store, floor, connections, clock, eventsPerSecond, GatewayMetrics.NONE);
+    }
+
+    public PlatformIntake(PlatformEventReader reader, GatewayStore store, PlatformSide floor,
+                          PlatformConnections connections, Clock clock, int eventsPerSecond, GatewayMetrics metrics) {
+        this.metrics = metrics;
         this.reader = reader;
         this.store = store;
         this.floor = floor;
@@ -82,7 +90,9 @@ public final class PlatformIntake {
             throw new Flooded("more than " + limiter.getRateLimiterConfig().getLimitForPeriod()
                     + " events a second from tenant " + t + "'s platform: send again after 1 s", 1);
         }
-        return floor.applyPlatformFacts(t, facts(t, events));
+        PlatformFact.Outcome outcome = floor.applyPlatformFacts(t, facts(t, events));
+        metrics.platformEvents(outcome.applied(), outcome.duplicates(), outcome.ignored());
+        return outcome;
     }
 
     private List<PlatformFact> facts(String tenant, List<PlatformEvent> events) {

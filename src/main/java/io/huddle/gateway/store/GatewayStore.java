@@ -82,6 +82,9 @@ public interface GatewayStore extends AutoCloseable {
     /** What provisioning with SCIM 2.0 keeps, in the same database (its writes share this store's writer). */
     ScimStore scim();
 
+    /** The database's schema version and the latest this build knows: a trivial read (the readiness probe). */
+    SchemaVersion schemaVersion();
+
     // single sign-on (docs/identity.md)
     void saveSsoAttempt(SsoAttempt attempt);
 

@@ -95,6 +95,12 @@ public final class SqliteGatewayStore implements GatewayStore {
         return scim;
     }
 
+    @Override
+    public SchemaVersion schemaVersion() {
+        return read("read the schema version",
+                c -> new SchemaVersion(SqliteSchema.version(c), SqliteSchema.LATEST_VERSION));
+    }
+
     /** The database file this store was opened on. */
     public Path file() {
         return file;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
 import io.huddle.gateway.floor.HelpLifecycle;
+import io.huddle.gateway.ops.GatewayMetrics;
 import io.huddle.gateway.platform.PlatformControls;
 import io.huddle.protocol.stream.ClientFrame;
 import io.huddle.protocol.stream.CommandResult;
@@ -257,15 +258,21 @@ public final class StreamEndpoint {
     }
 
     private Reply answer(Connection c, ClientFrame.Command cmd, String id) {
+        long start = System.nanoTime();
+        String outcome = "ok";
         try {
             CommandResult result = commands.run(cmd, c.stream);
             return new Reply(hub.write(new ServerFrame.Ack(id, clock.instant(), result)), false, false);
         } catch (DomainException e) {
+            outcome = GatewayMetrics.outcomeOf(e);
             return new Reply(errorFrame(id, e), true, false);
         } catch (RuntimeException e) {
+            outcome = GatewayMetrics.outcomeOf(e);
             LOG.error("stream command {} ({}) of {} failed", id, ClientFrame.typeOf(cmd), c.user.username(), e);
             return new Reply(hub.write(new ServerFrame.Error(id, "internal",
                     "the gateway could not complete this command; it was not applied")), false, true);
+        } finally {
+            hub.metrics().command(ClientFrame.typeOf(cmd), outcome, System.nanoTime() - start);
         }
     }
 

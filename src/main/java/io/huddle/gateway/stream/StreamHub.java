@@ -12,6 +12,7 @@ import io.huddle.gateway.floor.Floors;
 import io.huddle.gateway.floor.Ids;
 import io.huddle.gateway.floor.SupervisorPresence;
 import io.huddle.domain.Presence;
+import io.huddle.gateway.ops.GatewayMetrics;
 import io.huddle.protocol.HelpRequestDto;
 import io.huddle.protocol.InteractionDto;
 import io.huddle.protocol.UserDto;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -60,12 +62,19 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     private final ScheduledExecutorService ticker;
     /** Hands queued frames to the sockets, off the floor's publishing thread (see StreamSession). */
     private final ExecutorService sender;
+    private final GatewayMetrics metrics;
     /** For tests: runs when the ticker has found a stream expired, before it is forgotten. */
     volatile java.util.function.Consumer<StreamSession> onExpiring = s -> { };
 
     public StreamHub(ObjectMapper json, Floors floors, FloorReads reads, AuthService auth, Clock clock,
                      StreamSettings settings) {
+        this(json, floors, reads, auth, clock, settings, GatewayMetrics.NONE);
+    }
+
+    public StreamHub(ObjectMapper json, Floors floors, FloorReads reads, AuthService auth, Clock clock,
+                     StreamSettings settings, GatewayMetrics metrics) {
         this.json = json;
+        this.metrics = metrics;
         this.reads = reads;
         this.auth = auth;
         this.clock = clock;
@@ -101,21 +110,26 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
         return replies;
     }
 
-    @Override
-    public void onEvent(FloorEvent event) {
-        EventFrames frames = new EventFrames(json, event);
-        offer(frames, byScope.get(scope(event.tenant(), domainOf(event))));
-        offer(frames, byScope.get(scope(event.tenant(), WHOLE_TENANT)));
+    GatewayMetrics metrics() {
+        return metrics;
     }
 
-    private static void offer(EventFrames frames, Set<StreamSession> targets) {
+    @Override
+    public void onEvent(FloorEvent event) {
+        long published = System.nanoTime();
+        EventFrames frames = new EventFrames(json, event);
+        offer(frames, published, byScope.get(scope(event.tenant(), domainOf(event))));
+        offer(frames, published, byScope.get(scope(event.tenant(), WHOLE_TENANT)));
+    }
+
+    private static void offer(EventFrames frames, long published, Set<StreamSession> targets) {
         if (targets == null) {
             return;
         }
         for (StreamSession s : targets) {
             String payload = frames.payloadFor(s);
             if (payload != null) {
-                s.deliver(payload);
+                s.deliver(payload, published);
             }
         }
     }
@@ -169,7 +183,7 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
         }
         makeRoomFor(user);
         StreamSession fresh = new StreamSession(Ids.next("st"), user, tokenDigest, settings.keepFrames(),
-                clock.instant(), sender);
+                clock.instant(), sender, metrics);
         FloorSnapshot snap = reads.snapshot(user, () -> register(fresh));
         // The stream was registered under the snapshot's lock, so every frame it has numbered since (while
         // this thread got here) happened after the snapshot: the snapshot is at 0 and attach sends them all.
@@ -323,6 +337,15 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     /** How many streams are open or resumable (for tests and diagnostics). */
     public int streamCount() {
         return sessions.size();
+    }
+
+    /** How many streams have a socket attached, per tenant that has a stream (open or resumable). */
+    public Map<String, Integer> openStreamsByTenant() {
+        Map<String, Integer> open = new TreeMap<>();
+        for (StreamSession s : sessions.values()) {
+            open.merge(s.user.tenant(), s.isAttached() ? 1 : 0, Integer::sum);
+        }
+        return open;
     }
 
     @Override

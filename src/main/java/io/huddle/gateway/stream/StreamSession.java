@@ -1,6 +1,7 @@
 package io.huddle.gateway.stream;
 
 import io.huddle.domain.User;
+import io.huddle.gateway.ops.GatewayMetrics;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -30,13 +31,18 @@ final class StreamSession {
     /**
      * A numbered frame as kept for resume: the payload is the one string every recipient of the event shares
      * (EventFrames builds it once), so 10,000 kept frames per stream cost references, not copies; the text
-     * with this stream's seq is made when the frame is sent.
+     * with this stream's seq is made when the frame is sent. {@code published} is when the floor published its
+     * event ({@link System#nanoTime}), for the fan-out delay.
      */
-    private record Frame(long seq, String payload) {
+    private record Frame(long seq, String payload, long published) {
         String text() {
             return new StringBuilder(payload.length() + 28).append("{\"seq\":").append(seq).append(',')
                     .append(payload, 1, payload.length()).toString();
         }
+    }
+
+    /** A kept frame sent again after a resume: sent like any other, not counted as fan-out delay. */
+    private record Replay(Frame frame) {
     }
 
     /** A close queued behind the frames before it. */
@@ -50,6 +56,7 @@ final class StreamSession {
     private final int keep;
     private final Deque<Frame> buffer = new ArrayDeque<>();
     private final Executor sender;
+    private final GatewayMetrics metrics;
     private final ArrayDeque<Object> outbox = new ArrayDeque<>(); // Frame, String (unnumbered), Close
     private boolean flushing;
     /** A command of this stream's socket is running on its socket's thread, which sends what it queues. */
@@ -62,7 +69,13 @@ final class StreamSession {
     private volatile String viewing;
 
     StreamSession(String id, User user, String tokenDigest, int keep, Instant now, Executor sender) {
+        this(id, user, tokenDigest, keep, now, sender, GatewayMetrics.NONE);
+    }
+
+    StreamSession(String id, User user, String tokenDigest, int keep, Instant now, Executor sender,
+                  GatewayMetrics metrics) {
         this.id = id;
+        this.metrics = metrics;
         this.sender = sender;
         this.user = user;
         this.tokenDigest = tokenDigest;
@@ -72,8 +85,13 @@ final class StreamSession {
 
     /** Numbers a payload (a JSON object without seq), keeps it, and sends it if a socket is attached. */
     synchronized void deliver(String payload) {
+        deliver(payload, System.nanoTime());
+    }
+
+    /** As {@link #deliver(String)}, for an event the floor published at {@code published} (nanoTime). */
+    synchronized void deliver(String payload, long published) {
         seq++;
-        Frame frame = new Frame(seq, payload);
+        Frame frame = new Frame(seq, payload, published);
         buffer.addLast(frame);
         while (buffer.size() > keep) {
             buffer.removeFirst();
@@ -111,7 +129,7 @@ final class StreamSession {
         }
         for (Frame f : buffer) {
             if (f.seq() > afterSeq) {
-                queue(f);
+                queue(new Replay(f));
             }
         }
     }
@@ -267,14 +285,23 @@ final class StreamSession {
         if (s == null) {
             return true;
         }
+        int events = 0;
         for (Object item : items) {
             if (item instanceof String text) {
                 send(s, text);
             } else if (item instanceof Frame f) {
                 send(s, f.text());
+                metrics.fanOutDelay(System.nanoTime() - f.published());
+                events++;
+            } else if (item instanceof Replay r) {
+                send(s, r.frame().text());
+                events++;
             } else if (item instanceof Close c && s.isOpen()) {
                 s.close(c.code(), c.reason(), Callback.NOOP);
             }
+        }
+        if (events > 0) {
+            metrics.eventsSent(events);
         }
         return true;
     }
