@@ -7,6 +7,7 @@ import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
 import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.platform.PlatformControls;
+import io.huddle.protocol.RequestId;
 import io.huddle.protocol.stream.ClientFrame;
 import io.huddle.protocol.stream.CommandResult;
 import io.huddle.protocol.stream.ServerFrame;
@@ -23,6 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The WebSocket at {@code /api/v1/stream}: authenticates the upgrade from the Authorization header,
@@ -257,6 +259,16 @@ public final class StreamEndpoint {
     }
 
     private Reply answer(Connection c, ClientFrame.Command cmd, String id) {
+        // the command's id follows it into every line logged meanwhile and into the call to the platform
+        try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestId.LOG_KEY, id)) {
+            return run(c, cmd, id);
+        }
+    }
+
+    private Reply run(Connection c, ClientFrame.Command cmd, String id) {
+        if (cmd.changesTheFloor()) {
+            LOG.info("command {} ({}) from {}", id, ClientFrame.typeOf(cmd), c.user.username());
+        }
         try {
             CommandResult result = commands.run(cmd, c.stream);
             return new Reply(hub.write(new ServerFrame.Ack(id, clock.instant(), result)), false, false);
