@@ -83,8 +83,8 @@ public final class DesktopLogFile {
         return appender;
     }
 
-    /** Stops writing the file (tests: their temporary folders go away). */
-    static void stop() {
+    /** Stops writing the file and closes it. */
+    public static void stop() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
             var appender = root.getAppender(APPENDER);
