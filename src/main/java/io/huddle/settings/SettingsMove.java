@@ -41,8 +41,12 @@ public final class SettingsMove {
                 Files.deleteIfExists(tmp);
             }
         } catch (FileAlreadyExistsException e) {
-            LOG.info("settings {} appeared while moving {} there; keeping them", now, old);
-            return now;
+            if (Files.isRegularFile(now)) {
+                LOG.info("settings {} appeared while moving {} there; keeping them", now, old);
+                return now;
+            }
+            LOG.warn("settings {} could not be moved to {}; reading them where they are: {}", old, now, e.toString());
+            return old;
         } catch (IOException e) {
             LOG.warn("settings {} could not be moved to {}; reading them where they are: {}", old, now, e.toString());
             return old;

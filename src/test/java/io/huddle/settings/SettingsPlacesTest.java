@@ -74,4 +74,16 @@ class SettingsPlacesTest {
         assertThat(console.path()).isEqualTo(old("console-settings.json"));
         assertThat(console.load().dark()).isTrue();
     }
+
+    @Test
+    void aFileWhereTheSettingsFolderShouldBeLeavesTheOldFileInUse() throws Exception {
+        new SettingsFile(old("agent-settings.json")).save(UserSettings.defaults().withTheme("dark"));
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("config/huddle"), "not a folder");
+
+        SettingsFile agent = new SettingsPlaces(dirs).agent();
+
+        assertThat(agent.path()).isEqualTo(old("agent-settings.json"));
+        assertThat(agent.load().dark()).isTrue();
+    }
 }
