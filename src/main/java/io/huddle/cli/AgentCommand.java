@@ -2,7 +2,8 @@ package io.huddle.cli;
 
 import io.huddle.AppDirs;
 import io.huddle.agent.AgentLauncher;
-import io.huddle.settings.SettingsFile;
+import io.huddle.logging.DesktopLogFile;
+import io.huddle.settings.SettingsPlaces;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,7 +18,9 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        AgentLauncher.runWithSignIn(server, new SettingsFile(AppDirs.data().resolve("agent-settings.json")));
+        AppDirs dirs = AppDirs.system();
+        DesktopLogFile.start(dirs.logDir(), "agent");
+        AgentLauncher.runWithSignIn(server, new SettingsPlaces(dirs).agent());
         return 0;
     }
 }

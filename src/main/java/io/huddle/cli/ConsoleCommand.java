@@ -2,7 +2,9 @@ package io.huddle.cli;
 
 import io.huddle.AppDirs;
 import io.huddle.console.ConsoleLauncher;
+import io.huddle.logging.DesktopLogFile;
 import io.huddle.settings.SettingsFile;
+import io.huddle.settings.SettingsPlaces;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,15 +28,18 @@ public final class ConsoleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SettingsFile settings = new SettingsFile(AppDirs.data().resolve("console-settings.json"));
-        SettingsFile agentSettings = new SettingsFile(AppDirs.data().resolve("agent-settings.json"));
+        AppDirs dirs = AppDirs.system();
+        DesktopLogFile.start(dirs.logDir(), "console");
+        SettingsPlaces places = new SettingsPlaces(dirs);
+        SettingsFile settings = places.console();
+        Path journal = dirs.dataDir().resolve("journal");
         if (server != null) {
-            ConsoleLauncher.runWithSignIn(server, settings);
+            ConsoleLauncher.runWithSignIn(server, settings, journal);
             return 0;
         }
         // the window shows at once; the gateway starts and the supervisor signs in behind it
         try (EmbeddedDemo demo = new EmbeddedDemo(data)) {
-            return ConsoleLauncher.runStarting(demo::startAndSignIn, settings, agentSettings) ? 0 : 1;
+            return ConsoleLauncher.runStarting(demo::startAndSignIn, settings, places.agent(), journal) ? 0 : 1;
         }
     }
 }

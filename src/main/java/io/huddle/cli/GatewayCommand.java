@@ -13,10 +13,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code huddle gateway}: runs the reference CCaaS controls gateway until SIGTERM or Ctrl-C. */
-@Command(name = "gateway", mixinStandardHelpOptions = true,
-        description = "Run the reference CCaaS controls gateway (no display needed).")
+@Command(name = "gateway", mixinStandardHelpOptions = true, defaultValueProvider = OptionDefaults.class,
+        description = "Run the reference CCaaS controls gateway (no display needed).",
+        footer = {"", "Every option can also come from the environment (HUDDLE_ and its name: HUDDLE_PORT, HUDDLE_DATA)"
+                + " or from the --config file (port=8787). The command line wins, then the environment, then the file."})
 public final class GatewayCommand implements Callable<Integer> {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCommand.class);
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A properties file of options by their long"
+            + " names, e.g. port=8787 (also HUDDLE_CONFIG).")
+    Path config;
 
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;

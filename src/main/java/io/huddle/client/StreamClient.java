@@ -165,6 +165,9 @@ public final class StreamClient implements AutoCloseable {
                     + "' is larger than the gateway accepts (64 KiB); it was not sent"));
             return f;
         }
+        if (command.changesTheFloor()) {
+            LOG.info("command {} ({}) to the gateway", id, type); // the gateway logs this id too
+        }
         if (!threads.post(() -> send(id, type, text, f, deadline))) {
             f.completeExceptionally(new CommandException(CommandException.CLOSED, "the stream client is closed"));
         }

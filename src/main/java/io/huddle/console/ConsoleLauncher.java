@@ -3,6 +3,7 @@ package io.huddle.console;
 import io.huddle.settings.SettingsFile;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.SignInFlow;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -21,10 +22,10 @@ public final class ConsoleLauncher {
      * @return false when the start failed
      */
     public static boolean runStarting(ConsoleStartup.Starter starter, SettingsFile settings,
-                                      SettingsFile agentSettings) throws InterruptedException {
+                                      SettingsFile agentSettings, Path journalDir) throws InterruptedException {
         try (ExitSignOut onExit = ExitSignOut.install()) {
-            ConsoleStartup startup = new ConsoleStartup(starter, settings, agentSettings,
-                    settings.path().toAbsolutePath().resolveSibling("journal"), onExit::attach);
+            ConsoleStartup startup = new ConsoleStartup(starter, settings, agentSettings, journalDir,
+                    onExit::attach);
             FxLauncher.run(startup);
             return !startup.failed();
         }
@@ -34,18 +35,20 @@ public final class ConsoleLauncher {
      * Asks for a sign-in (remembering everything but the password), opens the supervisor's journal off the FX
      * thread, then opens the console.
      */
-    public static void runWithSignIn(String server, SettingsFile settings) throws InterruptedException {
+    public static void runWithSignIn(String server, SettingsFile settings, Path journalDir)
+            throws InterruptedException {
         AtomicReference<ConsoleApp> app = new AtomicReference<>();
         try (ExitSignOut onExit = ExitSignOut.install()) {
-            runWithSignIn(server, settings, app, onExit);
+            runWithSignIn(server, settings, journalDir, app, onExit);
         }
     }
 
-    private static void runWithSignIn(String server, SettingsFile settings, AtomicReference<ConsoleApp> app,
-                                      ExitSignOut onExit) throws InterruptedException {
+    private static void runWithSignIn(String server, SettingsFile settings, Path journalDir,
+                                      AtomicReference<ConsoleApp> app, ExitSignOut onExit)
+            throws InterruptedException {
         SignInFlow.run(server, settings, "awa_manager", "a supervisor", "Sign in to Huddle (supervisor)",
                 session -> {
-                    ConsoleApp console = new ConsoleApp(session, settings, null, null);
+                    ConsoleApp console = new ConsoleApp(session, settings, null, null, journalDir);
                     app.set(console);
                     onExit.attach(console);
                     try {

@@ -1,5 +1,6 @@
 package io.huddle.console;
 
+import io.huddle.ui.LogFolderLink;
 import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -7,7 +8,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-/** The keyboard shortcuts, over the window; Esc or F1 closes it. */
+/** The keyboard shortcuts and the way to the log folder, over the window; Esc or F1 closes it. */
 final class HelpOverlay extends StackPane {
     static final List<String[]> SHORTCUTS = List.of(
             new String[] {"Ctrl+Enter", "Confirm the selected help request (or the one waiting longest)"},
@@ -40,7 +41,7 @@ final class HelpOverlay extends StackPane {
         }
         Label close = new Label("Esc or F1 closes this.");
         close.getStyleClass().add("muted");
-        VBox card = new VBox(title, grid, close);
+        VBox card = new VBox(title, grid, new LogFolderLink(), close);
         card.getStyleClass().add("help-card");
         card.setAlignment(Pos.TOP_LEFT);
         getChildren().add(card);

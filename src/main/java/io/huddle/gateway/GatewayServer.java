@@ -43,6 +43,7 @@ import io.huddle.gateway.stream.StreamEndpoint;
 import io.huddle.gateway.stream.StreamHub;
 import io.huddle.protocol.Json;
 import io.javalin.Javalin;
+import io.huddle.gateway.http.RequestIds;
 import io.javalin.config.RoutesConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -150,6 +151,7 @@ public final class GatewayServer implements AutoCloseable {
                 f.setMaxTextMessageSize(64 * 1024);
                 f.setIdleTimeout(Duration.ofMinutes(5));
             });
+            RequestIds.register(cfg.routes);
             api.register(cfg.routes);
             scim.register(cfg.routes);
             stream.register(cfg.routes, ctx -> api.authenticateUpgrade(ctx));

@@ -195,4 +195,15 @@ class ArchitectureTest {
     void noJul(JavaClasses classes) {
         NOJUL.check(classes);
     }
+
+    private static final ArchRule DESKTOPLOGSTHROUGHSLF4J = noClasses().that().resideInAnyPackage("io.huddle.console..",
+                    "io.huddle.agent..", "io.huddle.ui..", "io.huddle.client..", "io.huddle.settings..",
+                    "io.huddle.domain..")
+            .should().dependOnClassesThat().resideInAPackage("ch.qos.logback..")
+            .because("code logs through SLF4J; the desktop apps' log file is set up in io.huddle.logging alone");
+
+    @ArchTest
+    void desktopLogsThroughSlf4j(JavaClasses classes) {
+        DESKTOPLOGSTHROUGHSLF4J.check(classes);
+    }
 }

@@ -61,7 +61,8 @@ public final class DemoSso {
                           claims:     {"groups": ["Huddle Supervisors"]}
                         ("Huddle Agents" makes an agent, whom the console refuses; no group: no role.)
                         """, front, TENANT, issuer);
-                ConsoleLauncher.runWithSignIn(front.toString(), settings);
+                ConsoleLauncher.runWithSignIn(front.toString(), settings,
+                        settings.path().toAbsolutePath().resolveSibling("journal"));
             }
         } finally {
             provider.shutdown();

@@ -136,7 +136,7 @@ class InstallerIT {
         assertThat(classes).contains("io/huddle/console/ConsoleWindow", "javafx/scene/Scene",
                 "io/huddle/gateway/GatewayServer");
         assertThat(app.resolve("service/huddle-gateway.service")).isRegularFile();
-        assertThat(app.resolve("service/gateway.conf")).isRegularFile();
+        assertThat(app.resolve("service/gateway.properties")).isRegularFile();
 
         Path runtime = opt.resolve("lib/runtime");
         assertThat(runtime.resolve("bin/java")).isRegularFile();
@@ -160,8 +160,8 @@ class InstallerIT {
     @Order(3)
     void postinstInstallsTheServiceAndMakesAUsableCdsArchive() throws Exception {
         run(Map.of("DPKG_ROOT", root.toString()), "sh", control.resolve("postinst").toString(), "configure");
-        assertThat(root.resolve("etc/huddle/gateway.conf")).hasSameTextualContentAs(
-                opt.resolve("lib/app/service/gateway.conf"));
+        assertThat(root.resolve("etc/huddle/gateway.properties")).hasSameTextualContentAs(
+                opt.resolve("lib/app/service/gateway.properties"));
         assertThat(root.resolve("lib/systemd/system/huddle-gateway.service")).hasSameTextualContentAs(
                 opt.resolve("lib/app/service/huddle-gateway.service"));
         Path jsa = opt.resolve("lib/app/huddle.jsa");
@@ -176,18 +176,23 @@ class InstallerIT {
     @Test
     @Order(4)
     void theGatewayStartsAsItsUnitStartsItAndAnswersHealth() throws Exception {
-        Map<String, String> conf = envFile(root.resolve("etc/huddle/gateway.conf"));
+        Map<String, String> conf = envFile(root.resolve("etc/huddle/gateway.properties"));
+        assertThat(conf).containsEntry("data", "/var/lib/huddle").containsEntry("port", "8787");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        conf.put("HUDDLE_PORT", Integer.toString(port));
         Path data = Files.createDirectories(scratch.resolve("var/lib/huddle"));
-        List<String> command = execStart(conf, data);
+        // the environment wins over the unit's configuration file
+        Map<String, String> env = new LinkedHashMap<>(unitEnvironment());
+        env.put("HUDDLE_PORT", Integer.toString(port));
+        env.put("HUDDLE_DATA", data.toString());
+        List<String> command = execStart(Map.of(), data);
+        assertThat(command).contains("--config", root.resolve("etc/huddle/gateway.properties").toString());
         assertThat(command.get(0)).isEqualTo(opt.resolve("bin/huddle").toString());
         Path log = scratch.resolve("gateway.log");
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().putAll(conf); // EnvironmentFile=
+        pb.environment().putAll(env);
         Process gateway = pb.start();
         try {
             String body = null;
@@ -231,7 +236,7 @@ class InstallerIT {
         assertThat(opt.resolve("lib/app/huddle.jsa")).doesNotExist();
         run(env, "sh", control.resolve("postrm").toString(), "remove");
         assertThat(root.resolve("lib/systemd/system/huddle-gateway.service")).doesNotExist();
-        assertThat(root.resolve("etc/huddle/gateway.conf")).as("a conffile stays until purge").exists();
+        assertThat(root.resolve("etc/huddle/gateway.properties")).as("a conffile stays until purge").exists();
         run(env, "sh", control.resolve("postrm").toString(), "purge");
         assertThat(root.resolve("etc/huddle")).doesNotExist();
     }
@@ -307,7 +312,7 @@ class InstallerIT {
                 if (!value.isEmpty()) {
                     command.addAll(List.of(value.split("\\s+")));
                 }
-            } else if (word.startsWith("/opt/huddle/")) {
+            } else if (word.startsWith("/opt/huddle/") || word.startsWith("/etc/huddle/")) {
                 command.add(root + word);
             } else if (word.equals("/var/lib/huddle")) {
                 command.add(data.toString());
@@ -316,6 +321,18 @@ class InstallerIT {
             }
         }
         return command;
+    }
+
+    /** The unit's Environment= lines. */
+    private Map<String, String> unitEnvironment() throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String l : Files.readAllLines(root.resolve("lib/systemd/system/huddle-gateway.service"))) {
+            if (l.startsWith("Environment=")) {
+                String kv = l.substring("Environment=".length());
+                env.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        return env;
     }
 
     private static Map<String, String> envFile(Path file) throws IOException {

@@ -3,12 +3,15 @@ package io.huddle.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.protocol.Json;
+import io.huddle.protocol.RequestId;
 import io.huddle.protocol.platform.PlatformSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -27,6 +30,7 @@ public final class PlatformStandIn implements AutoCloseable {
 
     private final MockWebServer server = new MockWebServer();
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+    private final Map<String, String> requestIdHeaders = new ConcurrentHashMap<>();
     private final String tenant;
     private volatile String secret;
     private volatile Function<JsonNode, MockResponse> answer = c -> new MockResponse.Builder().code(204).build();
@@ -48,6 +52,10 @@ public final class PlatformStandIn implements AutoCloseable {
                     control = JSON.readTree(body);
                 } catch (IOException e) {
                     return new MockResponse.Builder().code(400).build();
+                }
+                String header = r.getHeaders().get(RequestId.HEADER);
+                if (header != null && control.hasNonNull("requestId")) {
+                    requestIdHeaders.put(control.get("requestId").asText(), header);
                 }
                 received.add(control);
                 return answer.apply(control);
@@ -92,6 +100,11 @@ public final class PlatformStandIn implements AutoCloseable {
             }
         }
         throw new AssertionError("no " + type + " reached the platform");
+    }
+
+    /** The X-Request-Id header that came with an accepted control, or null. */
+    public String requestIdHeader(JsonNode control) {
+        return requestIdHeaders.get(control.get("requestId").asText());
     }
 
     public boolean nothingReceived() {

@@ -3,6 +3,7 @@ package io.huddle.gateway.platform;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.PlatformConnection;
+import io.huddle.protocol.RequestId;
 import io.huddle.protocol.platform.CallControlAnswer;
 import io.huddle.protocol.platform.CallControlRequest;
 import io.huddle.protocol.platform.PlatformSignature;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /** One signed POST of a control to a platform, and what its answer means. No retries, no circuit: one attempt. */
 final class PlatformRequestSender {
@@ -48,8 +50,12 @@ final class PlatformRequestSender {
         byte[] answer;
         try {
             byte[] body = json.writeValueAsBytes(request);
+            String requestId = requestId(request);
+            LOG.info("{} {} to tenant {}'s platform (request {})", request.type().wire(), request.requestId(),
+                    connection.tenant(), requestId);
             HttpRequest post = HttpRequest.newBuilder(url).timeout(timeout)
                     .header("Content-Type", "application/json")
+                    .header(RequestId.HEADER, requestId)
                     .header(PlatformSignature.TENANT_HEADER, connection.tenant())
                     .header(PlatformSignature.SIGNATURE_HEADER,
                             PlatformSignature.header(connection.secret(), clock.instant(), body))
@@ -71,6 +77,12 @@ final class PlatformRequestSender {
                 + (reason == null ? "" : ": " + reason);
         throw new PlatformFailure(status >= 500 ? PlatformFailure.Kind.FAILED : PlatformFailure.Kind.REFUSED,
                 message);
+    }
+
+    /** The id of the person's command this control serves (logging context), else the control's own. */
+    private static String requestId(CallControlRequest request) {
+        String id = MDC.get(RequestId.LOG_KEY);
+        return id != null ? id : request.requestId();
     }
 
     /**

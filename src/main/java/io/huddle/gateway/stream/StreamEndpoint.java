@@ -8,6 +8,7 @@ import io.huddle.domain.User;
 import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.ops.GatewayMetrics;
 import io.huddle.gateway.platform.PlatformControls;
+import io.huddle.protocol.RequestId;
 import io.huddle.protocol.stream.ClientFrame;
 import io.huddle.protocol.stream.CommandResult;
 import io.huddle.protocol.stream.ServerFrame;
@@ -24,6 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The WebSocket at {@code /api/v1/stream}: authenticates the upgrade from the Authorization header,
@@ -258,6 +260,16 @@ public final class StreamEndpoint {
     }
 
     private Reply answer(Connection c, ClientFrame.Command cmd, String id) {
+        // the command's id follows it into every line logged meanwhile and into the call to the platform
+        try (MDC.MDCCloseable requestId = MDC.putCloseable(RequestId.LOG_KEY, id)) {
+            return run(c, cmd, id);
+        }
+    }
+
+    private Reply run(Connection c, ClientFrame.Command cmd, String id) {
+        if (cmd.changesTheFloor()) {
+            LOG.info("command {} ({}) from {}", id, ClientFrame.typeOf(cmd), c.user.username());
+        }
         long start = System.nanoTime();
         String outcome = "ok";
         try {
