@@ -1,0 +1,253 @@
+package io.huddle.console;
+
+import static io.huddle.console.ConsoleFixtures.ME;
+import static io.huddle.console.ConsoleFixtures.T0;
+import static io.huddle.console.ConsoleFixtures.help;
+import static io.huddle.console.ConsoleFixtures.ix;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.huddle.console.dbus.DbusNotificationSink;
+import io.huddle.console.dbus.FreedesktopNotifications;
+import io.huddle.domain.Channel;
+import io.huddle.domain.HelpRequestStatus;
+import io.huddle.protocol.EscalationDto;
+import io.huddle.protocol.HelpRequestDto;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.freedesktop.dbus.connections.impl.DBusConnection;
+import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
+import org.freedesktop.dbus.types.UInt32;
+import org.freedesktop.dbus.types.Variant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Desktop notifications on a real session bus: a private dbus-daemon, and on it a stand-in notification
+ * service that records each call and can say that a bubble was clicked.
+ */
+class DesktopNoticesBusTest {
+    static final String OTHER = "acme:sup2";
+    static Process daemon;
+    static String address;
+    static DBusConnection serviceBus;
+    static final StandIn service = new StandIn();
+
+    final TrayViewModel tray = new TrayViewModel(ME, Runnable::run, new ConsoleFixtures.FakeGateway(),
+            Map.of("ix1", ix("ix1", Channel.CHAT, "Ana Agent", "Maria Silva", "Billing", true))::get);
+    final SimpleBooleanProperty focused = new SimpleBooleanProperty(false);
+    final BlockingQueue<Runnable> fxThread = new LinkedBlockingQueue<>();
+    final List<TrayItem> activated = new ArrayList<>();
+    DesktopNotices notices;
+
+    /** A call the stand-in received. */
+    record Call(String method, String appName, long replacesId, String summary, String body, List<String> actions,
+                Object urgency, long id) {
+    }
+
+    /** The notification service of the test: records, answers with increasing ids. */
+    static final class StandIn implements FreedesktopNotifications {
+        final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
+        final AtomicInteger ids = new AtomicInteger();
+
+        @Override
+        public UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body,
+                             List<String> actions, Map<String, Variant<?>> hints, int expireTimeout) {
+            long id = replacesId.longValue() != 0 ? replacesId.longValue() : ids.incrementAndGet();
+            Variant<?> urgency = hints.get("urgency");
+            calls.add(new Call("Notify", appName, replacesId.longValue(), summary, body, actions,
+                    urgency == null ? null : urgency.getValue(), id));
+            return new UInt32(id);
+        }
+
+        @Override
+        public void CloseNotification(UInt32 id) {
+            calls.add(new Call("CloseNotification", null, 0, null, null, null, null, id.longValue()));
+        }
+
+        @Override
+        public List<String> GetCapabilities() {
+            return List.of("actions", "body");
+        }
+
+        @Override
+        public String getObjectPath() {
+            return PATH;
+        }
+
+        Call next() throws InterruptedException {
+            Call c = calls.poll(10, TimeUnit.SECONDS);
+            assertThat(c).as("a call to the notification service").isNotNull();
+            return c;
+        }
+    }
+
+    @BeforeAll
+    static void startBus() throws Exception {
+        daemon = new ProcessBuilder("dbus-daemon", "--session", "--print-address", "--nofork")
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        address = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))
+                .readLine().trim();
+        serviceBus = DBusConnectionBuilder.forAddress(address).withShared(false).build();
+        serviceBus.requestBusName(FreedesktopNotifications.NAME);
+        serviceBus.exportObject(FreedesktopNotifications.PATH, service);
+    }
+
+    @AfterAll
+    static void stopBus() throws Exception {
+        serviceBus.close();
+        daemon.destroy();
+        daemon.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    @BeforeEach
+    void connect() {
+        service.calls.clear();
+        NotificationSink sink = DbusNotificationSink.at(address).orElseThrow();
+        notices = new DesktopNotices(tray, focused, sink, fxThread::add);
+        notices.onActivated(activated::add);
+    }
+
+    @AfterEach
+    void close() {
+        notices.close();
+    }
+
+    static HelpRequestDto pending(String id, String... assigned) {
+        return help(id, "ix1", HelpRequestStatus.PENDING, T0, assigned);
+    }
+
+    /** Every call the service got, once the notices' thread has sent all it had (close waits for it). */
+    List<Call> allCalls() {
+        notices.close();
+        List<Call> all = new ArrayList<>();
+        service.calls.drainTo(all);
+        return all;
+    }
+
+    @Test
+    void aHelpRequestWhileUnfocusedIsOneNotificationNamingTheAgent() throws Exception {
+        tray.apply(pending("h1", ME));
+        tray.apply(pending("h-other", OTHER)); // not mine: no notification
+
+        Call notify = service.next();
+        assertThat(notify.method()).isEqualTo("Notify");
+        assertThat(notify.appName()).isEqualTo("Huddle");
+        assertThat(notify.replacesId()).isZero();
+        assertThat(notify.summary()).isEqualTo("Ana Agent: Policy question");
+        assertThat(notify.body()).contains("Chat with Maria Silva · Billing");
+        assertThat(notify.actions()).containsSequence("default", "Show");
+        assertThat(notify.urgency()).isEqualTo((byte) 1);
+        // the console's close takes the bubble away too; nothing else was sent
+        assertThat(allCalls()).extracting(Call::method).containsExactly("CloseNotification");
+    }
+
+    @Test
+    void noNotificationWhileTheConsoleIsFocused() {
+        focused.set(true);
+        tray.apply(pending("h1", ME));
+        assertThat(tray.items()).hasSize(1);
+        assertThat(allCalls()).isEmpty();
+    }
+
+    @Test
+    void focusingTheConsoleClosesTheBubble() throws Exception {
+        tray.apply(pending("h1", ME));
+        long id = service.next().id();
+        focused.set(true);
+        Call close = service.next();
+        assertThat(close.method()).isEqualTo("CloseNotification");
+        assertThat(close.id()).isEqualTo(id);
+    }
+
+    @Test
+    void severalRequestsAreOneBubble() throws Exception {
+        tray.apply(pending("h1", ME));
+        tray.apply(pending("h2", ME, OTHER));
+        tray.apply(pending("h3", ME));
+
+        List<Call> calls = allCalls();
+        List<Call> notifies = calls.stream().filter(c -> c.method().equals("Notify")).toList();
+        assertThat(notifies).hasSize(3);
+        long id = notifies.get(0).id();
+        assertThat(notifies).extracting(Call::id).containsOnly(id);
+        assertThat(notifies.subList(1, 3)).extracting(Call::replacesId).containsOnly(id);
+        assertThat(notifies.get(2).summary()).isEqualTo("3 new help requests");
+        assertThat(notifies.get(2).body()).contains("Ana Agent: Policy question");
+    }
+
+    @Test
+    void aCancelledRequestClosesItsNotification() throws Exception {
+        tray.apply(pending("h1", ME));
+        long id = service.next().id();
+        tray.notification("help.cancelled", "h1", "Ana Agent cancelled their help request");
+        Call close = service.next();
+        assertThat(close.method()).isEqualTo("CloseNotification");
+        assertThat(close.id()).isEqualTo(id);
+    }
+
+    @Test
+    void anotherSupervisorsAcceptLeavesTheBubbleThenClosesIt() throws Exception {
+        tray.apply(pending("h1", ME, OTHER));
+        tray.apply(pending("h2", ME, OTHER));
+        service.next();
+        long id = service.next().id();
+
+        tray.notification("help.accepted", "h1", "Sam Sup took the help request of Ana Agent");
+        Call left = service.next();
+        assertThat(left.method()).isEqualTo("Notify");
+        assertThat(left.replacesId()).isEqualTo(id);
+        assertThat(left.summary()).isEqualTo("Ana Agent: Policy question"); // one request left in it
+
+        tray.apply(help("h2", "ix1", HelpRequestStatus.IN_PROGRESS, T0, ME, OTHER)); // taken by acme:sup2
+        Call close = service.next();
+        assertThat(close.method()).isEqualTo("CloseNotification");
+        assertThat(close.id()).isEqualTo(id);
+    }
+
+    @Test
+    void anEscalationToMeIsCritical() throws Exception {
+        HelpRequestDto p = pending("h1", OTHER, ME);
+        tray.apply(new HelpRequestDto(p.id(), p.interactionId(), p.agentId(), p.agentName(), p.status(), p.reason(),
+                p.comment(), p.assignedTo(), null, null, p.createdAt(), null, null, null, null,
+                List.of(new EscalationDto("escalated", T0.plusSeconds(90), List.of(ME), List.of(ME)))));
+        Call notify = service.next();
+        assertThat(notify.urgency()).isEqualTo((byte) 2);
+        assertThat(notify.body()).startsWith("Escalated to you");
+    }
+
+    @Test
+    void activatingTheBubbleSelectsItsRequest() throws Exception {
+        tray.apply(pending("h1", ME));
+        long id = service.next().id();
+        serviceBus.sendMessage(new FreedesktopNotifications.ActionInvoked(FreedesktopNotifications.PATH,
+                new UInt32(id), "default"));
+
+        Runnable crossing = fxThread.poll(10, TimeUnit.SECONDS); // the signal crosses into the FX thread
+        assertThat(crossing).isNotNull();
+        crossing.run();
+        assertThat(activated).extracting(TrayItem::id).containsExactly("h1");
+    }
+
+    @Test
+    void noServiceOnTheBusMeansNoSink() throws Exception {
+        serviceBus.releaseBusName(FreedesktopNotifications.NAME);
+        try {
+            assertThat(DbusNotificationSink.at(address)).isEmpty();
+        } finally {
+            serviceBus.requestBusName(FreedesktopNotifications.NAME);
+        }
+        assertThat(DbusNotificationSink.at("unix:path=/nonexistent/huddle-bus")).isEmpty();
+    }
+}
