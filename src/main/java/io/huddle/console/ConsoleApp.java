@@ -3,11 +3,13 @@ package io.huddle.console;
 import io.huddle.agent.AgentApp;
 import io.huddle.client.SignedIn;
 import io.huddle.client.StreamOptions;
+import io.huddle.console.dbus.DbusNotificationSink;
 import io.huddle.journal.JournalSession;
 import io.huddle.settings.SettingsFile;
 import io.huddle.settings.UserSettings;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.Theme;
+import io.huddle.ui.UiThread;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +71,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private volatile UserSettings settings;
     private volatile ConsoleSession session;
     private ConsoleWindow window;
+    private volatile DesktopNotices desktopNotices;
     private CompletableFuture<Void> closed; // FX thread: the windows are hidden
     private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
 
@@ -164,6 +167,10 @@ public final class ConsoleApp implements FxLauncher.FxApp {
                 mayAnalytics ? () -> AnalyticsApp.open(new Stage(), signedIn,
                         preset -> AuditApp.open(new Stage(), signedIn, preset)) : null,
                 demoAgent == null ? null : this::openDemoAgent);
+        desktopNotices = new DesktopNotices(session.viewModel().tray(), primary.focusedProperty(),
+                DbusNotificationSink::onSessionBus, UiThread.of(session.bridge()));
+        desktopNotices.enabled().bind(window.desktopNotifications());
+        desktopNotices.onActivated(window::showRequest);
         primary.setOnCloseRequest(e -> close().thenRun(exit));
         session.start();
         primary.show();
@@ -269,6 +276,10 @@ public final class ConsoleApp implements FxLauncher.FxApp {
 
     /** On the shutdown thread: every step has its own bound; none touches a node. */
     private void shutdown(ConsoleSession s, JournalSession j, List<CompletableFuture<Void>> agents) {
+        DesktopNotices notices = desktopNotices;
+        if (notices != null) {
+            notices.close(); // its bubble goes with the console
+        }
         if (s != null) {
             s.close();
         }

@@ -3,10 +3,12 @@ package io.huddle.console;
 import io.huddle.ui.UiThread;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -27,7 +29,7 @@ public final class DesktopNotices implements AutoCloseable {
 
     private final TrayViewModel tray;
     private final ObservableBooleanValue focused;
-    private final NotificationSink sink;
+    private NotificationSink sink; // the calls' thread: null until connected, and when there is none
     private final UiThread ui;
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final List<TrayItem> shown = new ArrayList<>(); // FX thread
@@ -41,13 +43,16 @@ public final class DesktopNotices implements AutoCloseable {
 
     /**
      * @param focused whether the console's window has the focus (its stage's focusedProperty)
-     * @param ui      where the sink's signals cross into the FX thread
+     * @param connect connects to the desktop's notification service, on this object's thread (it may block);
+     *                empty when there is none (it says why in the log)
+     * @param ui      where the service's signals cross into the FX thread
      */
-    public DesktopNotices(TrayViewModel tray, ObservableBooleanValue focused, NotificationSink sink, UiThread ui) {
+    public DesktopNotices(TrayViewModel tray, ObservableBooleanValue focused,
+                          Supplier<Optional<NotificationSink>> connect, UiThread ui) {
         this.tray = tray;
         this.focused = focused;
-        this.sink = sink;
         this.ui = ui;
+        call(() -> connected(connect.get().orElse(null)));
         tray.arrivals().addListener((ListChangeListener<TrayItem>) c -> {
             while (c.next()) {
                 if (c.wasAdded()) {
@@ -75,13 +80,21 @@ public final class DesktopNotices implements AutoCloseable {
                 withdraw();
             }
         });
-        sink.onActivated(id -> call(() -> {
+    }
+
+    /** On the calls' thread: the service's signals about the bubble showing. */
+    private void connected(NotificationSink service) {
+        sink = service;
+        if (service == null) {
+            return;
+        }
+        service.onActivated(id -> call(() -> {
             if (id == bubble) {
                 bubble = 0;
                 ui.post(this::activated);
             }
         }));
-        sink.onClosed(id -> call(() -> {
+        service.onClosed(id -> call(() -> {
             if (id == bubble) {
                 bubble = 0;
                 ui.post(shown::clear);
@@ -113,7 +126,7 @@ public final class DesktopNotices implements AutoCloseable {
     private void showOrClose() {
         if (shown.isEmpty()) {
             call(() -> {
-                if (bubble != 0) {
+                if (sink != null && bubble != 0) {
                     sink.close(bubble);
                     bubble = 0;
                 }
@@ -121,7 +134,7 @@ public final class DesktopNotices implements AutoCloseable {
             return;
         }
         NotificationSink.Notice notice = notice(shown);
-        call(() -> bubble = sink.show(bubble, notice));
+        call(() -> bubble = sink == null ? 0 : sink.show(bubble, notice));
     }
 
     private void withdraw() {
@@ -174,6 +187,9 @@ public final class DesktopNotices implements AutoCloseable {
                 return;
             }
             calls.execute(() -> {
+                if (sink == null) {
+                    return;
+                }
                 try {
                     if (bubble != 0) {
                         sink.close(bubble);

@@ -6,6 +6,10 @@ import static io.huddle.console.ConsoleFixtures.help;
 import static io.huddle.console.ConsoleFixtures.ix;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.huddle.console.dbus.DbusNotificationSink;
 import io.huddle.console.dbus.FreedesktopNotifications;
 import io.huddle.domain.Channel;
@@ -15,6 +19,8 @@ import io.huddle.protocol.HelpRequestDto;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Desktop notifications on a real session bus: a private dbus-daemon, and on it a stand-in notification
@@ -93,9 +101,32 @@ class DesktopNoticesBusTest {
         }
     }
 
+    /**
+     * A session bus of its own that starts no services: with the desktop's service files a notification
+     * daemon installed on the machine could answer in place of the stand-in.
+     */
+    static final String BUS_CONFIG = """
+            <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
+             "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+            <busconfig>
+              <type>session</type>
+              <listen>unix:tmpdir=%s</listen>
+              <auth>EXTERNAL</auth>
+              <policy context="default">
+                <allow send_destination="*" eavesdrop="true"/>
+                <allow eavesdrop="true"/>
+                <allow own="*"/>
+              </policy>
+            </busconfig>
+            """;
+
+    @TempDir
+    static Path busDir;
+
     @BeforeAll
     static void startBus() throws Exception {
-        daemon = new ProcessBuilder("dbus-daemon", "--session", "--print-address", "--nofork")
+        Path config = Files.writeString(busDir.resolve("session.conf"), BUS_CONFIG.formatted(busDir));
+        daemon = new ProcessBuilder("dbus-daemon", "--config-file=" + config, "--print-address", "--nofork")
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         address = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))
                 .readLine().trim();
@@ -114,8 +145,7 @@ class DesktopNoticesBusTest {
     @BeforeEach
     void connect() {
         service.calls.clear();
-        NotificationSink sink = DbusNotificationSink.at(address).orElseThrow();
-        notices = new DesktopNotices(tray, focused, sink, fxThread::add);
+        notices = new DesktopNotices(tray, focused, () -> DbusNotificationSink.at(address), fxThread::add);
         notices.onActivated(activated::add);
     }
 
@@ -241,13 +271,33 @@ class DesktopNoticesBusTest {
     }
 
     @Test
-    void noServiceOnTheBusMeansNoSink() throws Exception {
+    void withoutANotificationServiceTheTrayWorksAndTheLogSaysWhyOnce() throws Exception {
+        notices.close();
+        Logger logger = (Logger) LoggerFactory.getLogger(DbusNotificationSink.class);
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        log.start();
+        logger.addAppender(log);
         serviceBus.releaseBusName(FreedesktopNotifications.NAME);
         try {
-            assertThat(DbusNotificationSink.at(address)).isEmpty();
+            notices = new DesktopNotices(tray, focused, () -> DbusNotificationSink.at(address), fxThread::add);
+            tray.apply(pending("h1", ME));
+            tray.apply(pending("h2", ME));
+            tray.notification("help.cancelled", "h1", "Ana Agent cancelled their help request");
+            notices.close(); // waits for the connection attempt and whatever followed it
         } finally {
             serviceBus.requestBusName(FreedesktopNotifications.NAME);
+            logger.detachAppender(log);
         }
+        assertThat(tray.items()).extracting(TrayItem::id).containsExactly("h2");
+        assertThat(service.calls).isEmpty();
+        assertThat(log.list).hasSize(1);
+        assertThat(log.list.get(0).getLevel()).isEqualTo(Level.INFO);
+        assertThat(log.list.get(0).getFormattedMessage())
+                .startsWith("no desktop notifications: no notification service (org.freedesktop.Notifications)");
+    }
+
+    @Test
+    void noBusMeansNoSink() {
         assertThat(DbusNotificationSink.at("unix:path=/nonexistent/huddle-bus")).isEmpty();
     }
 }
