@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -65,6 +67,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private final List<Stage> agentWindows = new ArrayList<>();
     private final List<CompletableFuture<Void>> agentsClosed = new ArrayList<>();
     private final Path journalDir;
+    private final Supplier<Optional<NotificationSink>> desktop;
     private final AtomicReference<ConsoleSession> statusTo = new AtomicReference<>();
     private volatile JournalSession journal;
     private volatile RuntimeException journalFailure;
@@ -87,6 +90,13 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     /** @param journalDir where the supervisor's action journal is kept (AppDirs.data()/journal beside the settings) */
     public ConsoleApp(SignedIn signedIn, SettingsFile settingsFile, Callable<SignedIn> demoAgent,
                       SettingsFile agentSettings, Path journalDir) {
+        this(signedIn, settingsFile, demoAgent, agentSettings, journalDir, DbusNotificationSink::onSessionBus);
+    }
+
+    /** @param desktop connects to the desktop's notification service (it may block), or finds none */
+    public ConsoleApp(SignedIn signedIn, SettingsFile settingsFile, Callable<SignedIn> demoAgent,
+                      SettingsFile agentSettings, Path journalDir, Supplier<Optional<NotificationSink>> desktop) {
+        this.desktop = desktop;
         this.journalDir = journalDir;
         this.signedIn = signedIn;
         this.settingsFile = settingsFile;
@@ -168,7 +178,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
                         preset -> AuditApp.open(new Stage(), signedIn, preset)) : null,
                 demoAgent == null ? null : this::openDemoAgent);
         desktopNotices = new DesktopNotices(session.viewModel().tray(), primary.focusedProperty(),
-                DbusNotificationSink::onSessionBus, UiThread.of(session.bridge()));
+                desktop, UiThread.of(session.bridge()));
         desktopNotices.enabled().bind(window.desktopNotifications());
         desktopNotices.onActivated(window::showRequest);
         primary.setOnCloseRequest(e -> close().thenRun(exit));

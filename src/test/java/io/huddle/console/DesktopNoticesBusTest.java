@@ -10,16 +10,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.huddle.console.NotificationBus.Call;
 import io.huddle.console.dbus.DbusNotificationSink;
 import io.huddle.console.dbus.FreedesktopNotifications;
 import io.huddle.domain.Channel;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.protocol.EscalationDto;
 import io.huddle.protocol.HelpRequestDto;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,12 +24,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.freedesktop.dbus.connections.impl.DBusConnection;
-import org.freedesktop.dbus.connections.impl.DBusConnectionBuilder;
-import org.freedesktop.dbus.types.UInt32;
-import org.freedesktop.dbus.types.Variant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,10 +40,12 @@ import org.slf4j.LoggerFactory;
  */
 class DesktopNoticesBusTest {
     static final String OTHER = "acme:sup2";
-    static Process daemon;
+    @TempDir
+    static Path busDir;
+    static NotificationBus bus;
     static String address;
     static DBusConnection serviceBus;
-    static final StandIn service = new StandIn();
+    static NotificationBus.StandIn service;
 
     final TrayViewModel tray = new TrayViewModel(ME, Runnable::run, new ConsoleFixtures.FakeGateway(),
             Map.of("ix1", ix("ix1", Channel.CHAT, "Ana Agent", "Maria Silva", "Billing", true))::get);
@@ -59,87 +54,17 @@ class DesktopNoticesBusTest {
     final List<TrayItem> activated = new ArrayList<>();
     DesktopNotices notices;
 
-    /** A call the stand-in received. */
-    record Call(String method, String appName, long replacesId, String summary, String body, List<String> actions,
-                Object urgency, long id) {
-    }
-
-    /** The notification service of the test: records, answers with increasing ids. */
-    static final class StandIn implements FreedesktopNotifications {
-        final BlockingQueue<Call> calls = new LinkedBlockingQueue<>();
-        final AtomicInteger ids = new AtomicInteger();
-
-        @Override
-        public UInt32 Notify(String appName, UInt32 replacesId, String appIcon, String summary, String body,
-                             List<String> actions, Map<String, Variant<?>> hints, int expireTimeout) {
-            long id = replacesId.longValue() != 0 ? replacesId.longValue() : ids.incrementAndGet();
-            Variant<?> urgency = hints.get("urgency");
-            calls.add(new Call("Notify", appName, replacesId.longValue(), summary, body, actions,
-                    urgency == null ? null : urgency.getValue(), id));
-            return new UInt32(id);
-        }
-
-        @Override
-        public void CloseNotification(UInt32 id) {
-            calls.add(new Call("CloseNotification", null, 0, null, null, null, null, id.longValue()));
-        }
-
-        @Override
-        public List<String> GetCapabilities() {
-            return List.of("actions", "body");
-        }
-
-        @Override
-        public String getObjectPath() {
-            return PATH;
-        }
-
-        Call next() throws InterruptedException {
-            Call c = calls.poll(10, TimeUnit.SECONDS);
-            assertThat(c).as("a call to the notification service").isNotNull();
-            return c;
-        }
-    }
-
-    /**
-     * A session bus of its own that starts no services: with the desktop's service files a notification
-     * daemon installed on the machine could answer in place of the stand-in.
-     */
-    static final String BUS_CONFIG = """
-            <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
-             "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-            <busconfig>
-              <type>session</type>
-              <listen>unix:tmpdir=%s</listen>
-              <auth>EXTERNAL</auth>
-              <policy context="default">
-                <allow send_destination="*" eavesdrop="true"/>
-                <allow eavesdrop="true"/>
-                <allow own="*"/>
-              </policy>
-            </busconfig>
-            """;
-
-    @TempDir
-    static Path busDir;
-
     @BeforeAll
     static void startBus() throws Exception {
-        Path config = Files.writeString(busDir.resolve("session.conf"), BUS_CONFIG.formatted(busDir));
-        daemon = new ProcessBuilder("dbus-daemon", "--config-file=" + config, "--print-address", "--nofork")
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        address = new BufferedReader(new InputStreamReader(daemon.getInputStream(), StandardCharsets.UTF_8))
-                .readLine().trim();
-        serviceBus = DBusConnectionBuilder.forAddress(address).withShared(false).build();
-        serviceBus.requestBusName(FreedesktopNotifications.NAME);
-        serviceBus.exportObject(FreedesktopNotifications.PATH, service);
+        bus = NotificationBus.start(busDir);
+        address = bus.address();
+        serviceBus = bus.serviceBus();
+        service = bus.service();
     }
 
     @AfterAll
     static void stopBus() throws Exception {
-        serviceBus.close();
-        daemon.destroy();
-        daemon.waitFor(5, TimeUnit.SECONDS);
+        bus.close();
     }
 
     @BeforeEach
@@ -261,8 +186,7 @@ class DesktopNoticesBusTest {
     void activatingTheBubbleSelectsItsRequest() throws Exception {
         tray.apply(pending("h1", ME));
         long id = service.next().id();
-        serviceBus.sendMessage(new FreedesktopNotifications.ActionInvoked(FreedesktopNotifications.PATH,
-                new UInt32(id), "default"));
+        bus.click(id);
 
         Runnable crossing = fxThread.poll(10, TimeUnit.SECONDS); // the signal crosses into the FX thread
         assertThat(crossing).isNotNull();
