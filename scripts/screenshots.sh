@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The screenshot tour: opens the real console and agent windows (JavaFX on GTK) under Xvfb, drives them
-# against a test gateway and saves PNGs to target/screenshots/. Installs Xvfb and GTK 3 if missing.
+# against a test gateway and saves PNGs to target/screenshots/. Installs Xvfb, GTK 3 and (for the desktop
+# notification) dbus-daemon and dunst if missing.
 # Extra arguments go to Maven, e.g. scripts/screenshots.sh -o (offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,8 @@ if command -v apt-get >/dev/null 2>&1; then
   installed xauth || need="$need xauth"
   # Debian 13 renamed the GTK 3 library package (64-bit time_t)
   installed libgtk-3-0 || installed libgtk-3-0t64 || need="$need GTK3"
-  for pkg in libfreetype6 libfontconfig1 fonts-dejavu-core; do
+  # the desktop notification's picture: a session bus and a real notification daemon
+  for pkg in libfreetype6 libfontconfig1 fonts-dejavu-core dbus-daemon dunst; do
     installed "$pkg" || need="$need $pkg"
   done
   if [ -n "$need" ]; then

@@ -3,17 +3,20 @@ package io.huddle.console;
 import io.huddle.agent.AgentApp;
 import io.huddle.client.SignedIn;
 import io.huddle.client.StreamOptions;
+import io.huddle.console.dbus.DbusNotificationSink;
 import io.huddle.journal.JournalSession;
 import io.huddle.settings.SettingsFile;
 import io.huddle.settings.UserSettings;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.Theme;
+import io.huddle.ui.UiThread;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -22,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -63,12 +67,14 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private final List<Stage> agentWindows = new ArrayList<>();
     private final List<CompletableFuture<Void>> agentsClosed = new ArrayList<>();
     private final Path journalDir;
+    private final Supplier<Optional<NotificationSink>> desktop;
     private final AtomicReference<ConsoleSession> statusTo = new AtomicReference<>();
     private volatile JournalSession journal;
     private volatile RuntimeException journalFailure;
     private volatile UserSettings settings;
     private volatile ConsoleSession session;
     private ConsoleWindow window;
+    private volatile DesktopNotices desktopNotices;
     private CompletableFuture<Void> closed; // FX thread: the windows are hidden
     private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
 
@@ -84,6 +90,13 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     /** @param journalDir where the supervisor's action journal is kept (AppDirs.data()/journal beside the settings) */
     public ConsoleApp(SignedIn signedIn, SettingsFile settingsFile, Callable<SignedIn> demoAgent,
                       SettingsFile agentSettings, Path journalDir) {
+        this(signedIn, settingsFile, demoAgent, agentSettings, journalDir, DbusNotificationSink::onSessionBus);
+    }
+
+    /** @param desktop connects to the desktop's notification service (it may block), or finds none */
+    public ConsoleApp(SignedIn signedIn, SettingsFile settingsFile, Callable<SignedIn> demoAgent,
+                      SettingsFile agentSettings, Path journalDir, Supplier<Optional<NotificationSink>> desktop) {
+        this.desktop = desktop;
         this.journalDir = journalDir;
         this.signedIn = signedIn;
         this.settingsFile = settingsFile;
@@ -164,6 +177,10 @@ public final class ConsoleApp implements FxLauncher.FxApp {
                 mayAnalytics ? () -> AnalyticsApp.open(new Stage(), signedIn,
                         preset -> AuditApp.open(new Stage(), signedIn, preset)) : null,
                 demoAgent == null ? null : this::openDemoAgent);
+        desktopNotices = new DesktopNotices(session.viewModel().tray(), primary.focusedProperty(),
+                desktop, UiThread.of(session.bridge()));
+        desktopNotices.enabled().bind(window.desktopNotifications());
+        desktopNotices.onActivated(window::showRequest);
         primary.setOnCloseRequest(e -> close().thenRun(exit));
         session.start();
         primary.show();
@@ -269,6 +286,10 @@ public final class ConsoleApp implements FxLauncher.FxApp {
 
     /** On the shutdown thread: every step has its own bound; none touches a node. */
     private void shutdown(ConsoleSession s, JournalSession j, List<CompletableFuture<Void>> agents) {
+        DesktopNotices notices = desktopNotices;
+        if (notices != null) {
+            notices.close(); // its bubble goes with the console
+        }
         if (s != null) {
             s.close();
         }

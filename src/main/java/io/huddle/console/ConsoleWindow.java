@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -91,6 +92,11 @@ public final class ConsoleWindow {
         header.theme.setText(settings.dark() ? "Light" : "Dark");
         header.theme.setOnAction(e -> toggleTheme(onSettings));
         header.help.setOnAction(e -> help.setVisible(!help.isVisible()));
+        header.desktopNotifications.setSelected(settings.desktopNotifications());
+        header.desktopNotifications.selectedProperty().addListener((o, was, on) -> {
+            this.settings = currentSettings().withDesktopNotifications(on);
+            onSettings.accept(this.settings);
+        });
         shortcuts(scene, onSettings, openAudit, openAnalytics);
 
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick(Instant.now())));
@@ -128,6 +134,19 @@ public final class ConsoleWindow {
     private void openTray(TrayItem item) {
         stage.toFront();
         tray.focus(item);
+    }
+
+    /** A desktop notification was activated: the console in front, the tray with its request selected. */
+    public void showRequest(TrayItem item) {
+        stage.setIconified(false);
+        stage.toFront();
+        stage.requestFocus();
+        tray.focus(item);
+    }
+
+    /** The supervisor's setting "Desktop notifications" (remembered). */
+    public ObservableBooleanValue desktopNotifications() {
+        return header.desktopNotifications.selectedProperty();
     }
 
     private void selectRow(String id) {

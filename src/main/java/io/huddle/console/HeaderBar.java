@@ -36,6 +36,8 @@ final class HeaderBar extends VBox {
 
     final MenuButton presence = new MenuButton();
     private final CheckMenuItem sound = new CheckMenuItem("Sound on reminders");
+    /** While the console is not in front, help requests also reach the desktop's notifications. */
+    final CheckMenuItem desktopNotifications = new CheckMenuItem("Desktop notifications");
 
     HeaderBar(FloorViewModel floor, PresenceViewModel presenceVm, String who) {
         Label title = new Label("Huddle");
@@ -131,7 +133,10 @@ final class HeaderBar extends VBox {
         getChildren().addAll(top, filters);
     }
 
-    /** Available, busy or away: the choice, what the gateway has now (a dot), and the reminder sound. */
+    /**
+     * Available, busy or away: the choice, what the gateway has now (a dot), the reminder sound and the desktop
+     * notifications.
+     */
     private void presenceMenu(PresenceViewModel vm) {
         presence.setId("presence");
         presence.getStyleClass().add("presence");
@@ -148,7 +153,9 @@ final class HeaderBar extends VBox {
             presence.getItems().add(item);
         }
         sound.setId("reminder-sound");
-        presence.getItems().addAll(new SeparatorMenuItem(), sound); // off until the supervisor turns it on
+        desktopNotifications.setId("desktop-notifications");
+        presence.getItems().addAll(new SeparatorMenuItem(), sound, // off until the supervisor turns it on
+                desktopNotifications);
         presence.disableProperty().bind(vm.change().executable().not().and(vm.change().running().not()));
         Runnable show = () -> {
             Presence p = vm.current().get();

@@ -181,6 +181,18 @@ class ArchitectureTest {
         METRICSSTAYINOPS.check(classes);
     }
 
+    private static final ArchRule DBUSSTAYSINCONSOLEDBUS = noClasses().that()
+            .resideOutsideOfPackage("io.huddle.console.dbus..")
+            .should().dependOnClassesThat().resideInAPackage("org.freedesktop..")
+            .because("the console speaks to the desktop's notifications through NotificationSink; the D-Bus library"
+                    + " and the freedesktop interface live in console.dbus alone, so another desktop's sink can"
+                    + " stand in for it");
+
+    @ArchTest
+    void dbusStaysInConsoleDbus(JavaClasses classes) {
+        DBUSSTAYSINCONSOLEDBUS.check(classes);
+    }
+
     private static final ArchRule NO_STANDARD_STREAMS = NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS
             .because("errors are logged with SLF4J or shown to the person; picocli output goes through its writer");
 

@@ -9,6 +9,7 @@ import io.huddle.client.GatewayClient;
 import io.huddle.client.SignedIn;
 import io.huddle.client.StreamOptions;
 import io.huddle.console.ConsoleApp;
+import io.huddle.console.NotificationSink;
 import io.huddle.domain.Channel;
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.Interaction;
@@ -33,10 +34,12 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -156,10 +159,17 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     public ConsoleUi openConsole(String username, UserSettings settings) {
+        return openConsole(username, settings, Optional::empty);
+    }
+
+    /** A console whose desktop notifications go to {@code desktop} (none: the tests' machine's desktop stays out). */
+    public ConsoleUi openConsole(String username, UserSettings settings,
+                                 Supplier<Optional<NotificationSink>> desktop) {
         SignedIn who = signIn(username);
         SettingsFile file = settingsFile("console-" + username,
                 settings.withWindow("console", new UserSettings.WindowPlace(0, 0, 1440, 860, false)));
-        ConsoleApp app = new ConsoleApp(who, file, null, null);
+        ConsoleApp app = new ConsoleApp(who, file, null, null,
+                file.path().toAbsolutePath().resolveSibling("journal"), desktop);
         Stage stage = Fx.call(() -> {
             Stage s = new Stage();
             app.start(s, () -> { });
