@@ -6,7 +6,9 @@ import io.huddle.settings.SettingsFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code huddle console}: the supervisor console. Without {@code --server} it starts the embedded demo
@@ -24,8 +26,15 @@ public final class ConsoleCommand implements Callable<Integer> {
             + "(default: the user's data directory + /demo-gateway).")
     Path data;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        return DesktopStart.run(spec.commandLine(), this::open);
+    }
+
+    private int open() throws Exception {
         SettingsFile settings = new SettingsFile(AppDirs.data().resolve("console-settings.json"));
         SettingsFile agentSettings = new SettingsFile(AppDirs.data().resolve("agent-settings.json"));
         if (server != null) {
