@@ -6,8 +6,13 @@ import io.huddle.client.StreamOptions;
 import io.huddle.journal.JournalSession;
 import io.huddle.settings.SettingsFile;
 import io.huddle.settings.UserSettings;
+import io.huddle.ui.AwtTaskbarAttention;
+import io.huddle.ui.AwtTrayIcon;
+import io.huddle.ui.DesktopAttention;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.Theme;
+import io.huddle.ui.TrayIconHost;
+import io.huddle.ui.UiThread;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -69,6 +74,10 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private volatile UserSettings settings;
     private volatile ConsoleSession session;
     private ConsoleWindow window;
+    private DesktopAttention attentionHost; // null: this desktop's taskbar
+    private TrayIconHost trayHost; // null: this desktop's system tray
+    private TrayIconViewModel trayIcon;
+    private AttentionViewModel attention;
     private CompletableFuture<Void> closed; // FX thread: the windows are hidden
     private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
 
@@ -89,6 +98,15 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         this.settingsFile = settingsFile;
         this.demoAgent = demoAgent;
         this.agentSettings = agentSettings;
+    }
+
+    /**
+     * Where the console asks for attention and puts its tray icon, instead of this desktop's taskbar and
+     * system tray; before {@link #start}.
+     */
+    public void desktop(DesktopAttention attention, TrayIconHost tray) {
+        this.attentionHost = attention;
+        this.trayHost = tray;
     }
 
     /**
@@ -165,8 +183,28 @@ public final class ConsoleApp implements FxLauncher.FxApp {
                         preset -> AuditApp.open(new Stage(), signedIn, preset)) : null,
                 demoAgent == null ? null : this::openDemoAgent);
         primary.setOnCloseRequest(e -> close().thenRun(exit));
+        attendToDesktop(primary, exit);
         session.start();
         primary.show();
+    }
+
+    /** The title's count and the taskbar while the window is not focused; the tray icon where there is a tray. */
+    private void attendToDesktop(Stage primary, Runnable exit) {
+        ConsoleViewModel vm = session.viewModel();
+        attention = new AttentionViewModel(AttentionViewModel.baseTitle(signedIn.user().displayName()),
+                vm.tray().badge(), primary.focusedProperty(), vm.tray().arrivals(),
+                attentionHost != null ? attentionHost : AwtTaskbarAttention.ofThisDesktop());
+        // set, not bound: a window that is closing may still be given another title
+        primary.setTitle(attention.title().get());
+        attention.title().addListener((o, was, title) -> primary.setTitle(title));
+        trayIcon = new TrayIconViewModel(vm.tray().badge(), vm.presence(), () -> {
+            primary.setIconified(false);
+            primary.show();
+            primary.toFront();
+            primary.requestFocus();
+        }, () -> close().thenRun(exit),
+                trayHost != null ? trayHost : new AwtTrayIcon(UiThread.of(session.bridge())));
+        trayIcon.install();
     }
 
     /** Signs the demo agent in off the FX thread, then opens its mini-window. */
@@ -201,6 +239,10 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         return window;
     }
 
+    public AttentionViewModel attention() {
+        return attention;
+    }
+
     private void save(UserSettings settings) {
         if (disk.isShutdown()) {
             return;
@@ -226,6 +268,9 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     public CompletableFuture<Void> close() {
         if (closed != null) {
             return closed;
+        }
+        if (trayIcon != null) {
+            trayIcon.remove();
         }
         List<CompletableFuture<Void>> agents = List.copyOf(agentsClosed);
         agentWindows.forEach(Stage::hide); // each saves its place and closes its stream off the FX thread
