@@ -3,7 +3,7 @@ package io.huddle.console;
 import io.huddle.ui.DesktopAttention;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -14,13 +14,14 @@ import javafx.collections.ObservableList;
  * reminder asks the desktop for attention (the taskbar, where the platform allows it).
  */
 public final class AttentionViewModel {
+    private final SimpleBooleanProperty focused = new SimpleBooleanProperty(true);
     private final StringBinding title;
 
     /**
      * @param arrivals new requests and reminders as the tray announces them ({@link TrayViewModel#arrivals})
      */
-    public AttentionViewModel(String baseTitle, ObservableIntegerValue waiting, ObservableBooleanValue focused,
-                              ObservableList<TrayItem> arrivals, DesktopAttention desktop) {
+    public AttentionViewModel(String baseTitle, ObservableIntegerValue waiting, ObservableList<TrayItem> arrivals,
+                              DesktopAttention desktop) {
         this.title = Bindings.createStringBinding(
                 () -> focused.get() || waiting.get() == 0 ? baseTitle : "(" + waiting.get() + ") " + baseTitle,
                 waiting, focused);
@@ -33,6 +34,11 @@ public final class AttentionViewModel {
             }
         });
         waiting.addListener((o, was, is) -> desktop.showCount(is.intValue()));
+    }
+
+    /** Whether the console's window has the focus (the app binds it to the window's). */
+    public SimpleBooleanProperty focused() {
+        return focused;
     }
 
     /** The window's title. */

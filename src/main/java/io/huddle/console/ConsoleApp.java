@@ -192,8 +192,9 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private void attendToDesktop(Stage primary, Runnable exit) {
         ConsoleViewModel vm = session.viewModel();
         attention = new AttentionViewModel(AttentionViewModel.baseTitle(signedIn.user().displayName()),
-                vm.tray().badge(), primary.focusedProperty(), vm.tray().arrivals(),
+                vm.tray().badge(), vm.tray().arrivals(),
                 attentionHost != null ? attentionHost : AwtTaskbarAttention.ofThisDesktop());
+        attention.focused().bind(primary.focusedProperty());
         // set, not bound: a window that is closing may still be given another title
         primary.setTitle(attention.title().get());
         attention.title().addListener((o, was, title) -> primary.setTitle(title));

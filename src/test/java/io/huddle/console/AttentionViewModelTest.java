@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 /** The title's count and the taskbar's attention while the console's window is not focused. */
 class AttentionViewModelTest {
     final SimpleIntegerProperty waiting = new SimpleIntegerProperty(0);
-    final SimpleBooleanProperty focused = new SimpleBooleanProperty(true);
     final ObservableList<TrayItem> arrivals = FXCollections.observableArrayList();
     final List<String> asked = new ArrayList<>();
     final DesktopAttention desktop = new DesktopAttention() {
@@ -33,7 +32,8 @@ class AttentionViewModelTest {
         }
     };
     final AttentionViewModel vm = new AttentionViewModel(AttentionViewModel.baseTitle("Supervisor One"), waiting,
-            focused, arrivals, desktop);
+            arrivals, desktop);
+    final SimpleBooleanProperty focused = vm.focused();
 
     static TrayItem item(String id) {
         return new TrayItem(help(id, "ix1", HelpRequestStatus.PENDING, T0, ME), ME, "Chat");

@@ -23,9 +23,9 @@ class TrayIconViewModelTest {
     /** A tray that records what the icon is told to show. */
     static final class RecordingTray implements TrayIconHost {
         final boolean hasTray;
-        final List<String> shown = new ArrayList<>();
-        Menu menu;
-        boolean removed;
+        final List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile Menu menu;
+        volatile boolean removed;
 
         RecordingTray(boolean hasTray) {
             this.hasTray = hasTray;

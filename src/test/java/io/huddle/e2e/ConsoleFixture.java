@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -156,10 +157,16 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     public ConsoleUi openConsole(String username, UserSettings settings) {
+        return openConsole(username, settings, app -> { });
+    }
+
+    /** As {@link #openConsole(String, UserSettings)}, with what {@code beforeStart} sets on the app first. */
+    public ConsoleUi openConsole(String username, UserSettings settings, Consumer<ConsoleApp> beforeStart) {
         SignedIn who = signIn(username);
         SettingsFile file = settingsFile("console-" + username,
                 settings.withWindow("console", new UserSettings.WindowPlace(0, 0, 1440, 860, false)));
         ConsoleApp app = new ConsoleApp(who, file, null, null);
+        beforeStart.accept(app);
         Stage stage = Fx.call(() -> {
             Stage s = new Stage();
             app.start(s, () -> { });
