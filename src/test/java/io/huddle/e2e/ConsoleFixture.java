@@ -190,9 +190,14 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     public AgentUi openAgentWindow(String username, double x, double y) {
-        SignedIn who = signIn(username);
-        SettingsFile file = settingsFile("agent-" + username, UserSettings.defaults()
+        return openAgentWindow(username, UserSettings.defaults()
                 .withWindow("agent", new UserSettings.WindowPlace(x, y, 420, 600, false)));
+    }
+
+    /** An agent's mini-window with these settings (without a window place: at its default size). */
+    public AgentUi openAgentWindow(String username, UserSettings settings) {
+        SignedIn who = signIn(username);
+        SettingsFile file = settingsFile("agent-" + username, settings);
         AgentUi ui = Fx.call(() -> {
             Stage s = new Stage();
             return new AgentUi(AgentApp.open(s, who, file, () -> { }), s, robot);
