@@ -75,7 +75,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private volatile ConsoleSession session;
     private ConsoleWindow window;
     private DesktopAttention attentionHost; // null: this desktop's taskbar
-    private TrayIconHost trayHost; // null: this desktop's system tray
+    private volatile TrayIconHost trayHost; // null: this desktop's system tray
     private TrayIconViewModel trayIcon;
     private AttentionViewModel attention;
     private CompletableFuture<Void> closed; // FX thread: the windows are hidden
@@ -198,13 +198,14 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         // set, not bound: a window that is closing may still be given another title
         primary.setTitle(attention.title().get());
         attention.title().addListener((o, was, title) -> primary.setTitle(title));
+        TrayIconHost host = trayHost != null ? trayHost : new AwtTrayIcon(UiThread.of(session.bridge()));
+        trayHost = host;
         trayIcon = new TrayIconViewModel(vm.tray().badge(), vm.presence(), () -> {
             primary.setIconified(false);
             primary.show();
             primary.toFront();
             primary.requestFocus();
-        }, () -> close().thenRun(exit),
-                trayHost != null ? trayHost : new AwtTrayIcon(UiThread.of(session.bridge())));
+        }, () -> close().thenRun(exit), host);
         trayIcon.install();
     }
 
@@ -242,6 +243,11 @@ public final class ConsoleApp implements FxLauncher.FxApp {
 
     public AttentionViewModel attention() {
         return attention;
+    }
+
+    /** Balloons from the tray icon, once the console has started: false from each where there is no tray. */
+    public io.huddle.ui.DesktopMessages desktopMessages() {
+        return trayHost != null ? trayHost : TrayIconHost.none();
     }
 
     private void save(UserSettings settings) {
