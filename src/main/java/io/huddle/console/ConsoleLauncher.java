@@ -1,6 +1,7 @@
 package io.huddle.console;
 
 import io.huddle.settings.SettingsFile;
+import io.huddle.ui.AwtTrayIcon;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.SignInFlow;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,6 +24,7 @@ public final class ConsoleLauncher {
     public static boolean runStarting(ConsoleStartup.Starter starter, SettingsFile settings,
                                       SettingsFile agentSettings) throws InterruptedException {
         try (ExitSignOut onExit = ExitSignOut.install()) {
+            AwtTrayIcon.prepareToolkit();
             ConsoleStartup startup = new ConsoleStartup(starter, settings, agentSettings,
                     settings.path().toAbsolutePath().resolveSibling("journal"), onExit::attach);
             FxLauncher.run(startup);
@@ -37,6 +39,7 @@ public final class ConsoleLauncher {
     public static void runWithSignIn(String server, SettingsFile settings) throws InterruptedException {
         AtomicReference<ConsoleApp> app = new AtomicReference<>();
         try (ExitSignOut onExit = ExitSignOut.install()) {
+            AwtTrayIcon.prepareToolkit();
             runWithSignIn(server, settings, app, onExit);
         }
     }

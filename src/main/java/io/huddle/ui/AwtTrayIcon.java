@@ -39,6 +39,20 @@ public final class AwtTrayIcon implements TrayIconHost {
         this.ui = ui;
     }
 
+    /**
+     * Starts AWT's toolkit before JavaFX's: started later, on a GTK desktop, it installs its X error handler
+     * while GTK has one of its own in place, and GTK warns about it.
+     */
+    public static void prepareToolkit() {
+        try {
+            if (!GraphicsEnvironment.isHeadless()) {
+                java.awt.Toolkit.getDefaultToolkit();
+            }
+        } catch (RuntimeException | LinkageError e) {
+            LOG.info("AWT is not available: the console runs without a tray icon ({})", e.toString());
+        }
+    }
+
     @Override
     public boolean install(Menu menu) {
         try {
