@@ -8,7 +8,9 @@ import io.huddle.settings.SettingsPlaces;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code huddle console}: the supervisor console. Without {@code --server} it starts the embedded demo
@@ -26,8 +28,15 @@ public final class ConsoleCommand implements Callable<Integer> {
             + "(default: the user's data directory + /demo-gateway).")
     Path data;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
+        return DesktopStart.run(spec.commandLine(), this::open);
+    }
+
+    private int open() throws Exception {
         AppDirs dirs = AppDirs.system();
         DesktopLogFile.start(dirs.logDir(), "console");
         SettingsPlaces places = new SettingsPlaces(dirs);

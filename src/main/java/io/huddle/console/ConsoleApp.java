@@ -7,8 +7,12 @@ import io.huddle.console.dbus.DbusNotificationSink;
 import io.huddle.journal.JournalSession;
 import io.huddle.settings.SettingsFile;
 import io.huddle.settings.UserSettings;
+import io.huddle.ui.AwtTaskbarAttention;
+import io.huddle.ui.AwtTrayIcon;
+import io.huddle.ui.DesktopAttention;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.Theme;
+import io.huddle.ui.TrayIconHost;
 import io.huddle.ui.UiThread;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -75,6 +79,10 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     private volatile ConsoleSession session;
     private ConsoleWindow window;
     private volatile DesktopNotices desktopNotices;
+    private DesktopAttention attentionHost; // null: this desktop's taskbar
+    private volatile TrayIconHost trayHost; // null: this desktop's system tray
+    private TrayIconViewModel trayIcon;
+    private AttentionViewModel attention;
     private CompletableFuture<Void> closed; // FX thread: the windows are hidden
     private final AtomicReference<CompletableFuture<Void>> shutdown = new AtomicReference<>();
 
@@ -102,6 +110,15 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         this.settingsFile = settingsFile;
         this.demoAgent = demoAgent;
         this.agentSettings = agentSettings;
+    }
+
+    /**
+     * Where the console asks for attention and puts its tray icon, instead of this desktop's taskbar and
+     * system tray; before {@link #start}.
+     */
+    public void desktop(DesktopAttention attention, TrayIconHost tray) {
+        this.attentionHost = attention;
+        this.trayHost = tray;
     }
 
     /**
@@ -182,8 +199,30 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         desktopNotices.enabled().bind(window.desktopNotifications());
         desktopNotices.onActivated(window::showRequest);
         primary.setOnCloseRequest(e -> close().thenRun(exit));
+        attendToDesktop(primary, exit);
         session.start();
         primary.show();
+    }
+
+    /** The title's count and the taskbar while the window is not focused; the tray icon where there is a tray. */
+    private void attendToDesktop(Stage primary, Runnable exit) {
+        ConsoleViewModel vm = session.viewModel();
+        attention = new AttentionViewModel(AttentionViewModel.baseTitle(signedIn.user().displayName()),
+                vm.tray().badge(), vm.tray().arrivals(),
+                attentionHost != null ? attentionHost : AwtTaskbarAttention.ofThisDesktop());
+        attention.focused().bind(primary.focusedProperty());
+        // set, not bound: a window that is closing may still be given another title
+        primary.setTitle(attention.title().get());
+        attention.title().addListener((o, was, title) -> primary.setTitle(title));
+        TrayIconHost host = trayHost != null ? trayHost : new AwtTrayIcon(UiThread.of(session.bridge()));
+        trayHost = host;
+        trayIcon = new TrayIconViewModel(vm.tray().badge(), vm.presence(), () -> {
+            primary.setIconified(false);
+            primary.show();
+            primary.toFront();
+            primary.requestFocus();
+        }, () -> close().thenRun(exit), host);
+        trayIcon.install();
     }
 
     /** Signs the demo agent in off the FX thread, then opens its mini-window. */
@@ -218,6 +257,15 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         return window;
     }
 
+    public AttentionViewModel attention() {
+        return attention;
+    }
+
+    /** Balloons from the tray icon, once the console has started: false from each where there is no tray. */
+    public io.huddle.ui.DesktopMessages desktopMessages() {
+        return trayHost != null ? trayHost : TrayIconHost.none();
+    }
+
     private void save(UserSettings settings) {
         if (disk.isShutdown()) {
             return;
@@ -243,6 +291,9 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     public CompletableFuture<Void> close() {
         if (closed != null) {
             return closed;
+        }
+        if (trayIcon != null) {
+            trayIcon.remove();
         }
         List<CompletableFuture<Void>> agents = List.copyOf(agentsClosed);
         agentWindows.forEach(Stage::hide); // each saves its place and closes its stream off the FX thread

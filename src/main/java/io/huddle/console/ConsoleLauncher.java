@@ -1,6 +1,7 @@
 package io.huddle.console;
 
 import io.huddle.settings.SettingsFile;
+import io.huddle.ui.AwtTrayIcon;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.SignInFlow;
 import java.nio.file.Path;
@@ -24,6 +25,7 @@ public final class ConsoleLauncher {
     public static boolean runStarting(ConsoleStartup.Starter starter, SettingsFile settings,
                                       SettingsFile agentSettings, Path journalDir) throws InterruptedException {
         try (ExitSignOut onExit = ExitSignOut.install()) {
+            AwtTrayIcon.prepareToolkit();
             ConsoleStartup startup = new ConsoleStartup(starter, settings, agentSettings, journalDir,
                     onExit::attach);
             FxLauncher.run(startup);
@@ -39,6 +41,7 @@ public final class ConsoleLauncher {
             throws InterruptedException {
         AtomicReference<ConsoleApp> app = new AtomicReference<>();
         try (ExitSignOut onExit = ExitSignOut.install()) {
+            AwtTrayIcon.prepareToolkit();
             runWithSignIn(server, settings, journalDir, app, onExit);
         }
     }

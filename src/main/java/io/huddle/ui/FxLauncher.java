@@ -37,7 +37,11 @@ public final class FxLauncher {
         void start(Stage primary, Runnable exit) throws Exception;
     }
 
-    /** Runs the app on the FX thread and blocks the caller until it exits. */
+    /**
+     * Runs the app on the FX thread and blocks the caller until it exits.
+     *
+     * @throws DesktopMissingException when JavaFX cannot start on this desktop (no display, no usable toolkit)
+     */
     public static void run(FxApp app) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(1);
         Runnable exit = () -> {
@@ -45,7 +49,7 @@ public final class FxLauncher {
             done.countDown();
         };
         Platform.setImplicitExit(false);
-        Platform.startup(() -> {
+        startup(() -> {
             try {
                 Stage primary = new Stage();
                 reportFirstFrame(primary);
@@ -56,6 +60,19 @@ public final class FxLauncher {
             }
         });
         done.await();
+    }
+
+    /** Starts the toolkit; what {@link DesktopCheck} did not foresee becomes one line for the person. */
+    private static void startup(Runnable first) {
+        try {
+            Platform.startup(first);
+        } catch (IllegalStateException e) {
+            throw e; // started twice: a mistake in the caller, not the desktop
+        } catch (RuntimeException | LinkageError e) {
+            LOG.debug("JavaFX did not start", e);
+            throw new DesktopMissingException("Huddle could not open a window: JavaFX did not start ("
+                    + e.getMessage() + "). " + DesktopCheck.WHAT_TO_DO, e);
+        }
     }
 
     /**

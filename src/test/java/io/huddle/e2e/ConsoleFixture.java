@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -159,17 +160,28 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     public ConsoleUi openConsole(String username, UserSettings settings) {
-        return openConsole(username, settings, Optional::empty);
+        return openConsole(username, settings, Optional::empty, app -> { });
+    }
+
+    /** As {@link #openConsole(String, UserSettings)}, with what {@code beforeStart} sets on the app first. */
+    public ConsoleUi openConsole(String username, UserSettings settings, Consumer<ConsoleApp> beforeStart) {
+        return openConsole(username, settings, Optional::empty, beforeStart);
     }
 
     /** A console whose desktop notifications go to {@code desktop} (none: the tests' machine's desktop stays out). */
     public ConsoleUi openConsole(String username, UserSettings settings,
                                  Supplier<Optional<NotificationSink>> desktop) {
+        return openConsole(username, settings, desktop, app -> { });
+    }
+
+    private ConsoleUi openConsole(String username, UserSettings settings,
+                                  Supplier<Optional<NotificationSink>> desktop, Consumer<ConsoleApp> beforeStart) {
         SignedIn who = signIn(username);
         SettingsFile file = settingsFile("console-" + username,
                 settings.withWindow("console", new UserSettings.WindowPlace(0, 0, 1440, 860, false)));
         ConsoleApp app = new ConsoleApp(who, file, null, null,
                 file.path().toAbsolutePath().resolveSibling("journal"), desktop);
+        beforeStart.accept(app);
         Stage stage = Fx.call(() -> {
             Stage s = new Stage();
             app.start(s, () -> { });
@@ -193,9 +205,14 @@ public final class ConsoleFixture implements AutoCloseable {
     }
 
     public AgentUi openAgentWindow(String username, double x, double y) {
-        SignedIn who = signIn(username);
-        SettingsFile file = settingsFile("agent-" + username, UserSettings.defaults()
+        return openAgentWindow(username, UserSettings.defaults()
                 .withWindow("agent", new UserSettings.WindowPlace(x, y, 420, 600, false)));
+    }
+
+    /** An agent's mini-window with these settings (without a window place: at its default size). */
+    public AgentUi openAgentWindow(String username, UserSettings settings) {
+        SignedIn who = signIn(username);
+        SettingsFile file = settingsFile("agent-" + username, settings);
         AgentUi ui = Fx.call(() -> {
             Stage s = new Stage();
             return new AgentUi(AgentApp.open(s, who, file, () -> { }), s, robot);

@@ -218,7 +218,7 @@ class InstallerIT {
     @Order(5)
     void theSupervisorLauncherShowsTheConsole() throws Exception {
         String log = showFirstWindow("Huddle Supervisor", "installed-supervisor.png");
-        assertThat(log).contains("first frame of 'Huddle — supervisor console'");
+        assertThat(log).contains("first frame of 'Huddle — Supervisor One'");
     }
 
     @Test
