@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class DesktopLogFile {
     public static final String APPENDER = "DESKTOP_FILE";
+    /** The logger of the file's first line, which goes to the file alone. */
+    static final String OPENING = DesktopLogFile.class.getName() + ".opening";
     static final String MAX_FILE_SIZE = "10MB";
     static final int MAX_HISTORY_DAYS = 14;
     static final String TOTAL_SIZE_CAP = "100MB";
@@ -53,8 +55,16 @@ public final class DesktopLogFile {
         Path file = dir.resolve(app + ".log");
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAppender(APPENDER);
-        root.addAppender(appender(context, file, dir.resolve(app + "-%d{yyyy-MM-dd}.%i.log.gz")));
-        log.info("Huddle {} {}: log file {}", Version.current(), app, file);
+        RollingFileAppender<ILoggingEvent> appender = appender(context, file,
+                dir.resolve(app + "-%d{yyyy-MM-dd}.%i.log.gz"));
+        root.addAppender(appender);
+        // the file's first line says which app and version wrote it; the terminal is not told (a start that
+        // fails must print one line there and nothing else)
+        Logger opening = context.getLogger(OPENING);
+        opening.detachAppender(APPENDER);
+        opening.setAdditive(false);
+        opening.addAppender(appender);
+        opening.info("Huddle {} {}: log file {}", Version.current(), app, file);
         return file;
     }
 
@@ -87,6 +97,7 @@ public final class DesktopLogFile {
     public static void stop() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
             Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
+            context.getLogger(OPENING).detachAppender(APPENDER);
             var appender = root.getAppender(APPENDER);
             if (appender != null) {
                 root.detachAppender(appender);
