@@ -3,9 +3,6 @@ package io.huddle.gateway;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,25 +19,17 @@ final class Upkeep implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Upkeep.class);
 
     private final Map<String, IntSupplier> purges;
-    private ScheduledExecutorService scheduler; // guarded by this; null until started
+    private final Periodic schedule;
 
     /** @param purges what each purge removes, and the purge (answering how many rows it removed) */
     Upkeep(Map<String, IntSupplier> purges) {
         this.purges = new LinkedHashMap<>(purges);
+        this.schedule = new Periodic("huddle-upkeep", FIRST_RUN, INTERVAL, this::runNow);
     }
 
     /** Schedules the purges: the first run a minute from now, then every {@link #INTERVAL}. */
-    synchronized void start() {
-        if (scheduler != null) {
-            throw new IllegalStateException("the upkeep has already been started");
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "huddle-upkeep");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::runNow, FIRST_RUN.toMillis(), INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+    void start() {
+        schedule.start();
     }
 
     void runNow() {
@@ -55,21 +44,11 @@ final class Upkeep implements AutoCloseable {
 
     /** Stops the schedule and waits for a running purge to finish, so the store can be closed after it. */
     @Override
-    public synchronized void close() {
-        if (scheduler == null) {
-            return;
-        }
-        scheduler.shutdownNow();
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                LOG.warn("the upkeep did not stop within 5 s");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void close() {
+        schedule.close();
     }
 
-    synchronized boolean isStopped() {
-        return scheduler == null || scheduler.isTerminated();
+    boolean isStopped() {
+        return schedule.isStopped();
     }
 }
