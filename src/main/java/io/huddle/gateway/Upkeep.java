@@ -36,7 +36,7 @@ final class Upkeep implements AutoCloseable {
         purges.forEach((what, purge) -> {
             try {
                 purge.getAsInt();
-            } catch (RuntimeException e) { // thrown out of a scheduled task, it would cancel every later run
+            } catch (RuntimeException e) { // one purge failing never stops the others
                 LOG.warn("Purging {} failed; trying again in {} min", what, INTERVAL.toMinutes(), e);
             }
         });
