@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The screenshot tour: opens the real console and agent windows (JavaFX on GTK) under Xvfb, drives them
-# against a test gateway and saves PNGs to target/screenshots/. Installs Xvfb, GTK 3 and (for the desktop
-# notification) dbus-daemon and dunst if missing.
+# against a test gateway and saves PNGs to target/screenshots/. Installs Xvfb, GTK 3, (for the desktop
+# notification) dbus-daemon and dunst, and (for the tray icon's menu) trayer and xdotool if missing.
 # Extra arguments go to Maven, e.g. scripts/screenshots.sh -o (offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,8 @@ if command -v apt-get >/dev/null 2>&1; then
   # Debian 13 renamed the GTK 3 library package (64-bit time_t)
   installed libgtk-3-0 || installed libgtk-3-0t64 || need="$need GTK3"
   # the desktop notification's picture: a session bus and a real notification daemon
-  for pkg in libfreetype6 libfontconfig1 fonts-dejavu-core dbus-daemon dunst; do
+  # the tray icon's menu: a panel with a system tray, and xdotool to find the icon and right-click it
+  for pkg in libfreetype6 libfontconfig1 fonts-dejavu-core dbus-daemon dunst trayer xdotool; do
     installed "$pkg" || need="$need $pkg"
   done
   if [ -n "$need" ]; then

@@ -10,6 +10,7 @@ import io.huddle.settings.UserSettings;
 import io.huddle.ui.AwtTaskbarAttention;
 import io.huddle.ui.AwtTrayIcon;
 import io.huddle.ui.DesktopAttention;
+import io.huddle.ui.DesktopMessages;
 import io.huddle.ui.FxLauncher;
 import io.huddle.ui.Theme;
 import io.huddle.ui.TrayIconHost;
@@ -101,7 +102,10 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         this(signedIn, settingsFile, demoAgent, agentSettings, journalDir, DbusNotificationSink::onSessionBus);
     }
 
-    /** @param desktop connects to the desktop's notification service (it may block), or finds none */
+    /**
+     * @param desktop connects to the desktop's notification service (it may block), or finds none: then the
+     *                notifications are the tray icon's messages, where there is a tray
+     */
     public ConsoleApp(SignedIn signedIn, SettingsFile settingsFile, Callable<SignedIn> demoAgent,
                       SettingsFile agentSettings, Path journalDir, Supplier<Optional<NotificationSink>> desktop) {
         this.desktop = desktop;
@@ -194,12 +198,13 @@ public final class ConsoleApp implements FxLauncher.FxApp {
                 mayAnalytics ? () -> AnalyticsApp.open(new Stage(), signedIn,
                         preset -> AuditApp.open(new Stage(), signedIn, preset)) : null,
                 demoAgent == null ? null : this::openDemoAgent);
+        primary.setOnCloseRequest(e -> close().thenRun(exit));
+        attendToDesktop(primary, exit); // first: without a notification service, the notices use the tray icon
+        DesktopMessages tray = desktopMessages();
         desktopNotices = new DesktopNotices(session.viewModel().tray(), primary.focusedProperty(),
-                desktop, UiThread.of(session.bridge()));
+                () -> NotificationSinkChoice.choose(desktop, tray), UiThread.of(session.bridge()));
         desktopNotices.enabled().bind(window.desktopNotifications());
         desktopNotices.onActivated(window::showRequest);
-        primary.setOnCloseRequest(e -> close().thenRun(exit));
-        attendToDesktop(primary, exit);
         session.start();
         primary.show();
     }
@@ -262,7 +267,7 @@ public final class ConsoleApp implements FxLauncher.FxApp {
     }
 
     /** Balloons from the tray icon, once the console has started: false from each where there is no tray. */
-    public io.huddle.ui.DesktopMessages desktopMessages() {
+    public DesktopMessages desktopMessages() {
         return trayHost != null ? trayHost : TrayIconHost.none();
     }
 

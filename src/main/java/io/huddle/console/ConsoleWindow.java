@@ -1,6 +1,7 @@
 package io.huddle.console;
 
 import io.huddle.settings.UserSettings;
+import io.huddle.ui.AlertSound;
 import io.huddle.ui.Theme;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -48,11 +49,7 @@ public final class ConsoleWindow {
         this.vm = vm;
         this.settings = settings;
         header = new HeaderBar(vm.floor(), vm.presence(), signedInAs);
-        vm.tray().onReminder(() -> {
-            if (header.reminderSound()) {
-                java.awt.Toolkit.getDefaultToolkit().beep();
-            }
-        });
+        sounds(new RequestSounds(vm.tray(), AlertSound.systemBeep()), onSettings);
         tray = new TrayPane(vm.tray(), vm.floor().now());
         table = new InteractionTable(vm.floor());
         detail = new DetailPane(vm.detail());
@@ -105,6 +102,22 @@ public final class ConsoleWindow {
         stage.setOnHidden(e -> {
             ticker.stop();
             onSettings.accept(currentSettings());
+        });
+    }
+
+    /** The two sounds' menu items, as remembered, and each change saved. */
+    private void sounds(RequestSounds sounds, Consumer<UserSettings> onSettings) {
+        header.requestSound.setSelected(settings.requestSound());
+        header.sound.setSelected(settings.reminderSound());
+        sounds.onNewRequest().bind(header.requestSound.selectedProperty());
+        sounds.onReminder().bind(header.sound.selectedProperty());
+        header.requestSound.selectedProperty().addListener((o, was, on) -> {
+            this.settings = currentSettings().withRequestSound(on);
+            onSettings.accept(this.settings);
+        });
+        header.sound.selectedProperty().addListener((o, was, on) -> {
+            this.settings = currentSettings().withReminderSound(on);
+            onSettings.accept(this.settings);
         });
     }
 

@@ -66,7 +66,7 @@ public final class DesktopNotices implements AutoCloseable {
                 gone |= c.wasRemoved() && shown.removeAll(c.getRemoved());
             }
             if (gone) {
-                showOrClose();
+                showLessOrClose();
             }
         });
         // the in-app notice serves once the console is in front; the desktop's would only repeat it
@@ -125,21 +125,39 @@ public final class DesktopNotices implements AutoCloseable {
 
     private void showOrClose() {
         if (shown.isEmpty()) {
-            call(() -> {
-                if (sink != null && bubble != 0) {
-                    sink.close(bubble);
-                    bubble = 0;
-                }
-            });
+            closeBubble();
             return;
         }
         NotificationSink.Notice notice = notice(shown);
         call(() -> bubble = sink == null ? 0 : sink.show(bubble, notice));
     }
 
+    /** A request left the bubble: it says less, or goes with the last one. */
+    private void showLessOrClose() {
+        if (shown.isEmpty()) {
+            closeBubble();
+            return;
+        }
+        NotificationSink.Notice notice = notice(shown);
+        call(() -> {
+            if (sink != null && bubble != 0) {
+                bubble = sink.update(bubble, notice);
+            }
+        });
+    }
+
+    private void closeBubble() {
+        call(() -> {
+            if (sink != null && bubble != 0) {
+                sink.close(bubble);
+                bubble = 0;
+            }
+        });
+    }
+
     private void withdraw() {
         shown.clear();
-        showOrClose();
+        closeBubble();
     }
 
     private void activated() {

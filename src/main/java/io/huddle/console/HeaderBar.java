@@ -35,7 +35,8 @@ final class HeaderBar extends VBox {
     final Button agentWindow = new Button("Agent window");
 
     final MenuButton presence = new MenuButton();
-    private final CheckMenuItem sound = new CheckMenuItem("Sound on reminders");
+    final CheckMenuItem requestSound = new CheckMenuItem("Sound on a new help request");
+    final CheckMenuItem sound = new CheckMenuItem("Sound on reminders");
     /** While the console is not in front, help requests also reach the desktop's notifications. */
     final CheckMenuItem desktopNotifications = new CheckMenuItem("Desktop notifications");
 
@@ -134,8 +135,8 @@ final class HeaderBar extends VBox {
     }
 
     /**
-     * Available, busy or away: the choice, what the gateway has now (a dot), the reminder sound and the desktop
-     * notifications.
+     * Available, busy or away: the choice, what the gateway has now (a dot), the sounds on a new request and on
+     * reminders, and the desktop notifications.
      */
     private void presenceMenu(PresenceViewModel vm) {
         presence.setId("presence");
@@ -152,9 +153,10 @@ final class HeaderBar extends VBox {
             item.setOnAction(e -> vm.choose(p));
             presence.getItems().add(item);
         }
+        requestSound.setId("request-sound");
         sound.setId("reminder-sound");
         desktopNotifications.setId("desktop-notifications");
-        presence.getItems().addAll(new SeparatorMenuItem(), sound, // off until the supervisor turns it on
+        presence.getItems().addAll(new SeparatorMenuItem(), requestSound, sound, // off until turned on
                 desktopNotifications);
         presence.disableProperty().bind(vm.change().executable().not().and(vm.change().running().not()));
         Runnable show = () -> {
@@ -167,11 +169,6 @@ final class HeaderBar extends VBox {
         vm.current().addListener((o, a, b) -> show.run());
         vm.change().running().addListener((o, a, b) -> show.run());
         show.run();
-    }
-
-    /** Whether the supervisor turned on the sound on reminders (off by default). */
-    boolean reminderSound() {
-        return sound.isSelected();
     }
 
     private static Label chip(org.kordamp.ikonli.Ikon icon, FloorViewModel floor, Channel c, String name) {

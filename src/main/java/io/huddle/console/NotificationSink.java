@@ -21,6 +21,16 @@ public interface NotificationSink extends AutoCloseable {
      */
     long show(long replaces, Notice notice);
 
+    /**
+     * Shows the notice in place of bubble {@code id} after a request left it, so it says less than before. A sink
+     * that cannot replace a bubble leaves the one shown rather than announce old news again.
+     *
+     * @return the id of the bubble now showing
+     */
+    default long update(long id, Notice notice) {
+        return show(id, notice);
+    }
+
     /** Takes the bubble away (a sink that cannot, leaves it). */
     void close(long id);
 

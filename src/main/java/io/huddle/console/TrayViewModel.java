@@ -42,6 +42,7 @@ public final class TrayViewModel {
     private final IntegerBinding badge = Bindings.size(items);
     private Consumer<HelpRequestDto> onAccepted = r -> { };
     private Runnable onReminder = () -> { };
+    private Runnable onNewRequest = () -> { };
 
     public TrayViewModel(String myId, UiThread ui, ConsoleGateway gateway,
                          Function<String, InteractionDto> interactions) {
@@ -88,6 +89,7 @@ public final class TrayViewModel {
             items.sort(Comparator.comparing(TrayItem::createdAt));
             if (announce && !quiet.get()) {
                 arrivals.add(item);
+                onNewRequest.run();
             }
         } else if (!waiting && existing != null) {
             remove(r.id());
@@ -117,6 +119,11 @@ public final class TrayViewModel {
             }
             notice(text);
         }
+    }
+
+    /** Runs on each request that newly waits for me, announced (the console's optional sound). */
+    public void onNewRequest(Runnable listener) {
+        this.onNewRequest = listener;
     }
 
     /** Runs on every reminder of a request in this tray (the console's optional sound). */

@@ -4,12 +4,12 @@ import java.util.Map;
 
 /**
  * What a desktop app remembers between runs: theme, window places and the last sign-in (never the
- * password), and whether the console shows desktop notifications. Windows are keyed by name ("console", "agent",
- * "audit").
+ * password), whether the console shows desktop notifications, and its two sounds (a new help request, a
+ * reminder). Windows are keyed by name ("console", "agent", "audit").
  */
 public record UserSettings(String theme, Map<String, WindowPlace> windows, String server, String tenant,
                            String username, boolean agentAlwaysOnTop, Map<String, Double> dividers,
-                           Boolean desktopNotifications) {
+                           Boolean desktopNotifications, Boolean requestSound, Boolean reminderSound) {
 
     /** A window's place and size on screen. */
     public record WindowPlace(double x, double y, double width, double height, boolean maximized) {
@@ -20,10 +20,12 @@ public record UserSettings(String theme, Map<String, WindowPlace> windows, Strin
         dividers = dividers == null ? Map.of() : Map.copyOf(dividers);
         theme = theme == null ? "light" : theme;
         desktopNotifications = desktopNotifications == null || desktopNotifications; // on unless turned off
+        requestSound = requestSound != null && requestSound; // off until turned on
+        reminderSound = reminderSound != null && reminderSound;
     }
 
     public static UserSettings defaults() {
-        return new UserSettings("light", Map.of(), null, null, null, true, Map.of(), true);
+        return new UserSettings("light", Map.of(), null, null, null, true, Map.of(), true, false, false);
     }
 
     public boolean dark() {
@@ -32,32 +34,47 @@ public record UserSettings(String theme, Map<String, WindowPlace> windows, Strin
 
     public UserSettings withTheme(String newTheme) {
         return new UserSettings(newTheme, windows, server, tenant, username, agentAlwaysOnTop, dividers,
-                desktopNotifications);
+                desktopNotifications, requestSound, reminderSound);
     }
 
     public UserSettings withWindow(String name, WindowPlace place) {
         Map<String, WindowPlace> next = new java.util.HashMap<>(windows);
         next.put(name, place);
         return new UserSettings(theme, next, server, tenant, username, agentAlwaysOnTop, dividers,
-                desktopNotifications);
+                desktopNotifications, requestSound, reminderSound);
     }
 
     public UserSettings withDivider(String name, double position) {
         Map<String, Double> next = new java.util.HashMap<>(dividers);
         next.put(name, position);
-        return new UserSettings(theme, windows, server, tenant, username, agentAlwaysOnTop, next, desktopNotifications);
+        return new UserSettings(theme, windows, server, tenant, username, agentAlwaysOnTop, next, desktopNotifications,
+                requestSound, reminderSound);
     }
 
     public UserSettings withSignIn(String newServer, String newTenant, String newUsername) {
         return new UserSettings(theme, windows, newServer, newTenant, newUsername, agentAlwaysOnTop, dividers,
-                desktopNotifications);
+                desktopNotifications, requestSound, reminderSound);
     }
 
     public UserSettings withAgentAlwaysOnTop(boolean onTop) {
-        return new UserSettings(theme, windows, server, tenant, username, onTop, dividers, desktopNotifications);
+        return new UserSettings(theme, windows, server, tenant, username, onTop, dividers, desktopNotifications,
+                requestSound, reminderSound);
     }
 
     public UserSettings withDesktopNotifications(boolean on) {
-        return new UserSettings(theme, windows, server, tenant, username, agentAlwaysOnTop, dividers, on);
+        return new UserSettings(theme, windows, server, tenant, username, agentAlwaysOnTop, dividers, on,
+                requestSound, reminderSound);
+    }
+
+    /** The console's short sound on a new help request. */
+    public UserSettings withRequestSound(boolean on) {
+        return new UserSettings(theme, windows, server, tenant, username, agentAlwaysOnTop, dividers,
+                desktopNotifications, on, reminderSound);
+    }
+
+    /** The console's short sound on a reminder of a waiting help request. */
+    public UserSettings withReminderSound(boolean on) {
+        return new UserSettings(theme, windows, server, tenant, username, agentAlwaysOnTop, dividers,
+                desktopNotifications, requestSound, on);
     }
 }

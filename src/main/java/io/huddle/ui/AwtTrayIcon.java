@@ -17,6 +17,7 @@ import java.awt.TrayIcon;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ public final class AwtTrayIcon implements TrayIconHost {
 
     private final UiThread ui;
     private final List<CheckboxMenuItem> choices = new ArrayList<>();
+    private final List<Runnable> clicked = new CopyOnWriteArrayList<>();
     private volatile TrayIcon icon;
 
     /** @param ui where the menu's actions run */
@@ -63,7 +65,11 @@ public final class AwtTrayIcon implements TrayIconHost {
             Dimension size = SystemTray.getSystemTray().getTrayIconSize();
             TrayIcon tray = new TrayIcon(image(size, 0), "Huddle", popup(menu));
             tray.setImageAutoSize(true);
-            tray.addActionListener(e -> ui.post(menu::show)); // a double click (Windows), a click elsewhere
+            // a double click on the icon or a click on its message (Windows), a click elsewhere
+            tray.addActionListener(e -> {
+                ui.post(menu::show);
+                clicked.forEach(Runnable::run);
+            });
             SystemTray.getSystemTray().add(tray);
             icon = tray;
             return true;
@@ -142,6 +148,16 @@ public final class AwtTrayIcon implements TrayIconHost {
         EventQueue.invokeLater(() -> tray.displayMessage(title, text,
                 urgent ? TrayIcon.MessageType.WARNING : TrayIcon.MessageType.INFO));
         return true;
+    }
+
+    @Override
+    public boolean canShowMessages() {
+        return icon != null;
+    }
+
+    @Override
+    public void onClicked(Runnable listener) {
+        clicked.add(listener);
     }
 
     @Override

@@ -53,6 +53,15 @@ public interface TrayIconHost extends DesktopMessages {
             public boolean showMessage(String title, String text, boolean urgent) {
                 return false;
             }
+
+            @Override
+            public boolean canShowMessages() {
+                return false;
+            }
+
+            @Override
+            public void onClicked(Runnable listener) {
+            }
         };
     }
 }

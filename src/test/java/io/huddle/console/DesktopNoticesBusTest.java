@@ -217,7 +217,7 @@ class DesktopNoticesBusTest {
         assertThat(log.list).hasSize(1);
         assertThat(log.list.get(0).getLevel()).isEqualTo(Level.INFO);
         assertThat(log.list.get(0).getFormattedMessage())
-                .startsWith("no desktop notifications: no notification service (org.freedesktop.Notifications)");
+                .startsWith("no D-Bus notifications: no notification service (org.freedesktop.Notifications)");
     }
 
     @Test

@@ -51,6 +51,15 @@ class TrayIconViewModelTest {
         public boolean showMessage(String title, String text, boolean urgent) {
             return false;
         }
+
+        @Override
+        public boolean canShowMessages() {
+            return false;
+        }
+
+        @Override
+        public void onClicked(Runnable listener) {
+        }
     }
 
     private String last() {

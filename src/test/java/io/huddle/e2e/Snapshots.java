@@ -56,6 +56,11 @@ public final class Snapshots {
         }), name);
     }
 
+    /** A part of the primary screen as displayed (real windows only). */
+    public Path screen(String name, double x, double y, double width, double height) {
+        return write(Fx.call(() -> new Robot().getScreenCapture(null, x, y, width, height, false)), name);
+    }
+
     public List<Path> saved() {
         return List.copyOf(saved);
     }

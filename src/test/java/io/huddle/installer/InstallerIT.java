@@ -130,7 +130,7 @@ class InstallerIT {
 
         Path app = opt.resolve("lib/app");
         assertThat(app.resolve("huddle.jar")).isRegularFile();
-        assertThat(app.resolve("libglassgtk3.so")).as("JavaFX natives beside the jar").isRegularFile();
+        assertThat(app.resolve("libglassgtk3.so")).as("JavaFX's natives are the runtime's").doesNotExist();
         assertThat(app.resolve("huddle.jsa")).as("made by postinst, not shipped").doesNotExist();
         String classes = Files.readString(app.resolve("huddle.classlist"));
         assertThat(classes).contains("io/huddle/console/ConsoleWindow", "javafx/scene/Scene",
@@ -141,13 +141,17 @@ class InstallerIT {
         Path runtime = opt.resolve("lib/runtime");
         assertThat(runtime.resolve("bin/java")).isRegularFile();
         assertThat(runtime.resolve("lib/server/classes.jsa")).as("the JDK's CDS archive").isRegularFile();
+        assertThat(runtime.resolve("lib/libglassgtk3.so")).as("JavaFX's natives where its modules look first")
+                .isRegularFile();
         String modules = Files.readAllLines(runtime.resolve("release")).stream()
                 .filter(l -> l.startsWith("MODULES=")).findFirst().orElseThrow();
         Set<String> linked = Set.of(modules.substring("MODULES=".length()).replace("\"", "").split(" "));
         assertThat(linked).containsAll(jlinkModules()).doesNotContain("jdk.compiler", "jdk.jshell", "java.scripting");
-        // 20 today: jlink.args' modules (the desktop, SQL, HTTP client, the SSO loopback listener, management for
-        // the gateway's metrics, jdk.net and jdk.security.auth for the session D-Bus) and what they require
-        assertThat(linked).as("the requested modules and what they require, nothing else").hasSizeLessThan(24);
+        assertThat(linked).contains("javafx.base", "javafx.graphics", "javafx.controls");
+        // 23 today: jlink.args' modules (the desktop, SQL, HTTP client, the SSO loopback listener, management for
+        // the gateway's metrics, jdk.net and jdk.security.auth for the session D-Bus, JavaFX's three) and what they
+        // require
+        assertThat(linked).as("the requested modules and what they require, nothing else").hasSizeLessThan(27);
 
         Path lib = opt.resolve("lib");
         assertThat(Files.readString(lib.resolve("huddle-Huddle_Supervisor.desktop")))
@@ -286,6 +290,8 @@ class InstallerIT {
         String out = Files.readString(log);
         assertThat(out).doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "UnsatisfiedLinkError",
                 "Unable to use shared archive", "could not be opened");
+        // JavaFX is the runtime's named modules, not classes of the jar's unnamed module
+        assertThat(out).doesNotContain("Unsupported JavaFX configuration");
         return out;
     }
 

@@ -50,7 +50,7 @@ public final class DbusNotificationSink implements NotificationSink {
     public static Optional<NotificationSink> onSessionBus() {
         String address = System.getenv("DBUS_SESSION_BUS_ADDRESS");
         if (address == null || address.isBlank()) {
-            LOG.info("no desktop notifications: there is no session D-Bus (DBUS_SESSION_BUS_ADDRESS is not set)");
+            LOG.info("no D-Bus notifications: there is no session D-Bus (DBUS_SESSION_BUS_ADDRESS is not set)");
             return Optional.empty();
         }
         return at(address);
@@ -63,7 +63,7 @@ public final class DbusNotificationSink implements NotificationSink {
             bus = DBusConnectionBuilder.forAddress(address).withShared(false).build();
             return Optional.of(new DbusNotificationSink(bus));
         } catch (DBusException | DBusExecutionException e) {
-            LOG.info("no desktop notifications: {} on the session D-Bus: {}", bus == null
+            LOG.info("no D-Bus notifications: {} on the session D-Bus: {}", bus == null
                     ? "could not connect" : "no notification service (" + FreedesktopNotifications.NAME + ")",
                     e.getMessage());
             disconnect(bus);
