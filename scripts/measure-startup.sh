@@ -19,9 +19,19 @@
 # is the first frame of the console itself. The agent's first window is its sign-in, which is its content.
 # The JVM's CPU time up to the first frame (also logged) is reported too: on a busy machine it varies much
 # less than the wall-clock time. Prints a Markdown report (machine, load, table) for docs/benchmarks.md.
+#
+#   mvn -B -q package -DskipTests && scripts/measure-startup.sh readme [N=5]
+#
+# measures the README's run command instead (read from README.md, as a newcomer pastes it) on the embedded demo:
+# launch to its first window ("Starting the demo contact center…") and to the console with the live list
+# filled from the stream's snapshot, with the start-up archive (target/huddle.jsa) and without it, taking
+# turns, the median of N after one uncounted warm-up (which seeds the demo's data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ "${1:-}" = readme ]; then
+  exec scripts/measure-readme-startup.sh "${@:2}"
+fi
 runs=${1:-7}
 image="target/installer/image/Huddle Supervisor"
 [ -x "$image/bin/Huddle Supervisor" ] || { echo "no app image: run mvn -B -Pinstaller package -DskipTests" >&2; exit 1; }

@@ -6,6 +6,7 @@ import io.huddle.client.SignedIn;
 import io.huddle.console.ConsoleStartup;
 import io.huddle.gateway.GatewayConfig;
 import io.huddle.gateway.GatewayServer;
+import io.huddle.gateway.auth.PasswordHasher;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.URI;
@@ -25,6 +26,13 @@ import org.slf4j.LoggerFactory;
  */
 final class EmbeddedDemo implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDemo.class);
+    /**
+     * The embedded demo's password work factor: the lowest there is. Its users' password is "demo", written in
+     * the README, and the gateway listens on this computer only, so a slow hash would protect nothing and cost
+     * about a second of the console's start (each start signs in). Hashes an older demo stored at the default
+     * factor are stored again at this one at their next sign-in.
+     */
+    static final int DEMO_PASSWORD_WORK = PasswordHasher.MIN_ITERATIONS;
     private final Path dir;
     private FileChannel inUse;
     private GatewayServer server;
@@ -67,7 +75,8 @@ final class EmbeddedDemo implements AutoCloseable {
         }
         claimData();
         try {
-            server = GatewayServer.start(GatewayConfig.of("127.0.0.1", 0, dir, true));
+            server = GatewayServer.start(GatewayConfig.of("127.0.0.1", 0, dir, true)
+                    .withPasswordIterations(DEMO_PASSWORD_WORK));
             platform = DemoPlatform.start(server, dir);
             return server;
         } catch (RuntimeException e) {

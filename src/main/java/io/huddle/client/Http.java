@@ -12,8 +12,10 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLException;
+import okhttp3.ConnectionSpec;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -41,8 +43,14 @@ final class Http implements AutoCloseable {
         this.baseUrl = HttpUrl.get(base);
         this.connectTimeout = connectTimeout;
         this.readTimeout = readTimeout;
-        this.client = new OkHttpClient.Builder().connectTimeout(connectTimeout).readTimeout(readTimeout)
-                .writeTimeout(readTimeout).followRedirects(false).build();
+        OkHttpClient.Builder builder = new OkHttpClient.Builder().connectTimeout(connectTimeout)
+                .readTimeout(readTimeout).writeTimeout(readTimeout).followRedirects(false);
+        if ("http".equalsIgnoreCase(base.getScheme())) {
+            // every request goes to the base: plain HTTP only, so the client does not set up TLS it will never use
+            // (loading the trusted certificates is a noticeable part of the demo console's start)
+            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
+        this.client = builder.build();
     }
 
     URI base() {

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
+import okhttp3.ConnectionSpec;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,8 +70,12 @@ public final class Simulator implements AutoCloseable {
             throw e;
         }
         endpoint.secret(secret);
-        this.http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(15))
-                .build();
+        OkHttpClient.Builder builder = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(15));
+        if ("http".equalsIgnoreCase(o.gateway().getScheme())) {
+            builder.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT)); // no TLS to set up for a plain-HTTP gateway
+        }
+        this.http = builder.build();
         this.poster = new EventPoster(http, json, clock, o.gateway(), tenant, secret);
         this.helpDesk = new HelpDesk(o.gateway(), tenant, o.agentPassword(), random);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -82,6 +82,7 @@ public final class AuthService {
             throw new DomainException(DomainException.Kind.UNAUTHORIZED, "unknown tenant, user name or password");
         }
         throttle.succeeded(tenant, username);
+        storeAtCurrentWork(user.get(), password, hash);
         if (address != null) {
             addresses.succeededFrom(address);
         }
@@ -93,6 +94,16 @@ public final class AuthService {
         }
         refuseLocalSignInWhereTurnedOff(user.get());
         return startSession(user.get());
+    }
+
+    /** After a right password: a hash made at another work factor is replaced by one at the gateway's. */
+    private void storeAtCurrentWork(User user, String password, String hash) {
+        if (!hasher.madeWithOtherWork(hash)) {
+            return;
+        }
+        if (store.replacePasswordHash(user.id(), hash, hasher.hash(password.toCharArray()))) {
+            LOG.info("password of user {} stored again at the gateway's work factor", user.id());
+        }
     }
 
     /**

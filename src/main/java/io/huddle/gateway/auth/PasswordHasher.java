@@ -56,6 +56,19 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(s.key(), derive(password, s.salt(), s.iterations()));
     }
 
+    /**
+     * Whether a stored form that can be checked was made at another work factor than this hasher's, so that the
+     * next successful sign-in should store the password again at this one (raised for security, or lowered
+     * where it protects nothing, as in the desktop's embedded demo).
+     */
+    public boolean madeWithOtherWork(String stored) {
+        try {
+            return Stored.parse(stored).iterations() != iterations;
+        } catch (MalformedHash e) {
+            return false;
+        }
+    }
+
     /** Why a stored form cannot be checked, in words that quote no part of it; empty when it can. */
     public Optional<String> defect(String stored) {
         try {

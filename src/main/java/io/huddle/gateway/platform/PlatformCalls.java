@@ -62,9 +62,9 @@ public final class PlatformCalls implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        HttpClient http = HttpClient.newBuilder().executor(httpThreads)
-                .connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
-        this.sender = new PlatformRequestSender(http, json, clock, settings.timeout(), httpThreads);
+        this.sender = new PlatformRequestSender(() -> HttpClient.newBuilder().executor(httpThreads)
+                .connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build(),
+                json, clock, settings.timeout(), httpThreads);
         this.bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxInFlight()).maxWaitDuration(Duration.ZERO).build());
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()

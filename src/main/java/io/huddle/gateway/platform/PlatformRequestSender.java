@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.function.Supplier;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,20 +28,37 @@ final class PlatformRequestSender {
     static final int MAX_ANSWER = 64 * 1024;
     private static final int MAX_REASON = 300;
 
-    private final HttpClient http;
+    /** Makes the client on the first call: making one sets up TLS (the trusted certificates), which a gateway
+     * whose platforms are not called yet, such as the desktop's embedded demo at its start, does not wait for. */
+    private final Supplier<HttpClient> newClient;
+    private volatile HttpClient http;
     private final ObjectMapper json;
     private final Clock clock;
     private final Duration timeout;
 
     private final java.util.concurrent.Executor readers;
 
-    PlatformRequestSender(HttpClient http, ObjectMapper json, Clock clock, Duration timeout,
+    PlatformRequestSender(Supplier<HttpClient> newClient, ObjectMapper json, Clock clock, Duration timeout,
                           java.util.concurrent.Executor readers) {
-        this.http = http;
+        this.newClient = newClient;
         this.json = json;
         this.clock = clock;
         this.timeout = timeout;
         this.readers = readers;
+    }
+
+    private HttpClient client() {
+        HttpClient c = http;
+        if (c == null) {
+            synchronized (this) {
+                c = http;
+                if (c == null) {
+                    c = newClient.get();
+                    http = c;
+                }
+            }
+        }
+        return c;
     }
 
     CallControlAnswer send(PlatformConnection connection, CallControlRequest request) {
@@ -60,7 +78,7 @@ final class PlatformRequestSender {
                     .header(PlatformSignature.SIGNATURE_HEADER,
                             PlatformSignature.header(connection.secret(), clock.instant(), body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            response = http.send(post, HttpResponse.BodyHandlers.ofInputStream());
+            response = client().send(post, HttpResponse.BodyHandlers.ofInputStream());
             answer = readWithin(response.body(), deadline);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -31,6 +31,12 @@ public interface GatewayStore extends AutoCloseable {
 
     Optional<String> passwordHash(String userId);
 
+    /**
+     * Replaces a user's password hash with one of the same password at another work factor, only while the
+     * stored hash is still {@code expected} (a password changed meanwhile wins). True when it was replaced.
+     */
+    boolean replacePasswordHash(String userId, String expected, String replacement);
+
     List<User> users(String tenant);
 
     /** Saves a user and records the change of administration that made it, in one transaction. */

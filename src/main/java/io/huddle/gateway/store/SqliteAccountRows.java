@@ -38,6 +38,7 @@ final class SqliteAccountRows {
     static final String DELETE_SESSIONS_OF_USER = "DELETE FROM sessions WHERE user_id = ?";
 
     static final String PASSWORD_HASH = "SELECT password_hash FROM users WHERE id = ? AND password_hash IS NOT NULL";
+    static final String REPLACE_PASSWORD_HASH = "UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?";
 
     static final String UPSERT_SESSION = """
             INSERT INTO sessions (token_digest, user_id, expires_at) VALUES (?, ?, ?)

@@ -58,6 +58,36 @@ class AuthServiceTest {
     }
 
     @Test
+    void aHashMadeAtAnotherWorkFactorIsStoredAgainAtTheGatewaysAfterTheRightPasswordOnly() {
+        String old = new PasswordHasher(2_000).hash("pw".toCharArray());
+        store.saveUser(SUE, old);
+
+        assertThatThrownBy(() -> auth.signIn("acme", "sue", "wrong")).isInstanceOf(DomainException.class);
+        assertThat(store.passwordHash(SUE.id())).contains(old);
+
+        auth.signIn("acme", "sue", "pw");
+        String now = store.passwordHash(SUE.id()).orElseThrow();
+        assertThat(now).isNotEqualTo(old).startsWith("pbkdf2-sha256$1000$");
+        assertThat(hasher.verify("pw".toCharArray(), now)).isTrue();
+
+        auth.signIn("acme", "sue", "pw");
+        assertThat(store.passwordHash(SUE.id())).as("already at the gateway's work factor: left alone").contains(now);
+    }
+
+    @Test
+    void replacingAHashTakesOnlyWhileTheStoredOneIsStillTheExpectedOne() {
+        String first = hasher.hash("pw".toCharArray());
+        String changed = hasher.hash("new".toCharArray());
+        store.saveUser(SUE, first);
+        store.saveUser(SUE, changed); // the password was changed meanwhile
+
+        assertThat(store.replacePasswordHash(SUE.id(), first, hasher.hash("pw".toCharArray()))).isFalse();
+        assertThat(store.passwordHash(SUE.id())).contains(changed);
+        assertThat(store.replacePasswordHash(SUE.id(), changed, first)).isTrue();
+        assertThat(store.passwordHash(SUE.id())).contains(first);
+    }
+
+    @Test
     void aDisabledUserMayNotSignInAndItsOpenSessionsEndAtOnce() {
         String hash = hasher.hash("pw".toCharArray());
         store.saveUser(SUE, hash);

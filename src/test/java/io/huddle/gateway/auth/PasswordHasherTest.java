@@ -32,6 +32,13 @@ class PasswordHasherTest {
     }
 
     @Test
+    void aHashMadeAtAnotherWorkFactorIsToldApart() {
+        assertThat(hasher.madeWithOtherWork(hasher.hash("pw".toCharArray()))).isFalse();
+        assertThat(hasher.madeWithOtherWork(new PasswordHasher(1_001).hash("pw".toCharArray()))).isTrue();
+        assertThat(hasher.madeWithOtherWork("not a hash")).as("malformed: nothing to store again").isFalse();
+    }
+
+    @Test
     void aHashVerifiesItsPasswordAndNoOther() {
         String stored = hasher.hash(PW);
         assertThat(stored).startsWith("pbkdf2-sha256$1000$");
