@@ -128,6 +128,18 @@ public final class TestGateway implements AutoCloseable {
 
     /** Sends an HTTP request with an optional bearer token and JSON body, held to the OpenAPI document. */
     public HttpResponse<String> call(String method, String path, String token, String body) {
+        return call(method, path, token, body, true);
+    }
+
+    /**
+     * Sends a request a test makes wrong on purpose (bad JSON, a missing or wrong field): only its answer is held
+     * to the OpenAPI document.
+     */
+    public HttpResponse<String> callMalformed(String method, String path, String token, String body) {
+        return call(method, path, token, body, false);
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body, boolean checkRequest) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -137,7 +149,7 @@ public final class TestGateway implements AutoCloseable {
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
-        return ContractHttp.send(http, b.build(), body, true);
+        return ContractHttp.send(http, b.build(), body, checkRequest);
     }
 
     public static JsonNode json(String body) {
