@@ -103,8 +103,6 @@ public final class HttpApi {
                         + ctx.path());
             }
         });
-        routes.error(405, ctx -> http.send(ctx, 405, new io.huddle.protocol.ErrorBody("method_not_allowed",
-                ctx.method() + " is not allowed on " + ctx.path())));
     }
 
     /** Authenticates a WebSocket upgrade from its Authorization header; answers 401 before the upgrade. */

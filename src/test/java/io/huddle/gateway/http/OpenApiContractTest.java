@@ -3,6 +3,7 @@ package io.huddle.gateway.http;
 import static io.huddle.gateway.http.Api.V1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.huddle.testing.OpenApiContract;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -13,6 +14,8 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -68,6 +71,29 @@ class OpenApiContractTest {
         SortedSet<String> served = api.gw.server().httpRoutes();
         assertThat(served).as("routes the gateway serves; the document must describe each one")
                 .containsExactlyElementsOf(documented);
+    }
+
+    @Test
+    void everyOperationDocumentsItsFailuresAndEverySecuredOneItsRefusal() {
+        List<String> lacking = new ArrayList<>();
+        CONTRACT.document().path("paths").fields().forEachRemaining(p -> p.getValue().fields().forEachRemaining(m -> {
+            if (m.getKey().equals("parameters")) {
+                return;
+            }
+            JsonNode op = m.getValue();
+            String name = m.getKey().toUpperCase(java.util.Locale.ROOT) + " " + p.getKey();
+            JsonNode security = op.has("security") ? op.get("security") : CONTRACT.document().get("security");
+            if (!op.path("responses").has("500")) {
+                lacking.add(name + ": no 500");
+            }
+            if (!security.isEmpty() && !op.path("responses").has("401")) {
+                lacking.add(name + ": signed, but no 401");
+            }
+            if (!op.hasNonNull("operationId")) {
+                lacking.add(name + ": no operationId");
+            }
+        }));
+        assertThat(lacking).isEmpty();
     }
 
     @Test
