@@ -131,6 +131,22 @@ public final class OpenApiContract {
         return problems;
     }
 
+    /**
+     * Every disagreement between a request the gateway sent to one of the document's webhooks (the platform's
+     * {@code callControl}) and what the document says that webhook takes; empty when it holds.
+     */
+    public List<String> webhookRequestProblems(String webhook, String method, String contentType, String body) {
+        String verb = method.toLowerCase(Locale.ROOT);
+        JsonNode operation = document.path("webhooks").path(webhook).get(verb);
+        if (operation == null) {
+            return List.of("the document has no webhook " + method + " " + webhook);
+        }
+        List<String> problems = new ArrayList<>();
+        checkRequestBody(operation, "/webhooks/" + escape(webhook) + "/" + verb, new Exchange(method,
+                URI.create("/"), contentType, body, true, 0, null, null, Map.of()), problems);
+        return problems;
+    }
+
     private Route route(String rawPath) {
         String path = rawPath.length() > 1 && rawPath.endsWith("/") ? rawPath.replaceAll("/+$", "") : rawPath;
         for (Route r : routes) {
@@ -249,11 +265,11 @@ public final class OpenApiContract {
                         + " (schema " + err.getSchemaLocation() + ")"));
     }
 
-    /** A node, or what its {@code $ref} (a pointer into this document) names. */
+    /** A node, or what its {@code $ref} (a pointer into this document's components) names. */
     private JsonNode resolve(JsonNode node) {
         JsonNode n = node;
         while (n != null && n.has("$ref")) {
-            n = document.at(n.get("$ref").asText().substring(1).replace("%7B", "{").replace("%7D", "}"));
+            n = document.at(n.get("$ref").asText().substring(1));
         }
         return n;
     }

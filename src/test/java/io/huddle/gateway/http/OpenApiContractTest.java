@@ -165,6 +165,15 @@ class OpenApiContractTest {
         assertThat(CONTRACT.problems(onPurpose)).isEmpty();
     }
 
+    @Test
+    void theCallControlWebhookTakesTheDocumentedControlAndRefusesAnUnknownType() {
+        String monitor = "{\"requestId\":\"cc-1\",\"type\":\"monitor\",\"tenant\":\"acme\",\"interactionId\":\"CA-7\","
+                + "\"supervisorId\":\"supervisor1\",\"agentId\":\"agent1\"}";
+        assertThat(CONTRACT.webhookRequestProblems("callControl", "POST", "application/json", monitor)).isEmpty();
+        assertThat(CONTRACT.webhookRequestProblems("callControl", "POST", "application/json",
+                monitor.replace("\"monitor\"", "\"whisper\""))).singleElement().asString().contains("/type", "enum");
+    }
+
     private static OpenApiContract.Exchange answer(String method, String pathAndQuery, int status, String type,
                                                    String body) {
         return new OpenApiContract.Exchange(method, URI.create(pathAndQuery), null, null, true, status, type, body,
