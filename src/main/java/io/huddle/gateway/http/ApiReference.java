@@ -20,6 +20,7 @@ final class ApiReference {
     static final String PAGE = RestApi.BASE + "/docs";
     /** The OpenAPI document on the classpath: the one source of the contract. */
     static final String SOURCE = "openapi/huddle.yaml";
+    /** The swagger-ui webjar's version in pom.xml; OpenApiContractTest fetches these files, so a mismatch fails. */
     private static final String SWAGGER_UI = "META-INF/resources/webjars/swagger-ui/5.35.0/";
     /** The page's files: name on the wire, classpath resource and content type. */
     private static final Map<String, Asset> ASSETS = Map.of(
