@@ -199,6 +199,20 @@ public final class GatewayServer implements AutoCloseable {
         return "http://" + config.host() + ":" + port();
     }
 
+    /**
+     * Every HTTP route the server answers, as {@code "METHOD /path/{param}"} (filters and the WebSocket upgrade
+     * left out): what the OpenAPI document must describe, one for one.
+     */
+    public java.util.SortedSet<String> httpRoutes() {
+        java.util.SortedSet<String> routes = new java.util.TreeSet<>();
+        for (var entry : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (entry.endpoint.method.isHttpMethod()) {
+                routes.add(entry.endpoint.method.name() + " " + entry.endpoint.path);
+            }
+        }
+        return routes;
+    }
+
     /** Where the management port (metrics, health) listens; empty when it is off. */
     public Optional<InetSocketAddress> managementAddress() {
         return Optional.ofNullable(management).map(ManagementServer::address);

@@ -10,6 +10,7 @@ import io.huddle.domain.User;
 import io.huddle.gateway.floor.Ids;
 import io.huddle.gateway.stream.StreamHub;
 import io.huddle.protocol.Json;
+import io.huddle.testing.ContractHttp;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -105,21 +106,12 @@ public final class TestGateway implements AutoCloseable {
 
     /** Signs in over HTTP and returns the bearer token. */
     public String signIn(String tenant, String username) {
-        try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/sessions"))
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"tenant\":\"" + tenant + "\",\"username\":\""
-                            + username + "\",\"password\":\"" + PASSWORD + "\"}"))
-                    .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 201) {
-                throw new IllegalStateException("sign-in of " + username + " failed: " + r.body());
-            }
-            return JSON.readTree(r.body()).get("token").asText();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+        HttpResponse<String> r = call("POST", "/api/v1/sessions", null, "{\"tenant\":\"" + tenant
+                + "\",\"username\":\"" + username + "\",\"password\":\"" + PASSWORD + "\"}");
+        if (r.statusCode() != 201) {
+            throw new IllegalStateException("sign-in of " + username + " failed: " + r.body());
         }
+        return json(r.body()).get("token").asText();
     }
 
     /** Starts an active interaction handled by the given agent (tenant and domain taken from the agent). */
@@ -134,8 +126,20 @@ public final class TestGateway implements AutoCloseable {
                 InteractionState.ACTIVE, false, List.of(customer, agentP), null));
     }
 
-    /** Sends an HTTP request with an optional bearer token and JSON body. */
+    /** Sends an HTTP request with an optional bearer token and JSON body, held to the OpenAPI document. */
     public HttpResponse<String> call(String method, String path, String token, String body) {
+        return call(method, path, token, body, true);
+    }
+
+    /**
+     * Sends a request a test makes wrong on purpose (bad JSON, a missing or wrong field): only its answer is held
+     * to the OpenAPI document.
+     */
+    public HttpResponse<String> callMalformed(String method, String path, String token, String body) {
+        return call(method, path, token, body, false);
+    }
+
+    private HttpResponse<String> call(String method, String path, String token, String body, boolean checkRequest) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body));
@@ -145,14 +149,7 @@ public final class TestGateway implements AutoCloseable {
         if (body != null) {
             b.header("Content-Type", "application/json");
         }
-        try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return ContractHttp.send(http, b.build(), body, checkRequest);
     }
 
     public static JsonNode json(String body) {

@@ -8,7 +8,9 @@ import io.huddle.protocol.platform.PlatformSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +33,8 @@ public final class PlatformStandIn implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
     private final Map<String, String> requestIdHeaders = new ConcurrentHashMap<>();
+    /** How the controls received broke the OpenAPI document's callControl webhook; none, or next() fails. */
+    private final List<String> contractBreaks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String tenant;
     private volatile String secret;
     private volatile Function<JsonNode, MockResponse> answer = c -> new MockResponse.Builder().code(204).build();
@@ -46,6 +50,12 @@ public final class PlatformStandIn implements AutoCloseable {
                 if (problem != null || !PlatformStandIn.this.tenant.equals(
                         r.getHeaders().get(PlatformSignature.TENANT_HEADER))) {
                     return new MockResponse.Builder().code(401).body("{\"error\":\"bad_signature\"}").build();
+                }
+                List<String> problems = OpenApiContract.shared().webhookRequestProblems("callControl", r.getMethod(),
+                        r.getHeaders().get("Content-Type"), new String(body, StandardCharsets.UTF_8));
+                if (!problems.isEmpty()) {
+                    contractBreaks.addAll(problems);
+                    return new MockResponse.Builder().code(400).body("{\"error\":\"contract\"}").build();
                 }
                 JsonNode control;
                 try {
@@ -85,6 +95,7 @@ public final class PlatformStandIn implements AutoCloseable {
 
     /** The next control accepted, within 5 s; fails when none came. */
     public JsonNode next() throws InterruptedException {
+        keptToContract();
         JsonNode c = received.poll(5, TimeUnit.SECONDS);
         if (c == null) {
             throw new AssertionError("no control reached the platform");
@@ -94,12 +105,21 @@ public final class PlatformStandIn implements AutoCloseable {
 
     /** The next accepted control of this type, skipping others, within 10 s each. */
     public JsonNode next(String type) throws InterruptedException {
+        keptToContract();
         for (JsonNode c = received.poll(10, TimeUnit.SECONDS); c != null; c = received.poll(10, TimeUnit.SECONDS)) {
             if (c.get("type").asText().equals(type)) {
                 return c;
             }
         }
         throw new AssertionError("no " + type + " reached the platform");
+    }
+
+    /** Fails when a control the gateway sent disagreed with the OpenAPI document's callControl webhook. */
+    public void keptToContract() {
+        if (!contractBreaks.isEmpty()) {
+            throw new AssertionError("the gateway's controls disagree with the OpenAPI document's callControl"
+                    + " webhook:\n  - " + String.join("\n  - ", contractBreaks));
+        }
     }
 
     /** The X-Request-Id header that came with an accepted control, or null. */
@@ -113,6 +133,10 @@ public final class PlatformStandIn implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        try {
+            server.close();
+        } finally {
+            keptToContract(); // also the controls no test read with next()
+        }
     }
 }

@@ -41,6 +41,7 @@ public final class HttpApi {
     private final AuthService auth;
     private final ScimTokenApi scimTokens;
     private final AnalyticsApi analytics;
+    private final ApiReference reference;
 
     public HttpApi(ObjectMapper json, AuthService auth, FloorReads reads, HelpLifecycle help, FloorSettings settings,
                    GatewayStore store, String version,
@@ -57,6 +58,7 @@ public final class HttpApi {
         this.identity = new IdentityApi(http, store, clock);
         this.sso = new SsoApi(http, sso, ssoThrottle);
         this.analytics = new AnalyticsApi(http, analytics);
+        this.reference = new ApiReference(http, json);
     }
 
     /** The largest body any route reads (a journal batch); every other route holds its own to 64 KiB. */
@@ -73,6 +75,7 @@ public final class HttpApi {
         identity.register(routes);
         sso.register(routes);
         analytics.register(routes);
+        reference.register(routes);
         routes.exception(DomainException.class, (e, ctx) -> http.error(ctx, e.kind(), e.getMessage()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             DomainException.Kind kind = kindOf(e.getStatus());
@@ -100,8 +103,6 @@ public final class HttpApi {
                         + ctx.path());
             }
         });
-        routes.error(405, ctx -> http.send(ctx, 405, new io.huddle.protocol.ErrorBody("method_not_allowed",
-                ctx.method() + " is not allowed on " + ctx.path())));
     }
 
     /** Authenticates a WebSocket upgrade from its Authorization header; answers 401 before the upgrade. */

@@ -59,8 +59,11 @@ final class RestApi {
         routes.get(BASE + "/health", ctx -> http.send(ctx, 200, Map.of("status", "ok", "version", version)));
         routes.post(BASE + "/sessions", this::signIn);
         routes.before(BASE + "/*", ctx -> {
-            noStore(ctx);
             String path = ctx.path().replaceAll("/+$", ""); // routes ignore a trailing slash, so must this
+            if (ApiReference.isPublic(path)) {
+                return; // the contract and its reference page: public, and cacheable
+            }
+            noStore(ctx);
             boolean open = path.equals(BASE + "/health")
                     || (path.equals(BASE + "/sessions") && "POST".equals(ctx.method().name()))
                     || PlatformApi.signedByPlatform(path)

@@ -2,6 +2,7 @@ package io.huddle.gateway.http;
 
 import io.huddle.gateway.scim.ScimTokens;
 import io.huddle.gateway.store.ScimToken;
+import io.huddle.protocol.ListBody;
 import io.javalin.config.RoutesConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,8 +33,8 @@ final class ScimTokenApi {
             answer.put("createdAt", created.info().createdAt());
             http.send(ctx, 201, answer);
         });
-        routes.get(PATH, ctx -> http.send(ctx, 200, Map.of("items",
-                tokens.list(HttpSupport.user(ctx)).stream().map(ScimTokenApi::view).toList())));
+        routes.get(PATH, ctx -> http.send(ctx, 200, new ListBody<>(
+                tokens.list(HttpSupport.user(ctx)).stream().map(ScimTokenApi::view).toList(), null)));
         routes.delete(PATH + "/{id}", ctx -> {
             tokens.revoke(HttpSupport.user(ctx), ctx.pathParam("id"));
             ctx.status(204);

@@ -164,12 +164,12 @@ class ActionsAndMessagesApiTest extends ApiTest {
         String ix = api.interaction("acme:agent1");
         api.act("acme:supervisor1", ix, "COACH").expect(201);
         String url = V1 + "/interactions/" + ix + "/messages";
-        api.post(url, "acme:supervisor1", "{}").expectError(400, "bad_request", "field 'text' is required");
-        api.post(url, "acme:supervisor1", body("text", "   ")).expectError(400, "bad_request",
+        api.malformed().post(url, "acme:supervisor1", "{}").expectError(400, "bad_request", "field 'text' is required");
+        api.malformed().post(url, "acme:supervisor1", body("text", "   ")).expectError(400, "bad_request",
                 "field 'text' is required");
-        api.post(url, "acme:supervisor1", body("text", "x".repeat(2001))).expectError(400, "bad_request",
+        api.malformed().post(url, "acme:supervisor1", body("text", "x".repeat(2001))).expectError(400, "bad_request",
                 "field 'text' is longer than 2000 characters");
-        api.post(url, "acme:supervisor1", body("text", List.of("a"))).expectError(400, "bad_request",
+        api.malformed().post(url, "acme:supervisor1", body("text", List.of("a"))).expectError(400, "bad_request",
                 "field 'text' has the wrong type");
         api.post(url, "acme:supervisor1", body("text", "x".repeat(2000))).expect(201);
         assertThat(api.get(V1 + "/interactions/" + ix + "/transcript", "acme:agent1").json().get("items"))
@@ -180,11 +180,11 @@ class ActionsAndMessagesApiTest extends ApiTest {
     void theActionFieldIsRequiredAndMustBeKnown() {
         String ix = api.interaction("acme:agent1");
         String url = V1 + "/interactions/" + ix + "/actions";
-        api.post(url, "acme:supervisor1", "{}").expectError(400, "bad_request",
+        api.malformed().post(url, "acme:supervisor1", "{}").expectError(400, "bad_request",
                 "field 'action' is required: MONITOR, COACH, BARGE_IN or DISCONNECT");
-        api.post(url, "acme:supervisor1", body("action", "LISTEN")).expectError(400, "bad_request",
+        api.malformed().post(url, "acme:supervisor1", body("action", "LISTEN")).expectError(400, "bad_request",
                 "field 'action' has an invalid value 'LISTEN': expected one of MONITOR, COACH, BARGE_IN, DISCONNECT");
-        api.post(url, "acme:supervisor1", body("action", "monitor")).expectError(400, "bad_request",
+        api.malformed().post(url, "acme:supervisor1", body("action", "monitor")).expectError(400, "bad_request",
                 "field 'action' has an invalid value 'monitor'");
         assertThat(recorded(ix)).isEmpty();
     }

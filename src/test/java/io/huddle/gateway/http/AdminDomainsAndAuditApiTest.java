@@ -54,10 +54,10 @@ class AdminDomainsAndAuditApiTest {
         assertThat(made.get("users").asInt()).isZero();
         api.post(V1 + "/admin/domains", ADMIN, body("name", "billing"))
                 .expectError(409, "conflict", "domain 'billing' exists already");
-        api.post(V1 + "/admin/domains", ADMIN, body("name", "two words"))
+        api.malformed().post(V1 + "/admin/domains", ADMIN, body("name", "two words"))
                 .expectError(400, "bad_request", "field 'name'");
-        api.post(V1 + "/admin/domains", ADMIN, body()).expectError(400, "bad_request", "field 'name'");
-        api.send("POST", V1 + "/admin/domains", api.token(ADMIN), "[]", Map.of())
+        api.malformed().post(V1 + "/admin/domains", ADMIN, body()).expectError(400, "bad_request", "field 'name'");
+        api.malformed().send("POST", V1 + "/admin/domains", api.token(ADMIN), "[]", Map.of())
                 .expectError(400, "bad_request", "JSON object");
         assertThat(domains("globex:admin1")).doesNotContainKey("billing");
 

@@ -38,11 +38,19 @@ class AdminUsersApiTest {
     }
 
     static Api.Res create(String who, Object... fields) {
-        return api.post(V1 + "/admin/users", who, body(fields));
+        return create(api, who, fields);
+    }
+
+    static Api.Res create(Api via, String who, Object... fields) {
+        return via.post(V1 + "/admin/users", who, body(fields));
     }
 
     static Api.Res patch(String who, String id, String json) {
-        return api.send("PATCH", V1 + "/admin/users/" + id, api.token(who), json, Map.of());
+        return patch(api, who, id, json);
+    }
+
+    static Api.Res patch(Api via, String who, String id, String json) {
+        return via.send("PATCH", V1 + "/admin/users/" + id, api.token(who), json, Map.of());
     }
 
     static Api.Res signIn(String tenant, String username, String password) {
@@ -85,23 +93,23 @@ class AdminUsersApiTest {
     @Test
     void badInputIsA400NamingWhatIsWrongAndCreatesNothing() {
         String path = V1 + "/admin/users";
-        api.send("POST", path, api.token(ADMIN), "{\"username\": \"x\",", Map.of())
+        api.malformed().send("POST", path, api.token(ADMIN), "{\"username\": \"x\",", Map.of())
                 .expectError(400, "bad_request", "not valid JSON");
         create(ADMIN, "username", "erin", "domain", "nowhere", "roles", List.of("awa_agent"))
                 .expectError(400, "bad_request", "domain 'nowhere' does not exist");
-        create(ADMIN, "username", "erin", "domain", "support", "roles", List.of("boss"))
+        create(api.malformed(), ADMIN, "username", "erin", "domain", "support", "roles", List.of("boss"))
                 .expectError(400, "bad_request", "unknown role 'boss'");
-        create(ADMIN, "username", "erin", "domain", "support", "password", "short")
+        create(api.malformed(), ADMIN, "username", "erin", "domain", "support", "password", "short")
                 .expectError(400, "bad_request", "field 'password' must be 12");
-        create(ADMIN, "username", "erin smith", "domain", "support")
+        create(api.malformed(), ADMIN, "username", "erin smith", "domain", "support")
                 .expectError(400, "bad_request", "field 'username' must be 1 to 100 characters without spaces");
-        create(ADMIN, "username", "x".repeat(101), "domain", "support")
+        create(api.malformed(), ADMIN, "username", "x".repeat(101), "domain", "support")
                 .expectError(400, "bad_request", "field 'username'");
-        create(ADMIN, "domain", "support").expectError(400, "bad_request", "field 'username'");
-        create(ADMIN, "username", "erin").expectError(400, "bad_request", "field 'domain' is required");
-        create(ADMIN, "username", "erin", "domain", "support", "roles", "awa_agent")
+        create(api.malformed(), ADMIN, "domain", "support").expectError(400, "bad_request", "field 'username'");
+        create(api.malformed(), ADMIN, "username", "erin").expectError(400, "bad_request", "field 'domain' is required");
+        create(api.malformed(), ADMIN, "username", "erin", "domain", "support", "roles", "awa_agent")
                 .expectError(400, "bad_request", "field 'roles' must be a list");
-        create(ADMIN, "username", "erin", "domain", "support", "admin", true)
+        create(api.malformed(), ADMIN, "username", "erin", "domain", "support", "admin", true)
                 .expectError(400, "bad_request", "unknown field 'admin'");
         assertThat(api.gw.server().store().findUser("acme", "erin")).isEmpty();
         assertThat(auditOf("acme:erin")).isEmpty();
@@ -138,9 +146,9 @@ class AdminUsersApiTest {
         });
 
         patch(ADMIN, "acme:gail", body("domain", "nowhere")).expectError(400, "bad_request", "domain 'nowhere'");
-        patch(ADMIN, "acme:gail", body("username", "other")).expectError(400, "bad_request", "cannot be changed");
-        patch(ADMIN, "acme:gail", body("active", "no")).expectError(400, "bad_request", "field 'active'");
-        patch(ADMIN, "acme:gail", body("password", "short")).expectError(400, "bad_request", "field 'password'");
+        patch(api.malformed(), ADMIN, "acme:gail", body("username", "other")).expectError(400, "bad_request", "cannot be changed");
+        patch(api.malformed(), ADMIN, "acme:gail", body("active", "no")).expectError(400, "bad_request", "field 'active'");
+        patch(api.malformed(), ADMIN, "acme:gail", body("password", "short")).expectError(400, "bad_request", "field 'password'");
         patch(ADMIN, "acme:gail", body("platformUserId", "agent2")).expectError(409, "conflict", "agent2");
 
         String newPassword = "another long passphrase";

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huddle.domain.Interaction;
 import io.huddle.domain.TenantSettings;
+import io.huddle.testing.ContractHttp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +77,8 @@ class BadInputApiTest {
     @ParameterizedTest(name = "{0} {1} with {4}")
     @MethodSource("bodies")
     void aBodyThatIsNotOneJsonObjectIs400(String method, String path, String who, String json, String message) {
-        api.send(method, V1 + path.replace("{ix}", ix), who == null ? null : api.token(who), json, Map.of())
-                .expectError(400, "bad_request", message);
+        api.malformed().send(method, V1 + path.replace("{ix}", ix), who == null ? null : api.token(who), json,
+                Map.of()).expectError(400, "bad_request", message);
         assertNothingChanged();
     }
 
@@ -97,7 +98,7 @@ class BadInputApiTest {
         "/sessions|{\"tenant\":\"acme\",\"username\":\"agent1\",\"password\":{}}|field 'password' has the wrong type"})
     void wrongOrMissingFieldsAre400NamingTheField(String path, String json, String message) {
         String who = path.startsWith("/help-requests") ? "acme:agent1" : "acme:supervisor1";
-        api.send("POST", V1 + path.replace("{ix}", ix), path.equals("/sessions") ? null : api.token(who),
+        api.malformed().send("POST", V1 + path.replace("{ix}", ix), path.equals("/sessions") ? null : api.token(who),
                 json.replace("{ix}", ix), Map.of()).expectError(400, "bad_request", message);
         assertNothingChanged();
     }
@@ -106,7 +107,7 @@ class BadInputApiTest {
     @MethodSource("bodyEndpoints")
     void aBodyOver64KibIs413(String method, String path, String who) {
         String big = body("text", "x".repeat(64 * 1024));
-        api.send(method, V1 + path.replace("{ix}", ix), who == null ? null : api.token(who), big, Map.of())
+        api.malformed().send(method, V1 + path.replace("{ix}", ix), who == null ? null : api.token(who), big, Map.of())
                 .expectError(413, "too_large", "request body is larger than 64 KiB");
         assertNothingChanged();
     }
@@ -120,9 +121,9 @@ class BadInputApiTest {
         String prefix = "{\"text\":\"";
         String exact = prefix + "x".repeat(64 * 1024 - prefix.length() - 2) + "\"}";
         assertThat(exact).hasSize(64 * 1024);
-        api.post(V1 + "/interactions/" + ix + "/messages", "acme:supervisor1", exact)
+        api.malformed().post(V1 + "/interactions/" + ix + "/messages", "acme:supervisor1", exact)
                 .expectError(400, "bad_request", "field 'text' is longer than 2000 characters");
-        api.post(V1 + "/interactions/" + ix + "/messages", "acme:supervisor1", exact.replaceFirst("x\"", "xy\""))
+        api.malformed().post(V1 + "/interactions/" + ix + "/messages", "acme:supervisor1", exact.replaceFirst("x\"", "xy\""))
                 .expectError(413, "too_large", "64 KiB");
     }
 
@@ -148,30 +149,26 @@ class BadInputApiTest {
     @CsvSource({"GET,/api/v1/nope", "POST,/api/v1/interactions", "DELETE,/api/v1/interactions/x", "PATCH,/api/v1/me",
         "GET,/api/v1/help-requests/x/accept", "GET,/api/v2/interactions", "GET,/"})
     void unknownRoutesAre404JsonOnceSignedIn(String method, String path) {
-        Api.Res r = api.send(method, path, api.token("acme:supervisor1"), method.equals("GET") ? null : "{}", Map.of());
+        Api.Res r = api.malformed().send(method, path, api.token("acme:supervisor1"), method.equals("GET") ? null : "{}",
+                Map.of());
         r.expectError(404, "not_found", path);
         assertNothingChanged();
     }
 
     @Test
     void underTheApiAnUnknownRouteStillAsksForSignInFirst() {
-        api.get(V1 + "/nope", null).expectError(401, "unauthorized", "bearer token");
+        api.malformed().get(V1 + "/nope", null).expectError(401, "unauthorized", "bearer token");
     }
 
     @Test
     void bytesThatAreNotUtf8Are400() {
         byte[] bad = {'{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
-        try {
-            var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create(api.gw.baseUrl() + V1 + "/interactions/" + ix + "/messages"))
-                    .header("Authorization", "Bearer " + api.token("acme:supervisor1"))
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bad)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-            assertThat(r.body()).contains("\"error\":\"bad_request\"", "not valid JSON");
-        } catch (java.io.IOException | InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        var r = ContractHttp.send(java.net.http.HttpClient.newHttpClient(), java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(api.gw.baseUrl() + V1 + "/interactions/" + ix + "/messages"))
+                .header("Authorization", "Bearer " + api.token("acme:supervisor1"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bad)).build(), null, false);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+        assertThat(r.body()).contains("\"error\":\"bad_request\"", "not valid JSON");
         assertNothingChanged();
     }
 

@@ -157,13 +157,13 @@ class HelpRequestsApiTest extends ApiTest {
     void raisingNeedsAnInteractionAndAReasonWithinLimits() {
         String ix = api.interaction("acme:agent1");
         String url = V1 + "/help-requests";
-        api.post(url, "acme:agent1", body("reason", "x")).expectError(400, "bad_request",
+        api.malformed().post(url, "acme:agent1", body("reason", "x")).expectError(400, "bad_request",
                 "field 'interactionId' is required");
-        api.post(url, "acme:agent1", body("interactionId", ix)).expectError(400, "bad_request",
+        api.malformed().post(url, "acme:agent1", body("interactionId", ix)).expectError(400, "bad_request",
                 "field 'reason' is required");
-        api.post(url, "acme:agent1", body("interactionId", ix, "reason", "x".repeat(501)))
+        api.malformed().post(url, "acme:agent1", body("interactionId", ix, "reason", "x".repeat(501)))
                 .expectError(400, "bad_request", "field 'reason' is longer than 500 characters");
-        api.post(url, "acme:agent1", body("interactionId", ix, "reason", "x", "comment", "y".repeat(501)))
+        api.malformed().post(url, "acme:agent1", body("interactionId", ix, "reason", "x", "comment", "y".repeat(501)))
                 .expectError(400, "bad_request", "field 'comment' is longer than 500 characters");
         api.post(url, "acme:agent1", body("interactionId", "ix-nope", "reason", "x"))
                 .expectError(404, "not_found", "interaction 'ix-nope' not found");

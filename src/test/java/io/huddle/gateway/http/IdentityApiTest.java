@@ -93,15 +93,15 @@ class IdentityApiTest {
         IdentitySettings before = stored("acme");
         api.put(PATH, ADMIN, body("oidc", oidc("http://idp.example.com", "x")))
                 .expectError(400, "bad_request", "field 'oidc.issuer' must be an https URL");
-        api.put(PATH, ADMIN, body("groupMappings", List.of(Map.of("group", "G", "roles", List.of("boss")))))
+        api.malformed().put(PATH, ADMIN, body("groupMappings", List.of(Map.of("group", "G", "roles", List.of("boss")))))
                 .expectError(400, "bad_request", "groupMappings[0].roles", "unknown role", "awa_manager");
-        api.put(PATH, ADMIN, body("groupMappings", List.of(Map.of("group", " ", "roles", List.of("admin")))))
+        api.malformed().put(PATH, ADMIN, body("groupMappings", List.of(Map.of("group", " ", "roles", List.of("admin")))))
                 .expectError(400, "bad_request", "groupMappings[0].group");
         List<Map<String, Object>> many = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             many.add(Map.of("group", "g" + i, "roles", List.of("awa_agent")));
         }
-        api.put(PATH, ADMIN, body("groupMappings", many)).expectError(400, "bad_request", "at most 100");
+        api.malformed().put(PATH, ADMIN, body("groupMappings", many)).expectError(400, "bad_request", "at most 100");
         api.put(PATH, ADMIN, body("oidc", null, "localSignIn", false))
                 .expectError(400, "bad_request", "'localSignIn' can be false only with single sign-on");
         assertThat(stored("acme")).isEqualTo(before);

@@ -24,8 +24,12 @@ class JournalApiTest extends ApiTest {
     private static final String DEV = "dev-test-1";
 
     Api.Res post(String who, String deviceId, List<JournalEntry> entries) {
+        return post(api, who, deviceId, entries);
+    }
+
+    Api.Res post(Api via, String who, String deviceId, List<JournalEntry> entries) {
         try {
-            return api.post(V1 + "/journal/batches", who, JSON.writeValueAsString(new JournalBatch(deviceId, entries)));
+            return via.post(V1 + "/journal/batches", who, JSON.writeValueAsString(new JournalBatch(deviceId, entries)));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -95,20 +99,20 @@ class JournalApiTest extends ApiTest {
         List<JournalEntry> big = chain(DEV, SUP, 1, 400, JournalEntry.GENESIS);
         assertThat(post(SUP, DEV, big).expect(200).json().get("highestSeq").asLong()).isEqualTo(400);
         String huge = "{\"deviceId\":\"" + DEV + "\",\"entries\":[],\"pad\":\"" + "x".repeat(1024 * 1024) + "\"}";
-        api.post(V1 + "/journal/batches", SUP, huge).expectError(413, "too_large", "1 MiB");
-        api.post(V1 + "/journal/batches", SUP, "{\"deviceId\":\"" + DEV + "\",\"entries\":[]}")
+        api.malformed().post(V1 + "/journal/batches", SUP, huge).expectError(413, "too_large", "1 MiB");
+        api.malformed().post(V1 + "/journal/batches", SUP, "{\"deviceId\":\"" + DEV + "\",\"entries\":[]}")
                 .expectError(400, "bad_request", "entries");
-        api.post(V1 + "/interactions/x/messages", SUP, "{\"text\":\"" + "x".repeat(100 * 1024) + "\"}")
+        api.malformed().post(V1 + "/interactions/x/messages", SUP, "{\"text\":\"" + "x".repeat(100 * 1024) + "\"}")
                 .expectError(413, "too_large", "64 KiB");
     }
 
     @Test
     void badBatchesAre400() {
         List<JournalEntry> e = chain(DEV, SUP, 1, 2, JournalEntry.GENESIS);
-        post(SUP, "", e).expectError(400, "bad_request", "deviceId");
+        post(api.malformed(), SUP, "", e).expectError(400, "bad_request", "deviceId");
         post(SUP, "dev-other", e).expectError(400, "bad_request", "entries[0]", "device");
         post(SUP, DEV, List.of(e.get(1), e.get(0))).expectError(400, "bad_request", "consecutive");
-        api.post(V1 + "/journal/batches", SUP, "{\"deviceId\":\"d\",\"entries\":[{\"format\":7}]}")
+        api.malformed().post(V1 + "/journal/batches", SUP, "{\"deviceId\":\"d\",\"entries\":[{\"format\":7}]}")
                 .expectError(400, "bad_request", "format");
     }
 

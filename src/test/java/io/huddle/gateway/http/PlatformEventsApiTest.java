@@ -25,8 +25,12 @@ class PlatformEventsApiTest extends ApiTest {
     }
 
     private Api.Res send(String tenant, String secretToUse, Instant at, String body) {
+        return send(api, tenant, secretToUse, at, body);
+    }
+
+    private static Api.Res send(Api via, String tenant, String secretToUse, Instant at, String body) {
         String header = PlatformSignature.header(secretToUse, at, body.getBytes(StandardCharsets.UTF_8));
-        return api.send("POST", EVENTS, null, body, Map.of("Huddle-Tenant", tenant, "Huddle-Signature", header));
+        return via.send("POST", EVENTS, null, body, Map.of("Huddle-Tenant", tenant, "Huddle-Signature", header));
     }
 
     private Api.Res send(String body) {
@@ -170,7 +174,8 @@ class PlatformEventsApiTest extends ApiTest {
         for (int i = 0; i <= 500; i++) {
             many.add(ended("e" + i, "CA-x"));
         }
-        send(batch(many.toArray(String[]::new))).expectError(413, "too_large", "at most 500 events");
+        send(api.malformed(), "acme", secret, Instant.now(), batch(many.toArray(String[]::new)))
+                .expectError(413, "too_large", "at most 500 events");
         String text = "x".repeat(2000);
         List<String> big = new ArrayList<>();
         for (int i = 0; i < 499; i++) {

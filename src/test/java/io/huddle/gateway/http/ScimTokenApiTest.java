@@ -66,8 +66,9 @@ class ScimTokenApiTest {
 
     @Test
     void aTokenNeedsAName() {
-        api.post(V1 + "/admin/scim-tokens", ADMIN, "{}").expectError(400, "bad_request", "name");
-        api.post(V1 + "/admin/scim-tokens", ADMIN, body("name", "x".repeat(101))).expectError(400, "bad_request",
+        api.malformed().post(V1 + "/admin/scim-tokens", ADMIN, "{}").expectError(400, "bad_request", "name");
+        api.malformed().post(V1 + "/admin/scim-tokens", ADMIN, body("name", "x".repeat(101))).expectError(400,
+                "bad_request",
                 "name");
     }
 }

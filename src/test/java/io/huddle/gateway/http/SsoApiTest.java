@@ -254,7 +254,7 @@ class SsoApiTest {
                     "codeChallenge", challenge, "codeChallengeMethod", "S256"))
                     .expectError(400, "bad_request", "field 'redirectUri' must be http://127.0.0.1:<port>/…");
         }
-        api.post(V1 + "/sso/start", null, body("tenant", "acme", "redirectUri", SsoFlow.REDIRECT,
+        api.malformed().post(V1 + "/sso/start", null, body("tenant", "acme", "redirectUri", SsoFlow.REDIRECT,
                 "codeChallenge", challenge, "codeChallengeMethod", "plain"))
                 .expectError(400, "bad_request", "codeChallengeMethod");
     }

@@ -138,14 +138,14 @@ class TenantSettingsApiTest extends ApiTest {
         "[]|request body must be a JSON object",
         "{\"monitoringEnabled\":|not valid JSON"})
     void badSettingsAre400AndChangeNothing(String json, String fragment) {
-        api.put(SETTINGS, "acme:admin1", json).expectError(400, "bad_request", fragment);
+        api.malformed().put(SETTINGS, "acme:admin1", json).expectError(400, "bad_request", fragment);
         assertThat(stored("acme")).isEqualTo(TenantSettings.defaults("acme"));
         assertThat(api.gw.server().floorSettings().settings("acme")).isEqualTo(TenantSettings.defaults("acme"));
     }
 
     @Test
     void aReasonLongerThan100CharactersIsRefused() {
-        api.put(SETTINGS, "acme:admin1", body("helpReasons", List.of("x".repeat(101))))
+        api.malformed().put(SETTINGS, "acme:admin1", body("helpReasons", List.of("x".repeat(101))))
                 .expectError(400, "bad_request", "1 to 100 characters");
         api.put(SETTINGS, "acme:admin1", body("helpReasons", List.of("x".repeat(100)))).expect(200);
     }

@@ -100,9 +100,9 @@ class ScimAccessTest {
 
     @Test
     void malformedJsonIsInvalidSyntax() {
-        JsonNode e = scimError(fx.call("POST", "/scim/v2/Users", fx.acmeToken, "{\"userName\": "), 400);
+        JsonNode e = scimError(fx.callMalformed("POST", "/scim/v2/Users", fx.acmeToken, "{\"userName\": "), 400);
         assertThat(e.get("scimType").asText()).isEqualTo("invalidSyntax");
-        JsonNode p = scimError(fx.call("PATCH", "/scim/v2/Users/acme:agent1", fx.acmeToken,
+        JsonNode p = scimError(fx.callMalformed("PATCH", "/scim/v2/Users/acme:agent1", fx.acmeToken,
                 "{\"Operations\":[{\"op\":\"explode\",\"path\":\"active\"}]}"), 400);
         assertThat(p.get("scimType").asText()).isEqualTo("invalidSyntax");
     }
@@ -118,9 +118,9 @@ class ScimAccessTest {
 
     @Test
     void aMissingUserNameAndAWrongTypeAreInvalidValues() {
-        assertThat(scimError(fx.call("POST", "/scim/v2/Users", fx.acmeToken, "{\"displayName\":\"x\"}"), 400)
+        assertThat(scimError(fx.callMalformed("POST", "/scim/v2/Users", fx.acmeToken, "{\"displayName\":\"x\"}"), 400)
                 .get("scimType").asText()).isEqualTo("invalidValue");
-        assertThat(scimError(fx.call("POST", "/scim/v2/Users", fx.acmeToken,
+        assertThat(scimError(fx.callMalformed("POST", "/scim/v2/Users", fx.acmeToken,
                 "{\"userName\":\"x\",\"active\":\"maybe\"}"), 400).get("scimType").asText()).isEqualTo("invalidValue");
         assertThat(fx.store().findUser("acme", "x")).isEmpty();
     }

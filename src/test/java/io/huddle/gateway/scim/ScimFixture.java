@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.unboundid.scim2.client.ScimService;
+import com.unboundid.scim2.common.utils.JsonUtils;
 import io.huddle.domain.AdminChange;
 import io.huddle.domain.User;
 import io.huddle.gateway.TestGateway;
 import io.huddle.gateway.store.AdminChangeQuery;
 import io.huddle.gateway.store.GatewayStore;
+import io.huddle.testing.OpenApiContract;
 import jakarta.ws.rs.client.Client;
 import jakarta.ws.rs.client.ClientBuilder;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.jnh.connector.JavaNetHttpConnectorProvider;
 
@@ -45,16 +48,34 @@ final class ScimFixture implements AutoCloseable {
         return TestGateway.json(r.body());
     }
 
-    /** The SDK's client for a tenant's token. */
+    /** The SDK's client for a tenant's token; each of its exchanges is held to the OpenAPI document. */
     ScimService service(String token) {
         return new ScimService(client.target(gw.baseUrl() + "/scim/v2")
                 .register((jakarta.ws.rs.client.ClientRequestFilter) req ->
-                        req.getHeaders().putSingle("Authorization", "Bearer " + token)));
+                        req.getHeaders().putSingle("Authorization", "Bearer " + token))
+                .register((jakarta.ws.rs.client.ClientResponseFilter) ScimFixture::holdToContract));
+    }
+
+    /** Checks one exchange of the SDK against the OpenAPI document, leaving the answer readable for the SDK. */
+    private static void holdToContract(jakarta.ws.rs.client.ClientRequestContext req,
+                                       jakarta.ws.rs.client.ClientResponseContext res) throws java.io.IOException {
+        byte[] answer = res.hasEntity() ? res.getEntityStream().readAllBytes() : new byte[0];
+        res.setEntityStream(new java.io.ByteArrayInputStream(answer));
+        String sent = req.hasEntity() ? JsonUtils.getObjectWriter().writeValueAsString(req.getEntity()) : null;
+        OpenApiContract.shared().check(new OpenApiContract.Exchange(req.getMethod(), req.getUri(),
+                req.getMediaType() == null ? null : req.getMediaType().toString(), sent, true, res.getStatus(),
+                res.getMediaType() == null ? null : res.getMediaType().toString(),
+                new String(answer, java.nio.charset.StandardCharsets.UTF_8), Map.copyOf(res.getHeaders())));
     }
 
     /** A raw request, as an identity provider sends it. */
     HttpResponse<String> call(String method, String path, String token, String body) {
         return gw.call(method, path, token, body);
+    }
+
+    /** A raw request the test makes wrong on purpose: only the answer is held to the OpenAPI document. */
+    HttpResponse<String> callMalformed(String method, String path, String token, String body) {
+        return gw.callMalformed(method, path, token, body);
     }
 
     GatewayStore store() {
