@@ -35,6 +35,8 @@ final class PostgresPool implements AutoCloseable {
         // JSON columns are jsonb: strings go to the server untyped and it reads them as the column's type
         config.addDataSourceProperty("stringtype", "unspecified");
         config.addDataSourceProperty("ApplicationName", "huddle-gateway");
+        // no GSSAPI encryption: the installer's trimmed runtime has no java.security.jgss (Kerberos)
+        config.addDataSourceProperty("gssEncMode", "disable");
         config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
         return new PostgresPool(new HikariDataSource(config));
     }
