@@ -59,6 +59,13 @@ public final class TestPostgres {
         return settings(server(), name);
     }
 
+    /** A new database with no schema at all, as an operator creates it for a first start. */
+    public static PostgresSettings createEmptyDatabase() {
+        String name = "huddle_empty_" + NEXT.incrementAndGet();
+        execute("CREATE DATABASE " + name);
+        return settings(server(), name);
+    }
+
     /** Drops a database made by {@link #createDatabase}, closing whatever connections are still open on it. */
     public static void dropDatabase(PostgresSettings database) {
         String url = database.jdbcUrl();
