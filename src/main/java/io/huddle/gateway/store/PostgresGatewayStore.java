@@ -56,8 +56,8 @@ public final class PostgresGatewayStore implements GatewayStore {
     public static PostgresGatewayStore open(PostgresSettings settings) {
         PostgresPool pool = null;
         try {
+            int version = PostgresSchema.migrate(settings);
             pool = PostgresPool.open(settings);
-            int version = PostgresSchema.migrate(pool.dataSource());
             LOG.info("Opened gateway store {} (schema version {}, at most {} connections)", settings, version,
                     settings.poolSize());
             return new PostgresGatewayStore(settings, pool, version);

@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 
 /**
  * The PostgreSQL store's connections: a bounded pool (HikariCP). Every read and write takes a connection for
@@ -39,10 +38,6 @@ final class PostgresPool implements AutoCloseable {
         config.addDataSourceProperty("gssEncMode", "disable");
         config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
         return new PostgresPool(new HikariDataSource(config));
-    }
-
-    DataSource dataSource() {
-        return pool;
     }
 
     /** Runs {@code work} on a pooled connection (auto-commit on), returned to the pool afterwards. */

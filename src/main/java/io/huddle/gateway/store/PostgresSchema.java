@@ -4,10 +4,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.postgresql.PGProperty;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,17 @@ final class PostgresSchema {
     private PostgresSchema() {
     }
 
-    /** Migrates to the latest version and answers it. */
-    static int migrate(DataSource source) throws SQLException {
+    /**
+     * Migrates to the latest version and answers it. Flyway gets connections of its own, not the pool's: a
+     * migration may rewrite a large table, and the pool's statement timeout is for requests.
+     */
+    static int migrate(PostgresSettings settings) throws SQLException {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(settings.jdbcUrl());
+        source.setUser(settings.user());
+        source.setPassword(settings.password());
+        source.setProperty(PGProperty.GSS_ENC_MODE, "disable");
+        source.setApplicationName("huddle-gateway-migration");
         Flyway flyway = Flyway.configure()
                 .dataSource(source)
                 .locations(LOCATION)

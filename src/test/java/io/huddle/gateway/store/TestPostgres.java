@@ -38,9 +38,7 @@ public final class TestPostgres {
                      Statement s = c.createStatement()) {
                     s.execute("CREATE DATABASE " + TEMPLATE);
                 }
-                try (PostgresPool pool = PostgresPool.open(settings(started, TEMPLATE))) {
-                    PostgresSchema.migrate(pool.dataSource());
-                }
+                PostgresSchema.migrate(settings(started, TEMPLATE));
                 server = started;
                 LOG.info("Started PostgreSQL for the tests on port {}", started.getPort());
             } catch (IOException e) {
