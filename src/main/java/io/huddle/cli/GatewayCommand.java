@@ -4,13 +4,18 @@ import io.huddle.AppDirs;
 import io.huddle.gateway.GatewayConfig;
 import io.huddle.gateway.GatewayServer;
 import io.huddle.gateway.ops.JsonLogLines;
+import io.huddle.gateway.store.GatewayDatabase;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code huddle gateway}: runs the reference CCaaS controls gateway until SIGTERM or Ctrl-C. */
 @Command(name = "gateway", mixinStandardHelpOptions = true, defaultValueProvider = OptionDefaults.class,
@@ -32,6 +37,11 @@ public final class GatewayCommand implements Callable<Integer> {
 
     @Option(names = "--data", description = "Data directory (default: the user's data directory + /gateway).")
     Path data;
+
+    @Option(names = "--db", paramLabel = "PATH|URL", description = "The gateway's database: a SQLite file (default:"
+            + " gateway.db in the data directory) or postgresql://host[:port]/database, its role and password from"
+            + " HUDDLE_DB_USER and HUDDLE_DB_PASSWORD or HUDDLE_DB_PASSWORD_FILE (never in the URL).")
+    String db;
 
     @Option(names = "--demo", description = "Seed the demo tenants acme and globex and run a simulated contact center"
             + " for each, over the Platform API.")
@@ -55,6 +65,9 @@ public final class GatewayCommand implements Callable<Integer> {
 
     @Option(names = "--log-json", description = "Log one JSON object a line (for log shippers) instead of text.")
     boolean logJson;
+
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -85,7 +98,18 @@ public final class GatewayCommand implements Callable<Integer> {
 
     /** The gateway's configuration from the options, its data in {@code dir}. */
     GatewayConfig config(Path dir) {
-        return GatewayConfig.of(host, port, dir, demo).withManagement(noManagement
+        return config(dir, System.getenv());
+    }
+
+    /** The same, with the database's credentials from {@code env}; a --db that cannot be used is a usage error. */
+    GatewayConfig config(Path dir, Map<String, String> env) {
+        GatewayDatabase database;
+        try {
+            database = DatabaseOption.parse(db, dir, env);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return GatewayConfig.of(host, port, dir, demo).withDatabase(database).withManagement(noManagement
                 ? GatewayConfig.ManagementSettings.off()
                 : GatewayConfig.ManagementSettings.on(managementHost, managementPort));
     }

@@ -2,6 +2,7 @@ package io.huddle.gateway;
 
 import io.huddle.gateway.platform.PlatformCallSettings;
 import io.huddle.gateway.platform.PlatformIntake;
+import io.huddle.gateway.store.GatewayDatabase;
 import io.huddle.gateway.stream.StreamHub;
 import java.nio.file.Path;
 import java.util.Set;
@@ -14,9 +15,19 @@ import java.util.Set;
  */
 public record GatewayConfig(String host, int port, Path dataDir, boolean demo, int passwordIterations,
                             StreamHub.StreamSettings stream, Set<String> allowedOrigins, PlatformSettings platform,
-                            ManagementSettings management) {
+                            ManagementSettings management, GatewayDatabase database) {
     public GatewayConfig {
         allowedOrigins = Set.copyOf(allowedOrigins);
+        if (database == null) {
+            database = new GatewayDatabase.SqliteFile(dataDir.resolve("gateway.db"));
+        }
+    }
+
+    /** Before a database could be named: {@code gateway.db} in the data directory. */
+    public GatewayConfig(String host, int port, Path dataDir, boolean demo, int passwordIterations,
+                         StreamHub.StreamSettings stream, Set<String> allowedOrigins, PlatformSettings platform,
+                         ManagementSettings management) {
+        this(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, platform, management, null);
     }
 
     /** The Platform API's limits: one control's deadline and the rest, and a tenant's events a second. */
@@ -53,26 +64,32 @@ public record GatewayConfig(String host, int port, Path dataDir, boolean demo, i
 
     public GatewayConfig withPasswordIterations(int iterations) {
         return new GatewayConfig(host, port, dataDir, demo, iterations, stream, allowedOrigins, platform,
-                management);
+                management, database);
     }
 
     public GatewayConfig withStream(StreamHub.StreamSettings settings) {
         return new GatewayConfig(host, port, dataDir, demo, passwordIterations, settings, allowedOrigins, platform,
-                management);
+                management, database);
     }
 
     public GatewayConfig withPort(int newPort) {
         return new GatewayConfig(host, newPort, dataDir, demo, passwordIterations, stream, allowedOrigins, platform,
-                management);
+                management, database);
     }
 
     public GatewayConfig withPlatform(PlatformSettings settings) {
         return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, settings,
-                management);
+                management, database);
+    }
+
+    /** The database the gateway keeps its store in (default: {@code gateway.db} in the data directory). */
+    public GatewayConfig withDatabase(GatewayDatabase db) {
+        return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, platform,
+                management, db);
     }
 
     public GatewayConfig withManagement(ManagementSettings settings) {
         return new GatewayConfig(host, port, dataDir, demo, passwordIterations, stream, allowedOrigins, platform,
-                settings);
+                settings, database);
     }
 }

@@ -38,7 +38,6 @@ import io.huddle.gateway.sso.SingleSignOn;
 import io.huddle.gateway.sso.SsoAttemptPurge;
 import io.huddle.gateway.sso.SsoThrottle;
 import io.huddle.gateway.store.GatewayStore;
-import io.huddle.gateway.store.SqliteGatewayStore;
 import io.huddle.gateway.stream.StreamEndpoint;
 import io.huddle.gateway.stream.StreamHub;
 import io.huddle.protocol.Json;
@@ -101,7 +100,7 @@ public final class GatewayServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
-        this.store = SqliteGatewayStore.open(config.dataDir().resolve("gateway.db"));
+        this.store = config.database().open();
         PasswordHasher hasher = new PasswordHasher(config.passwordIterations());
         new DemoSupport(store, hasher, config).seedIfAsked();
         this.floors = new FloorRestore(store, clock).restore();

@@ -158,6 +158,29 @@ class ArchitectureTest {
         STOREKNOWSNOSCIMAPI.check(classes);
     }
 
+    private static final ArchRule ONLYPOSTGRESCLASSESSPEAKPOSTGRES = noClasses()
+            .that().resideOutsideOfPackage("io.huddle.gateway.store")
+            .or().haveSimpleNameNotStartingWith("Postgres")
+            .should().dependOnClassesThat().resideInAnyPackage("org.postgresql..", "org.flywaydb..")
+            .because("the PostgreSQL engine is the store's Postgres* classes; the rest of the gateway sees"
+                    + " GatewayStore and GatewayDatabase whichever database is behind them");
+
+    @ArchTest
+    void onlyThePostgresStoreClassesSpeakPostgres(JavaClasses classes) {
+        ONLYPOSTGRESCLASSESSPEAKPOSTGRES.check(classes);
+    }
+
+    private static final ArchRule SQLITESTOREKNOWSNOPOSTGRES = noClasses()
+            .that().resideInAPackage("io.huddle.gateway.store").and().haveSimpleNameStartingWith("Sqlite")
+            .should().dependOnClassesThat().haveSimpleNameStartingWith("Postgres")
+            .because("the embedded default stands alone; the PostgreSQL store borrows the SQLite store's row"
+                    + " binding and reading, never the other way round");
+
+    @ArchTest
+    void theSqliteStoreKnowsNoPostgres(JavaClasses classes) {
+        SQLITESTOREKNOWSNOPOSTGRES.check(classes);
+    }
+
     private static final ArchRule SSOKNOWSNOHTTP = noClasses().that().resideInAPackage("io.huddle.gateway.sso..")
             .should().dependOnClassesThat().resideInAnyPackage("io.huddle.gateway.http..", "io.javalin..",
                     "io.huddle.gateway.floor..", "io.huddle.gateway.stream..", "io.huddle.gateway.platform..")

@@ -16,8 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the gateway must keep across a restart. One implementation per database; SQLite is the
- * embedded default and a PostgreSQL store can implement the same contract. Every write is atomic: it
+ * Everything the gateway must keep across a restart. One implementation per database: SQLite
+ * ({@link SqliteGatewayStore}) is the embedded default, PostgreSQL ({@link PostgresGatewayStore}) the one gateways
+ * can share. Every write is atomic: it
  * either commits whole or throws {@link StoreException} and changes nothing.
  */
 public interface GatewayStore extends AutoCloseable {

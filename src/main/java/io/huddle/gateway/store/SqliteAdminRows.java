@@ -76,7 +76,7 @@ final class SqliteAdminRows {
     }
 
     /** The user name a cursor resumes after; anything not made by {@link #page} is BAD_REQUEST. */
-    private static String decodeCursor(String cursor) {
+    static String decodeCursor(String cursor) {
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(cursor);
             String name = StandardCharsets.UTF_8.newDecoder()

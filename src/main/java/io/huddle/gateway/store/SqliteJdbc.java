@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Small JDBC helpers shared by the SQLite store: null-safe binding, row reading and transactions. */
+/** Small JDBC helpers shared by the SQLite and PostgreSQL stores: null-safe binding, row reading and transactions. */
 final class SqliteJdbc {
 
     private SqliteJdbc() {
@@ -66,8 +66,9 @@ final class SqliteJdbc {
         setText(ps, index, value == null ? null : value.name());
     }
 
+    /** SQLite's driver stores it as 1 or 0 (an INTEGER column); PostgreSQL's as a boolean. */
     static void setBoolean(PreparedStatement ps, int index, boolean value) throws SQLException {
-        ps.setInt(index, value ? 1 : 0);
+        ps.setBoolean(index, value);
     }
 
     static Instant getInstant(ResultSet rs, String column) throws SQLException {
@@ -76,7 +77,7 @@ final class SqliteJdbc {
     }
 
     static boolean getBoolean(ResultSet rs, String column) throws SQLException {
-        return rs.getInt(column) != 0;
+        return rs.getBoolean(column);
     }
 
     /** Reads an enum stored by name; a name this build does not know is reported as a data error. */

@@ -13,7 +13,12 @@ abstract class ApiTest {
 
     @BeforeEach
     void start() {
-        api = Api.start(dir);
+        api = open(dir);
+    }
+
+    /** The gateway of each test; a subclass can run the same tests on another database. */
+    Api open(Path dataDir) {
+        return Api.start(dataDir);
     }
 
     @AfterEach

@@ -1,0 +1,264 @@
+package io.huddle.gateway.store;
+
+import static io.huddle.gateway.store.SqliteJdbc.query;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The analytics queries (docs/analytics.md) on PostgreSQL: the same figures as {@link SqliteAnalytics}, added up
+ * with {@code COUNT(*) FILTER (...)} where SQLite sums booleans, and the escalations found by JSON containment.
+ * Percentiles of the time to accept are exact: the nearest rank, {@code ceil(p * n / 100)}, by a window function.
+ */
+final class PostgresAnalytics {
+    private static final String MODES = "('MONITOR', 'COACH', 'BARGE_IN')";
+
+    private PostgresAnalytics() {
+    }
+
+    static AnalyticsRows<HelpRequestTally> helpRequests(Connection c, AnalyticsQuery q) throws SQLException {
+        Map<String, long[]> percentiles = new HashMap<>();
+        Statement p = helpRequestRows(q, "h.accepted_at - h.created_at AS w", " AND h.accepted_at IS NOT NULL");
+        query(c, "SELECT g, MAX(CASE WHEN rn = (50 * n + 99) / 100 THEN w END) AS p50,"
+                        + " MAX(CASE WHEN rn = (90 * n + 99) / 100 THEN w END) AS p90"
+                        + " FROM (SELECT g, w, ROW_NUMBER() OVER (PARTITION BY g ORDER BY w) AS rn,"
+                        + " COUNT(*) OVER (PARTITION BY g) AS n FROM (" + p.sql + ") r) t GROUP BY g",
+                ps -> SqliteJdbc.setAll(ps, 1, p.params), rs -> {
+                    percentiles.put(key(rs, q.groupBy()), new long[] {rs.getLong("p50"), rs.getLong("p90")});
+                    return null;
+                });
+
+        String label = switch (q.groupBy()) {
+            case AGENT -> "h.agent_name";
+            case SUPERVISOR -> "h.help_provided_by_name";
+            default -> "NULL";
+        };
+        Statement rows = helpRequestRows(q, label + " AS lbl, h.status, h.accepted_at - h.created_at AS a,"
+                + " COALESCE(h.accepted_at, h.cancelled_at, h.closed_at, ?) - h.created_at AS w, h.agent_id,"
+                // the ladder's steps are a JSON array of objects, each with its step (SqliteJson)
+                + " h.escalations @> '[{\"step\": \"escalated\"}]'::jsonb AS esc", "");
+        // in the order of the text: the service level thrice in the outer select, then the rows, then the limit
+        List<Object> params = new ArrayList<>(List.of(q.acceptWithinMillis(), q.acceptWithinMillis(),
+                q.acceptWithinMillis(), q.asOf().toEpochMilli()));
+        params.addAll(rows.params);
+        params.add(q.maxGroups() + 1);
+        String sql = "SELECT " + group(q) + ", MAX(lbl) AS label, COUNT(*) AS requests,"
+                + count("status = 'CLOSED'") + " AS closed," + count("status = 'CANCELLED'") + " AS cancelled,"
+                + count("status IN ('PENDING', 'IN_PROGRESS')") + " AS open, COUNT(a) AS accepted,"
+                + " MAX(a) AS accept_max," + count("a <= ?") + " AS accepted_within,"
+                + count("a IS NOT NULL OR w > ?") + " AS service_level_base," + count("w > ?") + " AS breaches,"
+                + count("esc") + " AS escalated, COUNT(DISTINCT agent_id) AS agents"
+                + " FROM (" + rows.sql + ") r" + groupBy(q) + order(q, "requests");
+        List<HelpRequestTally> tallies = query(c, sql, ps -> SqliteJdbc.setAll(ps, 1, params), rs -> {
+            String key = key(rs, q.groupBy());
+            long[] pct = percentiles.get(key);
+            long accepted = rs.getLong("accepted");
+            return new HelpRequestTally(key, rs.getString("label"), rs.getLong("requests"), rs.getLong("closed"),
+                    rs.getLong("cancelled"), rs.getLong("open"), accepted, pct == null ? null : pct[0],
+                    pct == null ? null : pct[1], accepted == 0 ? null : rs.getLong("accept_max"),
+                    rs.getLong("accepted_within"), rs.getLong("service_level_base"), rs.getLong("breaches"),
+                    rs.getLong("escalated"), rs.getLong("agents"));
+        });
+        return cut(tallies, q.maxGroups());
+    }
+
+    static AnalyticsRows<InterventionTally> interventions(Connection c, AnalyticsQuery q) throws SQLException {
+        Map<String, long[]> shares = interactionShares(c, q);
+        Statement rows = new Statement();
+        rows.sql.append("SELECT ").append(actionGroup(q.groupBy())).append(" AS g, a.action,")
+                .append(" GREATEST(COALESCE(a.ended_at, ?) - a.started_at, 0) AS d,")
+                .append(" CASE WHEN a.action = 'BARGE_IN' AND EXISTS (SELECT 1 FROM actions m")
+                .append(" WHERE m.interaction_id = a.interaction_id AND m.tenant = a.tenant")
+                .append(" AND m.domain = a.domain AND m.started_at <= a.started_at AND m.action = 'MONITOR'")
+                .append(" AND m.supervisor_id = a.supervisor_id) THEN 1 ELSE 0 END AS esc")
+                .append(" FROM actions a");
+        rows.params.add(q.asOf().toEpochMilli());
+        AnalyticsFilter f = q.filter();
+        boolean interaction = needsInteraction(q.groupBy(), f);
+        if (interaction) {
+            rows.sql.append(" LEFT JOIN interactions i ON i.id = a.interaction_id");
+        }
+        if (q.groupBy() == AnalyticsGroup.REASON || !f.reasons().isEmpty()) {
+            rows.sql.append(" LEFT JOIN help_requests h ON h.id = a.help_request_id");
+        }
+        rows.sql.append(" WHERE a.tenant = ? AND a.domain = ? AND a.started_at >= ? AND a.started_at < ?")
+                .append(" AND a.action IN ").append(MODES);
+        rows.params.addAll(List.of(q.tenant(), q.domain(), q.from().toEpochMilli(), q.to().toEpochMilli()));
+        rows.in("i.channel", f.channels()).in("i.queue", f.queues()).in("h.reason", f.reasons())
+                .in("a.agent_id", f.agentIds()).in("a.supervisor_id", f.supervisorIds());
+        String label = q.groupBy() == AnalyticsGroup.AGENT || q.groupBy() == AnalyticsGroup.SUPERVISOR
+                ? "(SELECT display_name FROM users WHERE id = g)" : "NULL";
+        List<Object> params = new ArrayList<>(rows.params);
+        params.add(q.maxGroups() + 1);
+        String sql = "SELECT " + group(q) + ", " + label + " AS label, COUNT(*) AS n,"
+                + mode("MONITOR", "m") + mode("COACH", "c") + mode("BARGE_IN", "b")
+                + " SUM(esc) AS esc FROM (" + rows.sql + ") r" + groupBy(q) + order(q, "n");
+        List<InterventionTally> tallies = query(c, sql, ps -> SqliteJdbc.setAll(ps, 1, params), rs -> {
+            String key = key(rs, q.groupBy());
+            long[] share = shares == null ? null : shares.getOrDefault(key, new long[2]);
+            return new InterventionTally(key, rs.getString("label"),
+                    new InterventionTally.Mode(rs.getLong("m_count"), rs.getLong("m_millis")),
+                    new InterventionTally.Mode(rs.getLong("c_count"), rs.getLong("c_millis")),
+                    new InterventionTally.Mode(rs.getLong("b_count"), rs.getLong("b_millis")),
+                    rs.getLong("esc"), share == null ? null : share[0], share == null ? null : share[1]);
+        });
+        if (shares != null && q.groupBy() != AnalyticsGroup.TOTAL && tallies.size() <= q.maxGroups()) {
+            // interactions of a group where no supervisor acted: a group too, with no actions
+            List<InterventionTally> all = new ArrayList<>(tallies);
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            tallies.forEach(t -> seen.add(t.key()));
+            InterventionTally.Mode none = new InterventionTally.Mode(0, 0);
+            shares.forEach((key, n) -> {
+                if (!seen.contains(key)) {
+                    all.add(new InterventionTally(key, null, none, none, none, 0, n[0], n[1]));
+                }
+            });
+            if (q.groupBy().isTime()) {
+                all.sort(java.util.Comparator.comparing(InterventionTally::key,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+            }
+            tallies = all;
+        }
+        return cut(tallies, q.maxGroups());
+    }
+
+    /** Per group, the interactions started in the range and how many of them had a supervisor action. */
+    private static Map<String, long[]> interactionShares(Connection c, AnalyticsQuery q) throws SQLException {
+        String group = switch (q.groupBy()) {
+            case HOUR -> "(i.started_at / 3600000) * 3600000";
+            case DAY -> "(i.started_at / 86400000) * 86400000";
+            case AGENT -> "i.agent_id";
+            case QUEUE -> "i.queue";
+            case CHANNEL -> "i.channel";
+            case TOTAL -> "NULL";
+            case SUPERVISOR, REASON -> null;
+        };
+        AnalyticsFilter f = q.filter();
+        if (group == null || !f.reasons().isEmpty()) {
+            return null;
+        }
+        Statement exists = new Statement();
+        exists.sql.append("SELECT 1 FROM actions a WHERE a.interaction_id = i.id AND a.tenant = i.tenant")
+                .append(" AND a.domain = i.domain AND a.action IN ").append(MODES);
+        exists.in("a.supervisor_id", f.supervisorIds());
+        Statement s = new Statement();
+        s.sql.append("SELECT ").append(group).append(" AS g, COUNT(*) AS n, COUNT(*) FILTER (WHERE EXISTS (")
+                .append(exists.sql).append(")) AS w FROM interactions i WHERE i.tenant = ? AND i.domain = ? AND i.started_at >= ?")
+                .append(" AND i.started_at < ?");
+        s.params.addAll(exists.params);
+        s.params.addAll(List.of(q.tenant(), q.domain(), q.from().toEpochMilli(), q.to().toEpochMilli()));
+        s.in("i.channel", f.channels()).in("i.queue", f.queues()).in("i.agent_id", f.agentIds());
+        s.sql.append(" GROUP BY g");
+        Map<String, long[]> shares = new HashMap<>();
+        query(c, s.sql.toString(), ps -> SqliteJdbc.setAll(ps, 1, s.params), rs -> {
+            shares.put(key(rs, q.groupBy()), new long[] {rs.getLong("n"), rs.getLong("w")});
+            return null;
+        });
+        return shares;
+    }
+
+    /** The help requests of the query's scope, range and filters, with {@code g} and the columns asked for. */
+    private static Statement helpRequestRows(AnalyticsQuery q, String columns, String extraWhere) {
+        String group = switch (q.groupBy()) {
+            case HOUR -> "(h.created_at / 3600000) * 3600000";
+            case DAY -> "(h.created_at / 86400000) * 86400000";
+            case AGENT -> "h.agent_id";
+            case SUPERVISOR -> "h.help_provided_by";
+            case QUEUE -> "i.queue";
+            case CHANNEL -> "i.channel";
+            case REASON -> "h.reason";
+            case TOTAL -> "NULL";
+        };
+        AnalyticsFilter f = q.filter();
+        Statement s = new Statement();
+        s.sql.append("SELECT ").append(group).append(" AS g, ").append(columns)
+                .append(" FROM help_requests h");
+        if (needsInteraction(q.groupBy(), f)) {
+            s.sql.append(" LEFT JOIN interactions i ON i.id = h.interaction_id");
+        }
+        s.sql.append(" WHERE h.tenant = ? AND h.domain = ? AND h.created_at >= ? AND h.created_at < ?")
+                .append(extraWhere);
+        s.params.addAll(List.of(q.tenant(), q.domain(), q.from().toEpochMilli(), q.to().toEpochMilli()));
+        s.in("i.channel", f.channels()).in("i.queue", f.queues()).in("h.reason", f.reasons())
+                .in("h.agent_id", f.agentIds()).in("h.help_provided_by", f.supervisorIds());
+        return s;
+    }
+
+    private static String actionGroup(AnalyticsGroup group) {
+        return switch (group) {
+            case HOUR -> "(a.started_at / 3600000) * 3600000";
+            case DAY -> "(a.started_at / 86400000) * 86400000";
+            case AGENT -> "a.agent_id";
+            case SUPERVISOR -> "a.supervisor_id";
+            case QUEUE -> "i.queue";
+            case CHANNEL -> "i.channel";
+            case REASON -> "h.reason";
+            case TOTAL -> "NULL";
+        };
+    }
+
+    private static boolean needsInteraction(AnalyticsGroup group, AnalyticsFilter f) {
+        return group == AnalyticsGroup.QUEUE || group == AnalyticsGroup.CHANNEL || !f.channels().isEmpty()
+                || !f.queues().isEmpty();
+    }
+
+    private static String mode(String action, String prefix) {
+        return count("action = '" + action + "'") + " AS " + prefix + "_count,"
+                + " SUM(CASE WHEN action = '" + action + "' THEN d ELSE 0 END) AS " + prefix + "_millis,";
+    }
+
+    /** How many rows of the group meet the condition. */
+    private static String count(String condition) {
+        return " COUNT(*) FILTER (WHERE " + condition + ")";
+    }
+
+    /** The group's key; the total has none (and no GROUP BY), so its key is a NULL of its own. */
+    private static String group(AnalyticsQuery q) {
+        return q.groupBy() == AnalyticsGroup.TOTAL ? "CAST(NULL AS text) AS g" : "g";
+    }
+
+    /** No GROUP BY for the total, so it is one row even when nothing matched. */
+    private static String groupBy(AnalyticsQuery q) {
+        return q.groupBy() == AnalyticsGroup.TOTAL ? "" : " GROUP BY g";
+    }
+
+    /** Hours and days in time order; other groups largest first. One more than asked, to know of the rest. */
+    private static String order(AnalyticsQuery q, String size) {
+        return (q.groupBy().isTime() ? " ORDER BY g" : " ORDER BY " + size + " DESC, g") + " LIMIT ?";
+    }
+
+    private static String key(ResultSet rs, AnalyticsGroup group) throws SQLException {
+        if (group.isTime()) {
+            long at = rs.getLong("g");
+            return rs.wasNull() ? null : Instant.ofEpochMilli(at).toString();
+        }
+        return rs.getString("g");
+    }
+
+    private static <T> AnalyticsRows<T> cut(List<T> rows, int max) {
+        return rows.size() > max ? new AnalyticsRows<>(rows.subList(0, max), true) : new AnalyticsRows<>(rows, false);
+    }
+
+    /** SQL text and its parameters, built in order. */
+    private static final class Statement {
+        final StringBuilder sql = new StringBuilder();
+        final List<Object> params = new ArrayList<>();
+
+        /** Adds {@code column IN (...)} unless {@code values} is empty. */
+        Statement in(String column, Collection<String> values) {
+            if (!values.isEmpty()) {
+                sql.append(" AND ").append(column).append(" IN (")
+                        .append(String.join(", ", java.util.Collections.nCopies(values.size(), "?"))).append(')');
+                params.addAll(values.stream().sorted().toList());
+            }
+            return this;
+        }
+    }
+}

@@ -1,0 +1,550 @@
+package io.huddle.gateway.store;
+
+import static io.huddle.gateway.store.SqliteJdbc.query;
+import static io.huddle.gateway.store.SqliteJdbc.queryOne;
+import static io.huddle.gateway.store.SqliteJdbc.update;
+
+import io.huddle.domain.AdminChange;
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.IdentitySettings;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.PlatformConnection;
+import io.huddle.domain.SupervisorAction;
+import io.huddle.domain.TenantSettings;
+import io.huddle.domain.User;
+import io.huddle.protocol.JournalRows;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import io.huddle.protocol.JournalEntry;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link GatewayStore} on PostgreSQL, for gateways that share one database: a bounded pool of connections
+ * ({@link PostgresPool}), the schema migrated by Flyway at open ({@link PostgresSchema}). Each write is one
+ * statement or one transaction of its own; where two gateways could race for the same row (taking a single
+ * sign-on attempt), the statement itself decides the winner. Rows are bound and read by the same code as the
+ * SQLite store's ({@code Sqlite*Rows}); only the statements PostgreSQL words differently are its own
+ * ({@link PostgresSql}, {@link PostgresAnalytics}, {@link PostgresScimRows}). Every SQL failure is thrown as a
+ * {@link StoreException} naming the operation.
+ */
+public final class PostgresGatewayStore implements GatewayStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresGatewayStore.class);
+
+    private final PostgresSettings settings;
+    private final PostgresPool pool;
+    private final int latestVersion;
+    private final StoredRoles roles = new StoredRoles();
+    private final PostgresScimStore scim = new PostgresScimStore(this);
+
+    private PostgresGatewayStore(PostgresSettings settings, PostgresPool pool, int latestVersion) {
+        this.settings = settings;
+        this.pool = pool;
+        this.latestVersion = latestVersion;
+    }
+
+    /** Connects to the database and migrates its schema; the database and the role must exist. */
+    public static PostgresGatewayStore open(PostgresSettings settings) {
+        PostgresPool pool = null;
+        try {
+            int version = PostgresSchema.migrate(settings);
+            pool = PostgresPool.open(settings);
+            LOG.info("Opened gateway store {} (schema version {}, at most {} connections)", settings, version,
+                    settings.poolSize());
+            return new PostgresGatewayStore(settings, pool, version);
+        } catch (SQLException | RuntimeException e) {
+            StoreException failure = new StoreException("open gateway store " + settings + " failed: "
+                    + e.getMessage(), e);
+            if (pool != null) {
+                pool.close();
+            }
+            throw failure;
+        }
+    }
+
+    @Override
+    public ScimStore scim() {
+        return scim;
+    }
+
+    @Override
+    public SchemaVersion schemaVersion() {
+        return read("read the schema version",
+                c -> new SchemaVersion(PostgresSchema.version(c), latestVersion));
+    }
+
+    @Override
+    public void saveUser(User user, String passwordHash) {
+        write("save user '" + user.id() + "'",
+                c -> update(c, SqliteAccountRows.UPSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, passwordHash)));
+    }
+
+    @Override
+    public Optional<User> findUser(String tenant, String username) {
+        return read("find user '" + username + "' of tenant '" + tenant + "'", c -> queryOne(c,
+                SqliteAccountRows.FIND_USER, ps -> bind(ps, tenant, username), this::user));
+    }
+
+    @Override
+    public Optional<User> findUserById(String userId) {
+        return read("find user '" + userId + "'", c -> queryOne(c,
+                SqliteAccountRows.FIND_USER_BY_ID, ps -> bind(ps, userId), this::user));
+    }
+
+    @Override
+    public Optional<String> passwordHash(String userId) {
+        return read("read password hash of user '" + userId + "'", c -> queryOne(c,
+                SqliteAccountRows.PASSWORD_HASH, ps -> bind(ps, userId), rs -> rs.getString(1)));
+    }
+
+    @Override
+    public List<User> users(String tenant) {
+        return read("list users of tenant '" + tenant + "'", c -> query(c,
+                SqliteAccountRows.USERS, ps -> bind(ps, tenant), this::user));
+    }
+
+    @Override
+    public void saveSession(String tokenDigest, String userId, Instant expiresAt) {
+        write("save session of user '" + userId + "'", c -> update(c, SqliteAccountRows.UPSERT_SESSION, ps -> {
+            bind(ps, tokenDigest, userId);
+            SqliteJdbc.setInstant(ps, 3, expiresAt);
+        }));
+    }
+
+    @Override
+    public Optional<String> sessionUser(String tokenDigest, Instant now) {
+        return read("look up session", c -> queryOne(c, SqliteAccountRows.SESSION_USER, ps -> {
+            bind(ps, tokenDigest);
+            ps.setLong(2, now.toEpochMilli());
+        }, rs -> rs.getString(1)));
+    }
+
+    @Override
+    public void deleteSession(String tokenDigest) {
+        write("delete session", c -> update(c, SqliteAccountRows.DELETE_SESSION, ps -> bind(ps, tokenDigest)));
+    }
+
+    @Override
+    public int deleteSessionsExpiredBefore(Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return write("delete sessions expired before " + cutoff, c -> update(c,
+                PostgresSql.DELETE_EXPIRED_SESSIONS, ps -> {
+                    SqliteJdbc.setInstant(ps, 1, cutoff);
+                    ps.setInt(2, limit);
+                }));
+    }
+
+    @Override
+    public void saveTenantSettings(TenantSettings settings) {
+        write("save settings of tenant '" + settings.tenant() + "'", c -> update(c,
+                SqliteAccountRows.UPSERT_TENANT, ps -> SqliteAccountRows.bindTenant(ps, settings)));
+    }
+
+    @Override
+    public Optional<TenantSettings> tenantSettings(String tenant) {
+        return read("read settings of tenant '" + tenant + "'", c -> queryOne(c,
+                SqliteAccountRows.FIND_TENANT, ps -> bind(ps, tenant), SqliteAccountRows::tenant));
+    }
+
+    @Override
+    public List<TenantSettings> tenants() {
+        return read("list tenants", c -> query(c, SqliteAccountRows.TENANTS, ps -> { }, SqliteAccountRows::tenant));
+    }
+
+    @Override
+    public void saveInteraction(Interaction interaction) {
+        write("save interaction '" + interaction.id() + "'", c -> update(c,
+                SqliteActivityRows.UPSERT_INTERACTION, ps -> SqliteActivityRows.bindInteraction(ps, interaction)));
+    }
+
+    /**
+     * Committed with {@code synchronous_commit = off} for this one transaction: the server has it (a crash of the
+     * gateway loses nothing) but does not wait for its write-ahead log to reach the disk; the next durable commit
+     * flushes it with everything before it. A crash of the server may lose the last few such changes.
+     */
+    @Override
+    public void saveInteractionState(Interaction interaction) {
+        write("save interaction state '" + interaction.id() + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+            update(conn, PostgresSql.ASYNC_COMMIT, ps -> { });
+            return update(conn, SqliteActivityRows.UPSERT_INTERACTION,
+                    ps -> SqliteActivityRows.bindInteraction(ps, interaction));
+        }));
+    }
+
+    @Override
+    public Optional<Interaction> findInteraction(String id) {
+        return read("find interaction '" + id + "'", c -> queryOne(c,
+                SqliteActivityRows.FIND_INTERACTION, ps -> bind(ps, id), SqliteActivityRows::interaction));
+    }
+
+    @Override
+    public List<Interaction> liveInteractions() {
+        return read("list live interactions", c -> query(c,
+                SqliteActivityRows.LIVE_INTERACTIONS, ps -> { }, SqliteActivityRows::interaction));
+    }
+
+    @Override
+    public void saveHelpRequest(HelpRequest request) {
+        write("save help request '" + request.id() + "'", c -> update(c,
+                SqliteActivityRows.UPSERT_HELP_REQUEST, ps -> SqliteActivityRows.bindHelpRequest(ps, request)));
+    }
+
+    @Override
+    public Optional<HelpRequest> findHelpRequest(String id) {
+        return read("find help request '" + id + "'", c -> queryOne(c,
+                SqliteActivityRows.FIND_HELP_REQUEST, ps -> bind(ps, id), SqliteActivityRows::helpRequest));
+    }
+
+    @Override
+    public List<HelpRequest> openHelpRequests() {
+        return read("list open help requests", c -> query(c,
+                SqliteActivityRows.OPEN_HELP_REQUESTS, ps -> { }, SqliteActivityRows::helpRequest));
+    }
+
+    @Override
+    public Page<HelpRequest> searchHelpRequests(HelpRequestQuery q) {
+        SqliteSearch.Sql sql = SqliteSearch.helpRequests(q);
+        return read("search help requests of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
+                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteActivityRows::helpRequest),
+                        sql.limit(), HelpRequest::createdAt, HelpRequest::id));
+    }
+
+    @Override
+    public void saveAction(SupervisorAction action) {
+        write("save supervisor action '" + action.id() + "'", c -> update(c,
+                SqliteActivityRows.UPSERT_ACTION, ps -> SqliteActivityRows.bindAction(ps, action)));
+    }
+
+    @Override
+    public void saveAll(List<HelpRequest> requests, List<SupervisorAction> actions, List<Interaction> interactions) {
+        String operation = "save " + requests.size() + " help request(s), " + actions.size() + " action(s) and "
+                + interactions.size() + " interaction(s) in one transaction";
+        write(operation, c -> SqliteBatch.saveAll(c, requests, actions, interactions));
+    }
+
+    @Override
+    public Page<SupervisorAction> searchActions(ActionQuery q) {
+        SqliteSearch.Sql sql = SqliteSearch.actions(q);
+        return read("search supervisor actions of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
+                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteActivityRows::action),
+                        sql.limit(), SupervisorAction::startedAt, SupervisorAction::id));
+    }
+
+    @Override
+    public AnalyticsRows<HelpRequestTally> helpRequestAnalytics(AnalyticsQuery q) {
+        return read("help-request analytics of tenant '" + q.tenant() + "' domain '" + q.domain() + "' by "
+                + q.groupBy(), c -> PostgresAnalytics.helpRequests(c, q));
+    }
+
+    @Override
+    public AnalyticsRows<InterventionTally> interventionAnalytics(AnalyticsQuery q) {
+        return read("intervention analytics of tenant '" + q.tenant() + "' domain '" + q.domain() + "' by "
+                + q.groupBy(), c -> PostgresAnalytics.interventions(c, q));
+    }
+
+    @Override
+    public List<SupervisorAction> openActions() {
+        return read("list running supervisor actions", c -> query(c,
+                "SELECT " + SqliteActivityRows.ACTION_COLUMNS + " FROM actions WHERE ended_at IS NULL",
+                ps -> { }, SqliteActivityRows::action));
+    }
+
+    @Override
+    public Optional<JournalDevice> journalDevice(String deviceId) {
+        return read("find journal device '" + deviceId + "'", c -> queryOne(c, SqliteJournalRows.FIND_DEVICE,
+                ps -> bind(ps, deviceId), SqliteJournalRows::device));
+    }
+
+    @Override
+    public List<JournalDevice> journalDevices(String tenant, String domain) {
+        if (tenant == null && domain == null) {
+            return read("list journal devices", c -> query(c, SqliteJournalRows.ALL_DEVICES, ps -> { },
+                    SqliteJournalRows::device));
+        }
+        return read("list journal devices of tenant '" + tenant + "' domain '" + domain + "'", c -> query(c,
+                SqliteJournalRows.DEVICES, ps -> bind(ps, tenant, domain), SqliteJournalRows::device));
+    }
+
+    @Override
+    public List<JournalEntry> journalEntries(String deviceId, long afterSeq, int limit) {
+        return read("read journal of device '" + deviceId + "' after seq " + afterSeq, c -> query(c,
+                SqliteJournalRows.RANGE, ps -> {
+                    bind(ps, deviceId);
+                    ps.setLong(2, afterSeq);
+                    ps.setInt(3, limit);
+                }, JournalRows::entry));
+    }
+
+    @Override
+    public Map<String, String> journalIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> found = new HashMap<>();
+        read("look up " + ids.size() + " journal entry id(s)", c -> query(c, SqliteJournalRows.idsQuery(ids.size()),
+                ps -> bind(ps, ids.toArray(String[]::new)),
+                rs -> found.put(rs.getString(1), rs.getString(2) + "#" + rs.getLong(3))));
+        return found;
+    }
+
+    @Override
+    public void appendJournal(JournalDevice head, List<JournalEntry> entries, Instant receivedAt) {
+        write("store " + entries.size() + " journal entries of device '" + head.deviceId() + "'",
+                c -> SqliteJournalRows.append(c, head, entries, receivedAt));
+    }
+
+    @Override
+    public Page<JournalEntry> searchJournal(JournalQuery q) {
+        SqliteSearch.Sql sql = SqliteSearch.journal(q);
+        return read("search journal entries of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
+                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, JournalRows::entry), sql.limit(),
+                        e -> Instant.ofEpochMilli(e.clientTime()), JournalEntry::id));
+    }
+
+    /** Closes the pool; later calls throw {@link StoreException}. Closing twice is harmless. */
+    @Override
+    public void close() {
+        if (!pool.isClosed()) {
+            pool.close();
+            LOG.info("Closed gateway store {}", settings);
+        }
+    }
+
+    @Override
+    public Optional<PlatformConnection> platformConnection(String tenant) {
+        return read("read the platform connection of tenant '" + tenant + "'", c -> queryOne(c,
+                SqlitePlatformRows.FIND_CONNECTION, ps -> bind(ps, tenant), SqlitePlatformRows::connection));
+    }
+
+    @Override
+    public void savePlatformConnection(PlatformConnection connection) {
+        write("save the platform connection of tenant '" + connection.tenant() + "'", c -> update(c,
+                SqlitePlatformRows.UPSERT_CONNECTION, ps -> SqlitePlatformRows.bindConnection(ps, connection)));
+    }
+
+    @Override
+    public Optional<User> findUserByPlatformId(String tenant, String platformUserId) {
+        return read("find the user of tenant '" + tenant + "' with platform id '" + platformUserId + "'",
+                c -> queryOne(c, SqliteAccountRows.FIND_USER_BY_PLATFORM_ID, ps -> bind(ps, tenant, platformUserId),
+                        this::user));
+    }
+
+    @Override
+    public Optional<Interaction> findInteractionByPlatformId(String tenant, String platformId) {
+        return read("find the interaction of tenant '" + tenant + "' with platform id '" + platformId + "'",
+                c -> queryOne(c, SqliteActivityRows.FIND_INTERACTION_BY_PLATFORM_ID,
+                        ps -> bind(ps, tenant, platformId), SqliteActivityRows::interaction));
+    }
+
+    @Override
+    public int deletePlatformEventsBefore(Instant cutoff, int limit) {
+        return write("forget platform event ids received before " + cutoff, c -> update(c,
+                SqlitePlatformRows.DELETE_OLD_EVENTS, ps -> {
+                    SqliteJdbc.setInstant(ps, 1, cutoff);
+                    ps.setInt(2, limit);
+                }));
+    }
+
+    @Override
+    public Set<String> seenPlatformEvents(String tenant, List<String> eventIds) {
+        return read("look up " + eventIds.size() + " platform event id(s) of tenant '" + tenant + "'",
+                c -> SqlitePlatformRows.seen(c, tenant, eventIds));
+    }
+
+    @Override
+    public void savePlatformEvents(String tenant, List<String> eventIds, Instant receivedAt,
+                                   List<HelpRequest> requests, List<SupervisorAction> actions,
+                                   List<Interaction> interactions) {
+        write("apply " + eventIds.size() + " platform event(s) of tenant '" + tenant + "'",
+                c -> SqliteBatch.savePlatformEvents(c, tenant, eventIds, receivedAt, requests, actions,
+                        interactions));
+    }
+
+    @Override
+    public List<String> endSessionsOf(String userId) {
+        return write("end the sessions of user '" + userId + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+            List<String> digests = query(conn, SqliteAccountRows.SESSIONS_OF_USER, ps -> bind(ps, userId),
+                    rs -> rs.getString(1));
+            update(conn, SqliteAccountRows.DELETE_SESSIONS_OF_USER, ps -> bind(ps, userId));
+            return digests;
+        }));
+    }
+
+    @Override
+    public void saveIdentitySettings(IdentitySettings settings, AdminChange change) {
+        write("save identity settings of tenant '" + settings.tenant() + "'", c -> SqliteJdbc.inTransaction(c,
+                conn -> {
+                    String json = SqliteIdentityRows.settingsJson(settings);
+                    update(conn, SqliteIdentityRows.UPSERT_SETTINGS, ps -> bind(ps, settings.tenant(), json));
+                    if (change != null) {
+                        SqliteIdentityRows.insertChange(conn, change);
+                    }
+                    return null;
+                }));
+    }
+
+    @Override
+    public Optional<IdentitySettings> identitySettings(String tenant) {
+        return read("read identity settings of tenant '" + tenant + "'", c -> queryOne(c,
+                SqliteIdentityRows.FIND_SETTINGS, ps -> bind(ps, tenant),
+                rs -> SqliteIdentityRows.settings(rs.getString(1), tenant)));
+    }
+
+    @Override
+    public void saveUser(User user, String passwordHash, AdminChange change) {
+        write("save user '" + user.id() + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+            // a domain a group mapping names joins the tenant's domains (administration checks its own first)
+            update(conn, SqliteScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
+            update(conn, SqliteAccountRows.UPSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, passwordHash));
+            SqliteIdentityRows.insertChange(conn, change);
+            return null;
+        }));
+    }
+
+    @Override
+    public void recordAdminChange(AdminChange change) {
+        write("record change '" + change.action() + "' of tenant '" + change.tenant() + "'",
+                c -> {
+                    SqliteIdentityRows.insertChange(c, change);
+                    return null;
+                });
+    }
+
+    @Override
+    public Page<AdminChange> searchAdminChanges(AdminChangeQuery q) {
+        SqliteSearch.Sql sql = SqliteSearch.adminChanges(q);
+        return read("search the administration audit of tenant '" + q.tenant() + "'",
+                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteIdentityRows::change),
+                        sql.limit(), AdminChange::at, AdminChange::id));
+    }
+
+    @Override
+    public List<TenantDomain> domains(String tenant) {
+        return read("read the domains of tenant '" + tenant + "'", c -> query(c, SqliteAdminRows.DOMAINS,
+                ps -> bind(ps, tenant), SqliteAdminRows::domain));
+    }
+
+    @Override
+    public void saveDomain(String tenant, String name, AdminChange change) {
+        write("save domain '" + name + "' of tenant '" + tenant + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+            update(conn, SqliteAdminRows.INSERT_DOMAIN, ps -> bind(ps, tenant, name));
+            if (change != null) {
+                SqliteIdentityRows.insertChange(conn, change);
+            }
+            return null;
+        }));
+    }
+
+    @Override
+    public void saveSsoAttempt(SsoAttempt attempt) {
+        write("save a single sign-on attempt of tenant '" + attempt.tenant() + "'",
+                c -> update(c, SqliteSsoRows.INSERT_ATTEMPT, ps -> SqliteSsoRows.bindAttempt(ps, attempt)));
+    }
+
+    @Override
+    public Optional<SsoAttempt> takeSsoAttempt(String stateDigest) {
+        // one statement: of several gateways taking the same attempt at once, only one gets the deleted row
+        return write("take a single sign-on attempt", c -> queryOne(c, PostgresSql.TAKE_ATTEMPT,
+                ps -> bind(ps, stateDigest), SqliteSsoRows::attempt));
+    }
+
+    @Override
+    public Optional<UserAccount> userAccount(String userId) {
+        return read("read the account of user '" + userId + "'", c -> queryOne(c, SqliteAdminRows.FIND_ACCOUNT,
+                ps -> bind(ps, userId), this::account));
+    }
+
+    @Override
+    public Page<UserAccount> searchUsers(UserQuery q) {
+        SqliteSearch.Sql sql = PostgresSql.users(q);
+        return read("search the users of tenant '" + q.tenant() + "'",
+                c -> SqliteAdminRows.page(query(c, sql.text(), sql::bind, this::account), sql.limit()));
+    }
+
+    private UserAccount account(ResultSet rs) throws SQLException {
+        return new UserAccount(user(rs), rs.getString("source"), rs.getBoolean("has_password"));
+    }
+
+    @Override
+    public int deleteSsoAttemptsExpiredBefore(Instant cutoff, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1");
+        }
+        return write("delete single sign-on attempts expired before " + cutoff, c -> update(c,
+                PostgresSql.DELETE_EXPIRED_ATTEMPTS, ps -> {
+                    SqliteJdbc.setInstant(ps, 1, cutoff);
+                    ps.setInt(2, limit);
+                }));
+    }
+
+    @Override
+    public Optional<UserLink> userLink(String tenant, String issuer, String subject) {
+        return read("find the user linked to a subject of " + issuer, c -> queryOne(c, SqliteSsoRows.FIND_LINK,
+                ps -> bind(ps, tenant, issuer, subject), SqliteSsoRows::link));
+    }
+
+    @Override
+    public Optional<UserLink> userLinkOf(String userId, String issuer) {
+        return read("find the link of user '" + userId + "' to " + issuer, c -> queryOne(c,
+                SqliteSsoRows.FIND_LINK_OF_USER, ps -> bind(ps, userId, issuer), SqliteSsoRows::link));
+    }
+
+    @Override
+    public void saveUserLink(UserLink link) {
+        write("link user '" + link.userId() + "' to " + link.issuer(),
+                c -> update(c, SqliteSsoRows.INSERT_LINK, ps -> SqliteSsoRows.bindLink(ps, link)));
+    }
+
+    @Override
+    public void saveLinkedUser(User user, UserLink link, AdminChange change) {
+        write("create user '" + user.id() + "' linked to " + link.issuer(), c -> SqliteJdbc.inTransaction(c, conn -> {
+            update(conn, SqliteScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
+            update(conn, SqliteSsoRows.INSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, null));
+            update(conn, SqliteSsoRows.INSERT_LINK, ps -> SqliteSsoRows.bindLink(ps, link));
+            SqliteIdentityRows.insertChange(conn, change);
+            return null;
+        }));
+    }
+
+    /** Runs a write on a pooled connection; {@code work} makes its own transaction when it needs one. */
+    <T> T write(String operation, SqliteJdbc.SqlWork<T> work) {
+        return run(operation, work);
+    }
+
+    /** Runs a read on a pooled connection. */
+    <T> T read(String operation, SqliteJdbc.SqlWork<T> work) {
+        return run(operation, work);
+    }
+
+    private <T> T run(String operation, SqliteJdbc.SqlWork<T> work) {
+        if (pool.isClosed()) {
+            throw new StoreException(operation + " failed: the gateway store " + settings + " is closed", null);
+        }
+        try {
+            return pool.run(work);
+        } catch (SQLException e) {
+            throw new StoreException(operation + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    User user(ResultSet rs) throws SQLException {
+        return SqliteAccountRows.user(rs, roles);
+    }
+
+    private static void bind(PreparedStatement ps, String... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            SqliteJdbc.setText(ps, i + 1, values[i]);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+package io.huddle.gateway.store;
+
+import static io.huddle.gateway.store.SqliteJdbc.query;
+import static io.huddle.gateway.store.SqliteJdbc.queryOne;
+import static io.huddle.gateway.store.SqliteJdbc.setText;
+import static io.huddle.gateway.store.SqliteJdbc.update;
+
+import io.huddle.domain.AdminChange;
+import io.huddle.domain.User;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The {@link ScimStore} over the gateway's PostgreSQL database, through the gateway store's pool. */
+final class PostgresScimStore implements ScimStore {
+
+    private final PostgresGatewayStore store;
+
+    PostgresScimStore(PostgresGatewayStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public void saveToken(ScimToken t, String tokenDigest, AdminChange change) {
+        store.write("save SCIM token '" + t.id() + "' of tenant '" + t.tenant() + "'", c -> SqliteJdbc.inTransaction(c,
+                conn -> {
+                    update(conn, SqliteScimRows.INSERT_TOKEN, ps -> {
+                        setText(ps, 1, t.id());
+                        setText(ps, 2, t.tenant());
+                        setText(ps, 3, t.name());
+                        SqliteJdbc.setInstant(ps, 4, t.createdAt());
+                        setText(ps, 5, t.createdBy());
+                        SqliteJdbc.setInstant(ps, 6, t.lastUsedAt());
+                        setText(ps, 7, tokenDigest);
+                    });
+                    SqliteIdentityRows.insertChange(conn, change);
+                    return null;
+                }));
+    }
+
+    @Override
+    public List<ScimToken> tokens(String tenant) {
+        return store.read("list SCIM tokens of tenant '" + tenant + "'", c -> query(c, SqliteScimRows.TOKENS,
+                ps -> setText(ps, 1, tenant), SqliteScimRows::token));
+    }
+
+    @Override
+    public Optional<ScimToken> tokenByDigest(String tokenDigest) {
+        return store.read("look up SCIM token", c -> queryOne(c, SqliteScimRows.TOKEN_BY_DIGEST,
+                ps -> setText(ps, 1, tokenDigest), SqliteScimRows::token));
+    }
+
+    @Override
+    public boolean deleteToken(String tenant, String tokenId, AdminChange change) {
+        return store.write("revoke SCIM token '" + tokenId + "' of tenant '" + tenant + "'",
+                c -> SqliteJdbc.inTransaction(c, conn -> {
+                    int deleted = update(conn, SqliteScimRows.DELETE_TOKEN, ps -> bind(ps, tenant, tokenId));
+                    if (deleted > 0) {
+                        SqliteIdentityRows.insertChange(conn, change);
+                    }
+                    return deleted > 0;
+                }));
+    }
+
+    @Override
+    public void tokenUsed(String tokenId, Instant at) {
+        store.write("note the use of SCIM token '" + tokenId + "'", c -> update(c, SqliteScimRows.TOKEN_USED, ps -> {
+            SqliteJdbc.setInstant(ps, 1, at);
+            setText(ps, 2, tokenId);
+        }));
+    }
+
+    @Override
+    public Optional<ScimUser> user(String tenant, String userId) {
+        return store.read("find SCIM user '" + userId + "' of tenant '" + tenant + "'", c -> queryOne(c,
+                SqliteScimRows.USER_BY_ID, ps -> bind(ps, tenant, userId), this::scimUser));
+    }
+
+    @Override
+    public Optional<ScimUser> userByName(String tenant, String username) {
+        return store.read("find SCIM user named '" + username + "' of tenant '" + tenant + "'", c -> queryOne(c,
+                PostgresScimRows.USER_BY_NAME, ps -> bind(ps, tenant, username, username), this::scimUser));
+    }
+
+    @Override
+    public ScimPage<ScimUser> users(String tenant, ScimCondition where, int offset, int limit) {
+        SqliteScimRows.Where w = PostgresScimRows.users(where);
+        String filter = " WHERE u.tenant = ? AND " + w.sql();
+        return store.read("list SCIM users of tenant '" + tenant + "'", c -> {
+            int total = count(c, "SELECT COUNT(*)" + SqliteScimRows.USER_FROM + filter, tenant, w.args());
+            List<ScimUser> items = limit == 0 ? List.of() : query(c, SqliteScimRows.USER_SELECT + filter
+                    + " ORDER BY u.username, u.id LIMIT ? OFFSET ?", ps -> bindPage(ps, tenant, w.args(), limit, offset),
+                    this::scimUser);
+            return new ScimPage<>(total, items);
+        });
+    }
+
+    @Override
+    public boolean userIdDeleted(String tenant, String userId) {
+        return store.read("look up deleted user id '" + userId + "'", c -> queryOne(c,
+                SqliteScimRows.USER_ID_DELETED, ps -> bind(ps, tenant, userId), rs -> true)).isPresent();
+    }
+
+    @Override
+    public void saveUsers(List<ScimUser> users, List<AdminChange> changes) {
+        store.write("save " + users.size() + " SCIM user(s)", c -> SqliteJdbc.inTransaction(c, conn -> {
+            for (ScimUser u : users) {
+                update(conn, SqliteScimRows.ENSURE_DOMAIN, ps -> bind(ps, u.user().tenant(), u.user().domain()));
+                update(conn, SqliteScimRows.UPSERT_USER, ps -> SqliteScimRows.bindUser(ps, u.user()));
+                update(conn, SqliteScimRows.UPSERT_SCIM_USER, ps -> {
+                    bind(ps, u.user().id(), u.user().tenant(), u.externalId());
+                    SqliteJdbc.setBoolean(ps, 4, u.managed());
+                });
+            }
+            insertChanges(conn, changes);
+            return null;
+        }));
+    }
+
+    @Override
+    public void deleteUser(User user, AdminChange change) {
+        store.write("delete user '" + user.id() + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+            update(conn, SqliteScimRows.DELETE_USER, ps -> bind(ps, user.tenant(), user.id()));
+            SqliteIdentityRows.insertChange(conn, change);
+            return null;
+        }));
+    }
+
+    @Override
+    public List<String> groupNamesOf(String userId) {
+        return groupsOf(userId).stream().map(ScimGroup::displayName).toList();
+    }
+
+    @Override
+    public List<ScimGroup> groupsOf(String userId) {
+        return store.read("list the SCIM groups of user '" + userId + "'", c -> query(c,
+                SqliteScimRows.GROUPS_OF_USER, ps -> setText(ps, 1, userId), SqliteScimRows::group));
+    }
+
+    @Override
+    public Optional<ScimGroup> group(String tenant, String groupId) {
+        return store.read("find SCIM group '" + groupId + "' of tenant '" + tenant + "'", c -> {
+            Optional<ScimGroup> g = queryOne(c, SqliteScimRows.GROUP_BY_ID, ps -> bind(ps, tenant, groupId),
+                    SqliteScimRows::group);
+            return g.isEmpty() ? g : Optional.of(withMembers(c, g.get()));
+        });
+    }
+
+    @Override
+    public Optional<ScimGroup> groupByName(String tenant, String displayName) {
+        return store.read("find SCIM group named '" + displayName + "' of tenant '" + tenant + "'", c -> queryOne(c,
+                PostgresScimRows.GROUP_BY_NAME, ps -> bind(ps, tenant, displayName), SqliteScimRows::group));
+    }
+
+    @Override
+    public ScimPage<ScimGroup> groups(String tenant, ScimCondition where, int offset, int limit, boolean members) {
+        SqliteScimRows.Where w = PostgresScimRows.groups(where);
+        String filter = " WHERE g.tenant = ? AND " + w.sql();
+        return store.read("list SCIM groups of tenant '" + tenant + "'", c -> {
+            int total = count(c, "SELECT COUNT(*)" + SqliteScimRows.GROUP_FROM + filter, tenant, w.args());
+            List<ScimGroup> items = limit == 0 ? List.of() : query(c, "SELECT " + SqliteScimRows.GROUP_COLUMNS
+                    + SqliteScimRows.GROUP_FROM + filter + " ORDER BY g.display_name, g.id LIMIT ? OFFSET ?",
+                    ps -> bindPage(ps, tenant, w.args(), limit, offset), SqliteScimRows::group);
+            if (members) {
+                List<ScimGroup> full = new java.util.ArrayList<>(items.size());
+                for (ScimGroup g : items) {
+                    full.add(withMembers(c, g));
+                }
+                items = full;
+            }
+            return new ScimPage<>(total, items);
+        });
+    }
+
+    @Override
+    public void saveGroup(ScimGroup g, List<User> placed, List<AdminChange> changes) {
+        store.write("save SCIM group '" + g.id() + "' of tenant '" + g.tenant() + "'", c -> SqliteJdbc.inTransaction(c,
+                conn -> {
+                    update(conn, SqliteScimRows.UPSERT_GROUP, ps -> {
+                        bind(ps, g.id(), g.tenant(), g.displayName(), g.externalId());
+                        SqliteJdbc.setInstant(ps, 5, g.createdAt());
+                        SqliteJdbc.setInstant(ps, 6, g.updatedAt());
+                    });
+                    update(conn, SqliteScimRows.DELETE_MEMBERS, ps -> setText(ps, 1, g.id()));
+                    try (PreparedStatement ps = conn.prepareStatement(SqliteScimRows.INSERT_MEMBER)) {
+                        for (String member : g.memberIds()) {
+                            bind(ps, g.id(), member);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    savePlaced(conn, placed);
+                    insertChanges(conn, changes);
+                    return null;
+                }));
+    }
+
+    @Override
+    public void deleteGroup(ScimGroup g, List<User> placed, List<AdminChange> changes) {
+        store.write("delete SCIM group '" + g.id() + "' of tenant '" + g.tenant() + "'",
+                c -> SqliteJdbc.inTransaction(c, conn -> {
+                    update(conn, SqliteScimRows.DELETE_GROUP, ps -> bind(ps, g.tenant(), g.id()));
+                    savePlaced(conn, placed);
+                    insertChanges(conn, changes);
+                    return null;
+                }));
+    }
+
+    private static void savePlaced(Connection conn, List<User> placed) throws SQLException {
+        for (User u : placed) {
+            update(conn, SqliteScimRows.ENSURE_DOMAIN, ps -> bind(ps, u.tenant(), u.domain()));
+            update(conn, SqliteScimRows.UPSERT_USER, ps -> SqliteScimRows.bindUser(ps, u));
+        }
+    }
+
+    private static void insertChanges(Connection conn, List<AdminChange> changes) throws SQLException {
+        for (AdminChange change : changes) {
+            SqliteIdentityRows.insertChange(conn, change);
+        }
+    }
+
+    private static ScimGroup withMembers(Connection c, ScimGroup g) throws SQLException {
+        List<String> members = query(c, SqliteScimRows.MEMBERS, ps -> setText(ps, 1, g.id()), rs -> rs.getString(1));
+        return new ScimGroup(g.id(), g.tenant(), g.displayName(), g.externalId(), g.createdAt(), g.updatedAt(),
+                members);
+    }
+
+    private ScimUser scimUser(ResultSet rs) throws SQLException {
+        return new ScimUser(store.user(rs), rs.getString("external_id"), rs.getBoolean("managed"));
+    }
+
+    private static int count(Connection c, String sql, String tenant, List<Object> args) throws SQLException {
+        return queryOne(c, sql, ps -> {
+            setText(ps, 1, tenant);
+            SqliteJdbc.setAll(ps, 2, args);
+        }, rs -> rs.getInt(1)).orElse(0);
+    }
+
+    private static void bindPage(PreparedStatement ps, String tenant, List<Object> args, int limit, int offset)
+            throws SQLException {
+        setText(ps, 1, tenant);
+        SqliteJdbc.setAll(ps, 2, args);
+        ps.setInt(2 + args.size(), limit);
+        ps.setInt(3 + args.size(), offset);
+    }
+
+    private static void bind(PreparedStatement ps, String... values) throws SQLException {
+        for (int i = 0; i < values.length; i++) {
+            setText(ps, i + 1, values[i]);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.huddle.gateway.store;
+
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PostgresAdminStoreTest extends AdminStoreContract {
+    @RegisterExtension
+    static final FreshPostgres database = new FreshPostgres();
+
+    @Override
+    GatewayStore openStore() {
+        return database.open();
+    }
+}
