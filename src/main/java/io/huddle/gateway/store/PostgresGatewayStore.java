@@ -107,6 +107,12 @@ public final class PostgresGatewayStore implements GatewayStore {
     }
 
     @Override
+    public boolean replacePasswordHash(String userId, String expected, String replacement) {
+        return write("replace the password hash of user '" + userId + "'", c -> update(c,
+                SqliteAccountRows.REPLACE_PASSWORD_HASH, ps -> bind(ps, replacement, userId, expected))) == 1;
+    }
+
+    @Override
     public List<User> users(String tenant) {
         return read("list users of tenant '" + tenant + "'", c -> query(c,
                 SqliteAccountRows.USERS, ps -> bind(ps, tenant), this::user));

@@ -92,6 +92,19 @@ abstract class GatewayStoreContract {
     }
 
     @Test
+    void aPasswordHashIsReplacedOnlyWhileItIsStillTheExpectedOne() {
+        store.saveUser(StoreFixtures.user("u1", "acme", "sue"), "first");
+        store.saveUser(StoreFixtures.user("u2", "acme", "amy"), "first");
+
+        assertThat(store.replacePasswordHash("u1", "stale", "second")).isFalse();
+        assertThat(store.passwordHash("u1")).contains("first");
+        assertThat(store.replacePasswordHash("u1", "first", "second")).isTrue();
+        assertThat(store.passwordHash("u1")).contains("second");
+        assertThat(store.passwordHash("u2")).as("another user's hash is left alone").contains("first");
+        assertThat(store.replacePasswordHash("nobody", "first", "second")).isFalse();
+    }
+
+    @Test
     void usernameTakenByAnotherUserOfTheTenantIsRefused() {
         User sue = StoreFixtures.user("u1", "acme", "sue");
         store.saveUser(sue, "h1");
