@@ -44,6 +44,12 @@ final class TrayPane extends VBox {
         list.setAccessibleHelp("Up and down choose a request, Enter confirms it. Ctrl+T comes back here.");
         list.setPlaceholder(hint("No agent is waiting for help."));
         list.setCellFactory(v -> new CardCell(now));
+        // the keyboard comes to the tray on a card: the first, when none was chosen yet
+        list.focusedProperty().addListener((o, was, focused) -> {
+            if (focused) {
+                focusList();
+            }
+        });
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 confirmSelected();
@@ -173,6 +179,8 @@ final class TrayPane extends VBox {
             confirm.textProperty().bind(Bindings.when(item.confirm().running()).then("Confirming…")
                     .otherwise("Confirm"));
             confirm.setOnAction(e -> item.confirm().execute());
+            // the keyboard confirms the card it is on with Enter: one tab stop for the tray, not one a card
+            confirm.setFocusTraversable(false);
             Label error = new Label();
             error.getStyleClass().add("error-text");
             error.textProperty().bind(item.confirm().error());

@@ -20,7 +20,9 @@ import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.chart.PieChart;
 import javafx.scene.control.DatePicker;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -114,13 +116,16 @@ class ConsoleAccessibilityTest extends ConsoleUiTest {
 
     @Test
     void theFocusGoesThroughTheConsoleInTheOrderOfItsLayoutAndIsAlwaysShown() {
+        List<HelpRequest> requests = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            fx.interaction(i % 2 == 0 ? "agent1" : "agent2", Channel.CHAT);
+            Interaction ix = fx.interaction(i % 2 == 0 ? "agent1" : "agent2", Channel.CHAT);
+            if (i < 7) {
+                requests.add(fx.raiseHelp(i % 2 == 0 ? "agent1" : "agent2", ix.id(), "Policy question",
+                        "a comment long enough to wrap over two lines of the card in the tray"));
+            }
         }
-        Interaction chat = fx.interaction("agent2", Channel.CHAT);
         ConsoleUi console = fx.openConsole("supervisor1");
-        HelpRequest hr = fx.raiseHelp("agent2", chat.id(), "Policy question", null);
-        eventually(() -> assertThat(console.find("#confirm-" + hr.id())).isPresent());
+        eventually(() -> assertThat(console.trayIds()).hasSize(requests.size()));
         console.focus();
 
         BorderPane root = (BorderPane) console.root();
@@ -130,6 +135,17 @@ class ConsoleAccessibilityTest extends ConsoleUiTest {
         assertThat(walk.problems()).as(walk.report()).isEmpty();
         assertThat(walk.stops()).extracting(s -> s.node().getId()).as(walk.report())
                 .containsSubsequence("presence", "search", "tray-list", "interactions");
+
+        // down the tray, more cards than it has room for: the card the keyboard is on is always scrolled into view
+        robot.push(KeyCode.CONTROL, KeyCode.T);
+        for (int i = 1; i < requests.size(); i++) {
+            robot.push(KeyCode.DOWN);
+            int row = i;
+            assertThat(Fx.call(() -> console.<ListView<?>>node("#tray-list").getFocusModel().getFocusedIndex()))
+                    .isEqualTo(row);
+            assertThat(Fx.call(() -> FocusWalk.focusOwnerShown(console.stage().getScene())))
+                    .as("the tray's row %d", row).isEmpty();
+        }
     }
 
     /** Every state is walked; the test fails at its end with the offenders of all of them. */

@@ -59,6 +59,9 @@ public final class AccessibilityAudit {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /** Where {@link Tooltip#install} keeps a node's tooltip. */
     private static final String TOOLTIP_KEY = "javafx.scene.control.Tooltip";
+    private static final java.util.Set<String> TOOLKIT_STYLE_CLASSES = java.util.Set.of("root", "text-input",
+            "text-field", "cell", "indexed-cell", "list-cell", "table-cell", "combo-box-base", "combo-box",
+            "list-view", "table-view", "check-box", "hyperlink", "chart");
 
     /** One node the screen reader could not explain: where it is, what it is, and what it lacks. */
     public record Offender(String path, List<String> missing) {
@@ -306,8 +309,11 @@ public final class AccessibilityAudit {
 
     /** "VBox#tray.tray": the type, the id and the style classes that say which node it is. */
     private static String describe(Node node) {
-        StringBuilder b = new StringBuilder(node.getClass().getSimpleName().isEmpty() ? node.getClass().getName()
-                : node.getClass().getSimpleName());
+        Class<?> type = node.getClass();
+        while (type.getSimpleName().isEmpty() || type.getName().startsWith("javafx.scene.control.skin.")) {
+            type = type.getSuperclass(); // an anonymous cell of a skin: say what it is (ListCell)
+        }
+        StringBuilder b = new StringBuilder(type.getSimpleName());
         if (node.getId() != null) {
             b.append('#').append(node.getId());
         }
@@ -320,8 +326,9 @@ public final class AccessibilityAudit {
         return b.toString();
     }
 
-    /** A control's own style class ("button" on a Button) says nothing its type does not. */
+    /** The toolkit's own style classes ("button" on a Button, "root", "list-cell") say nothing its type does not. */
     private static boolean isDefaultStyleClass(Node node, String styleClass) {
-        return styleClass.replace("-", "").equalsIgnoreCase(node.getClass().getSimpleName());
+        return TOOLKIT_STYLE_CLASSES.contains(styleClass)
+                || styleClass.replace("-", "").equalsIgnoreCase(node.getClass().getSimpleName());
     }
 }

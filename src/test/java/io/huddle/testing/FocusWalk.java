@@ -79,6 +79,21 @@ public final class FocusWalk {
         return walk;
     }
 
+    /**
+     * Whether the node that has the focus now is shown (in the window, its scroll pane's viewport; in a list or table,
+     * its focused row): what is wrong, one line each. Run it on the FX thread.
+     */
+    public static List<String> focusOwnerShown(Scene scene) {
+        Node owner = scene.getFocusOwner();
+        if (owner == null) {
+            return List.of("nothing has the focus");
+        }
+        FocusWalk walk = new FocusWalk();
+        walk.checkVisible(new Stop(owner, AccessibilityAudit.pathOf(owner), owner.localToScene(owner.getLayoutBounds()),
+                0), scene);
+        return walk.problems();
+    }
+
     public List<Stop> stops() {
         return List.copyOf(stops);
     }
@@ -150,6 +165,10 @@ public final class FocusWalk {
                 if (viewport != null && !contains(viewport.localToScene(viewport.getLayoutBounds()), b)) {
                     problems.add("outside its scroll pane's viewport: " + stop);
                 }
+            }
+            // a list's rows are clipped to what it shows: a row's button below that is there, but not seen
+            if (p.getClip() != null && !contains(p.localToScene(p.getClip().getBoundsInParent()), b)) {
+                problems.add("clipped (not scrolled into view): " + stop);
             }
         }
         int focused = node instanceof ListView<?> l ? l.getFocusModel().getFocusedIndex()
