@@ -207,7 +207,8 @@ final class TrayPane extends VBox {
             String ladder = item.ladder().get();
             return "Help request from " + item.agentName() + ": " + item.reason() + ", waiting "
                     + InteractionTable.duration(item.createdAt(), at)
-                    + (ladder == null ? "" : ", " + Character.toLowerCase(ladder.charAt(0)) + ladder.substring(1))
+                    + (ladder == null || ladder.isEmpty() ? ""
+                            : ", " + Character.toLowerCase(ladder.charAt(0)) + ladder.substring(1))
                     + ", on " + item.interactionLabel().replace(" · ", ", ")
                     + (item.comment() == null ? "" : ". “" + item.comment() + "”");
         }

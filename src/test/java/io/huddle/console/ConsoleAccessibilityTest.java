@@ -53,12 +53,12 @@ class ConsoleAccessibilityTest extends ConsoleUiTest {
         eventually(() -> assertThat(console.rowIds()).hasSize(2));
         assertNoOffenders("a live floor with a help request in the tray", console.stage());
 
-        // the tray card says who asks, about what, and for how long, and how to act on it
-        String card = Fx.call(() -> console.root().lookupAll(".list-cell").stream()
-                .filter(n -> n.getAccessibleText() != null && n.getAccessibleText().startsWith("Help request from"))
-                .findFirst().map(Node::getAccessibleText).orElse(null));
+        // the tray card says who asks, about what, for how long and on what; the time goes on as it is shown
+        String card = cardText(console);
         assertThat(card).startsWith("Help request from Agent Two: Billing dispute, waiting ")
-                .contains("on Chat with Maria Silva");
+                .contains("on Chat with Maria Silva, Billing").endsWith("“customer wants a refund”");
+        eventually(() -> assertThat(cardText(console)).isNotEqualTo(card)
+                .startsWith("Help request from Agent Two: Billing dispute, waiting "));
 
         robot.clickOn((Node) console.node("#confirm-" + hr.id()));
         eventually(() -> assertThat(console.enabled("#control-coach")).isTrue());
@@ -146,6 +146,12 @@ class ConsoleAccessibilityTest extends ConsoleUiTest {
             assertThat(Fx.call(() -> FocusWalk.focusOwnerShown(console.stage().getScene())))
                     .as("the tray's row %d", row).isEmpty();
         }
+    }
+
+    private static String cardText(ConsoleUi console) {
+        return Fx.call(() -> console.root().lookupAll(".list-cell").stream()
+                .filter(n -> n.getAccessibleText() != null && n.getAccessibleText().startsWith("Help request from"))
+                .findFirst().map(Node::getAccessibleText).orElse(null));
     }
 
     /** Every state is walked; the test fails at its end with the offenders of all of them. */
