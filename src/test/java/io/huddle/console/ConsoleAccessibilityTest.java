@@ -106,6 +106,12 @@ class ConsoleAccessibilityTest extends ConsoleUiTest {
             FocusWalk walk = FocusWalk.tab(robot, analytics, 40);
             assertThat(walk.problems()).as(walk.report()).isEmpty();
             assertThat(walk.stops()).as(walk.report()).hasSizeGreaterThanOrEqualTo(7);
+
+            Fx.run(audit::toFront);
+            FocusWalk auditWalk = FocusWalk.tab(robot, audit, 40);
+            assertThat(auditWalk.problems()).as(auditWalk.report()).isEmpty();
+            assertThat(auditWalk.stops()).extracting(s -> s.node().getId()).as(auditWalk.report())
+                    .containsSubsequence("audit-supervisor", "audit-to", "audit-results");
         } finally {
             Fx.run(() -> {
                 analytics.hide();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
@@ -44,8 +45,8 @@ import javafx.stage.Window;
  * date pickers, lists, tables, trees, sliders, spinners, any other control (ControlsFX's too) that takes the focus,
  * and any node of the app's that takes the focus or has a mouse handler (a card, a chart's bar). The shown rows of
  * lists and tables are checked as well (a row is read by its text, a table's cell with its column's header), and what
- * the app put inside them is walked like
- * the rest; a list with a key or mouse handler of its own acts on its rows, so its rows need help text too.
+ * the app put inside them is walked like the rest; a list with a key or mouse handler of its own acts on its rows, so
+ * its rows need help text too. Every tab's content of a tab pane is walked, shown or not.
  *
  * <p>A name is the accessible text, a {@link Labeled}'s own text, or the text of a {@link Label} whose
  * {@code labelFor} is the node; it must hold a letter ("?" is not a name). A text field's prompt is not a name: it
@@ -59,7 +60,7 @@ public final class AccessibilityAudit {
     private static final Pattern LETTER = Pattern.compile("\\p{L}");
     /** Where {@link Tooltip#install} keeps a node's tooltip. */
     private static final String TOOLTIP_KEY = "javafx.scene.control.Tooltip";
-    private static final java.util.Set<String> TOOLKIT_STYLE_CLASSES = java.util.Set.of("root", "text-input",
+    private static final Set<String> TOOLKIT_STYLE_CLASSES = Set.of("root", "text-input",
             "text-field", "cell", "indexed-cell", "list-cell", "table-cell", "combo-box-base", "combo-box",
             "list-view", "table-view", "check-box", "hyperlink", "chart");
 
@@ -136,7 +137,7 @@ public final class AccessibilityAudit {
         }
         String path = join(parentPath, describe(node));
         if (isInteractive(node)) {
-            check(node, path, true, true);
+            check(node, path);
             if (node instanceof MenuButton m) {
                 checkItems(m.getItems(), path);
             }
@@ -229,12 +230,12 @@ public final class AccessibilityAudit {
         }
     }
 
-    private void check(Node node, String path, boolean needsName, boolean needsHelp) {
+    private void check(Node node, String path) {
         List<String> missing = new ArrayList<>(2);
-        if (needsName && name(node) == null) {
+        if (name(node) == null) {
             missing.add("name");
         }
-        if (needsHelp && !hasHelp(node)) {
+        if (!hasHelp(node)) {
             missing.add("help");
         }
         if (!missing.isEmpty()) {
