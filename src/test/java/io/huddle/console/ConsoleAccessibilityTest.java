@@ -13,6 +13,7 @@ import io.huddle.e2e.Fx;
 import io.huddle.gateway.analytics.AnalyticsFixture;
 import io.huddle.testing.AccessibilityAudit;
 import io.huddle.testing.FocusWalk;
+import io.huddle.ui.Theme;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -141,6 +142,14 @@ class ConsoleAccessibilityTest extends ConsoleUiTest {
         assertThat(walk.problems()).as(walk.report()).isEmpty();
         assertThat(walk.stops()).extracting(s -> s.node().getId()).as(walk.report())
                 .containsSubsequence("presence", "search", "tray-list", "interactions");
+        // the dark look draws the focus too
+        Fx.run(() -> Theme.apply(true));
+        try {
+            FocusWalk dark = FocusWalk.tab(robot, console.stage(), 40, regions);
+            assertThat(dark.problems()).as(dark.report()).isEmpty();
+        } finally {
+            Fx.run(() -> Theme.apply(false));
+        }
 
         // down the tray, more cards than it has room for: the card the keyboard is on is always scrolled into view
         robot.push(KeyCode.CONTROL, KeyCode.T);
@@ -151,7 +160,17 @@ class ConsoleAccessibilityTest extends ConsoleUiTest {
                     .isEqualTo(row);
             assertThat(Fx.call(() -> FocusWalk.focusOwnerShown(console.stage().getScene())))
                     .as("the tray's row %d", row).isEmpty();
+            assertThat(Fx.call(() -> cardEdge(console, row))).as("the focused card's edge")
+                    .isNotEqualTo(Fx.call(() -> cardEdge(console, row - 1)));
         }
+    }
+
+    /** The colour of the left edge of the tray's card in this row. */
+    private static Object cardEdge(ConsoleUi console, int row) {
+        return console.<ListView<?>>node("#tray-list").lookupAll(".list-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.ListCell<?> c && c.getIndex() == row && c.isVisible())
+                .map(n -> (javafx.scene.layout.Region) ((javafx.scene.control.ListCell<?>) n).getGraphic())
+                .findFirst().orElseThrow().getBorder().getStrokes().get(0).getLeftStroke();
     }
 
     private static String cardText(ConsoleUi console) {
