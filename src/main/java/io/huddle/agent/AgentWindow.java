@@ -30,6 +30,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -59,6 +60,7 @@ public final class AgentWindow {
         ComboBox<InteractionDto> interaction = new ComboBox<>(vm.interactions());
         interaction.setId("agent-interaction");
         interaction.setAccessibleText("Current interaction");
+        interaction.setTooltip(new Tooltip("The interaction your help request is about"));
         interaction.setMaxWidth(Double.MAX_VALUE);
         interaction.valueProperty().bindBidirectional(vm.selected());
         interaction.setCellFactory(v -> new InteractionCell(vm));
@@ -80,12 +82,14 @@ public final class AgentWindow {
         ComboBox<String> reason = new ComboBox<>(vm.reasons());
         reason.setId("agent-reason");
         reason.setAccessibleText("Reason for help");
+        reason.setTooltip(new Tooltip("Why you need help: the supervisor reads it first"));
         reason.setMaxWidth(Double.MAX_VALUE);
         reason.valueProperty().bindBidirectional(vm.reason());
         TextField comment = new TextField();
         comment.setId("agent-comment");
         comment.setPromptText("Comment for the supervisor (optional)");
         comment.setAccessibleText("Comment");
+        comment.setTooltip(new Tooltip("A few words for the supervisor (optional)"));
         comment.textProperty().bindBidirectional(vm.comment());
         VBox form = new VBox(6, reason, comment);
         form.managedProperty().bind(vm.helpAction().isEqualTo(AgentViewModel.HelpAction.REQUEST));
@@ -110,6 +114,14 @@ public final class AgentWindow {
         }, vm.helpAction(), vm.requestCommand().executable(), vm.cancelCommand().executable(),
                 vm.closeCommand().executable()));
         help.setOnAction(e -> pressHelp());
+        Tooltip helpTip = new Tooltip();
+        helpTip.textProperty().bind(Bindings.createStringBinding(() -> switch (vm.helpAction().get()) {
+            case REQUEST -> "Ask a supervisor to help you on this interaction";
+            case CANCEL -> "You no longer need help: withdraw your request";
+            case CLOSE -> "The supervisor's help is done: close the request";
+            case NONE -> "Help can be asked on an active interaction";
+        }, vm.helpAction()));
+        help.setTooltip(helpTip);
 
         Label error = new Label();
         error.getStyleClass().add("error-text");
@@ -123,6 +135,8 @@ public final class AgentWindow {
         supTitle.getStyleClass().add("muted");
         ListView<TranscriptLineDto> lines = new FollowingList<>(vm.supervisorLines());
         lines.setId("agent-supervisor-lines");
+        supTitle.setLabelFor(lines);
+        lines.setAccessibleHelp("Your supervisor's whispers and messages on this interaction, the newest last");
         lines.setPlaceholder(new Label("Coaching messages show here."));
         lines.getStyleClass().add("supervisor-lines");
         lines.setCellFactory(v -> new SupervisorLineCell(v));
@@ -131,6 +145,7 @@ public final class AgentWindow {
         CheckBox onTop = new CheckBox("Always on top");
         onTop.setId("agent-on-top");
         onTop.setSelected(settings.agentAlwaysOnTop());
+        onTop.setTooltip(new Tooltip("Keep this window over your other windows"));
         stage.setAlwaysOnTop(settings.agentAlwaysOnTop());
         onTop.selectedProperty().addListener((o, a, b) -> {
             stage.setAlwaysOnTop(b);
@@ -163,6 +178,7 @@ public final class AgentWindow {
                 done.setTitle("Huddle");
                 done.initOwner(stage);
                 done.getDialogPane().setId("agent-alert");
+                ((Button) done.getDialogPane().lookupButton(ButtonType.OK)).setTooltip(new Tooltip("Close this message"));
                 done.show();
                 done.setOnHidden(e -> vm.dismissAlert());
             }
@@ -201,6 +217,8 @@ public final class AgentWindow {
         a.setTitle("Huddle");
         a.initOwner(stage);
         a.getDialogPane().setId("agent-confirm");
+        ((Button) a.getDialogPane().lookupButton(ok)).setTooltip(new Tooltip(text));
+        ((Button) a.getDialogPane().lookupButton(keep)).setTooltip(new Tooltip("Nothing changes"));
         Optional<ButtonType> answer = a.showAndWait();
         return answer.isPresent() && answer.get() == ok;
     }

@@ -50,15 +50,21 @@ public final class AnalyticsWindow {
         from.setPromptText("From (day)");
         from.setPrefWidth(140);
         from.valueProperty().bindBidirectional(vm.from());
+        from.setAccessibleText("From day");
+        from.setTooltip(new Tooltip("The first day of the figures"));
         DatePicker to = new DatePicker();
         to.setId("analytics-to");
         to.setPromptText("To (day)");
         to.setPrefWidth(140);
         to.valueProperty().bindBidirectional(vm.to());
+        to.setAccessibleText("To day");
+        to.setTooltip(new Tooltip("The last day of the figures"));
         CheckComboBox<String> channels = new CheckComboBox<>();
         channels.setId("analytics-channels");
         channels.setTitle("All channels");
         channels.setPrefWidth(170);
+        channels.setAccessibleText("Channels");
+        channels.setTooltip(new Tooltip("Count only the help requests on these channels (none checked: all)"));
         channels.getItems().setAll(Arrays.stream(Channel.values()).map(Enum::name).toList());
         channels.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
             vm.channels().setAll(channels.getCheckModel().getCheckedItems());
@@ -70,6 +76,8 @@ public final class AnalyticsWindow {
         reasons.setId("analytics-reasons");
         reasons.setTitle("All reasons");
         reasons.setPrefWidth(200);
+        reasons.setAccessibleText("Reasons");
+        reasons.setTooltip(new Tooltip("Count only the help requests with these reasons (none checked: all)"));
         Bindings.bindContent(reasons.getItems(), vm.knownReasons());
         reasons.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> {
             reasons.setTitle(reasons.getCheckModel().getCheckedItems().isEmpty() ? "All reasons" : null);
@@ -86,6 +94,7 @@ public final class AnalyticsWindow {
         });
         Button today = new Button("Today");
         today.setId("analytics-today");
+        today.setTooltip(new Tooltip("Show today's figures"));
         today.setOnAction(e -> {
             vm.today(LocalDate.now());
             vm.refresh().execute();
@@ -93,12 +102,14 @@ public final class AnalyticsWindow {
         Button refresh = new Button("Refresh", Icons.of(Icons.AUDIT, 14));
         refresh.setId("analytics-refresh");
         refresh.setDefaultButton(true);
+        refresh.setTooltip(new Tooltip("Load the figures again (F5)"));
         refresh.getStyleClass().add("accent");
         refresh.disableProperty().bind(vm.refresh().executable().not());
         refresh.setOnAction(e -> vm.refresh().execute());
         Button export = new Button("Export CSV…");
         export.setId("analytics-export");
         export.disableProperty().bind(vm.export().executable().not());
+        export.setTooltip(new Tooltip("Save the help-request figures per hour as a CSV file"));
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Export help-request figures per hour");
@@ -244,6 +255,8 @@ public final class AnalyticsWindow {
                 String reason = vm.reasonMix().get(i).reason();
                 Node slice = chart.getData().get(i).getNode();
                 slice.getStyleClass().add("drill");
+                slice.setAccessibleText(chart.getData().get(i).getName());
+                slice.setAccessibleHelp("Click to show only this reason (again for all)");
                 Tooltip.install(slice, new Tooltip(reason + ": click to show only this reason (again for all)"));
                 slice.setOnMouseClicked(e -> vm.drillReason(reason));
             }
@@ -263,6 +276,8 @@ public final class AnalyticsWindow {
         Consumer<Node> wire = node -> {
             node.getStyleClass().add("drill");
             Tooltip.install(node, new Tooltip(tip + " · click for the audit search"));
+            // the chart names the bar or point by its values; what a click does is ours to say
+            node.setAccessibleHelp(tip + "; click to open these actions in the audit search");
             node.setOnMouseClicked(e -> drill.run());
         };
         d.nodeProperty().addListener((o, a, node) -> {

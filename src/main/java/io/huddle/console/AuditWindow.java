@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -33,14 +34,18 @@ import javafx.stage.Stage;
 public final class AuditWindow {
 
     public AuditWindow(Stage stage, AuditViewModel vm) {
-        TextField supervisor = field("audit-supervisor", "Supervisor id", vm.supervisor());
-        TextField agent = field("audit-agent", "Agent id", vm.agent());
-        TextField interaction = field("audit-interaction", "Interaction id", vm.interaction());
-        TextField help = field("audit-help-request", "Help request id", vm.helpRequest());
+        TextField supervisor = field("audit-supervisor", "Supervisor id", vm.supervisor(),
+                "Only the actions of this supervisor");
+        TextField agent = field("audit-agent", "Agent id", vm.agent(), "Only the actions on this agent's interactions");
+        TextField interaction = field("audit-interaction", "Interaction id", vm.interaction(),
+                "Only the actions on this interaction");
+        TextField help = field("audit-help-request", "Help request id", vm.helpRequest(),
+                "Only the actions taken for this help request");
         ComboBox<ActionType> action = new ComboBox<>();
         action.setId("audit-action");
         action.setPromptText("Any action");
         action.setAccessibleText("Action");
+        action.setTooltip(new Tooltip("Only this kind of action: Monitor, Coach, Barge In or Disconnect"));
         action.getItems().add(null);
         action.getItems().addAll(ActionType.values());
         action.valueProperty().bindBidirectional(vm.action());
@@ -48,13 +53,18 @@ public final class AuditWindow {
         from.setId("audit-from");
         from.setPromptText("From (day)");
         from.valueProperty().bindBidirectional(vm.from());
+        from.setAccessibleText("From day");
+        from.setTooltip(new Tooltip("Only the actions from this day on"));
         DatePicker to = new DatePicker();
         to.setId("audit-to");
         to.setPromptText("To (day)");
         to.valueProperty().bindBidirectional(vm.to());
+        to.setAccessibleText("To day");
+        to.setTooltip(new Tooltip("Only the actions up to this day"));
         Button search = new Button("Search", Icons.of(Icons.AUDIT, 14));
         search.setId("audit-search");
         search.setDefaultButton(true);
+        search.setTooltip(new Tooltip("Search the audit trail with these filters (Enter)"));
         search.getStyleClass().add("accent");
         search.disableProperty().bind(vm.search().executable().not());
         search.setOnAction(e -> vm.search().execute());
@@ -63,6 +73,8 @@ public final class AuditWindow {
         TableView<ActionDto> table = new TableView<>(vm.results());
         table.setId("audit-results");
         table.setPlaceholder(new Label("No results yet."));
+        table.setAccessibleText("Actions found");
+        table.setAccessibleHelp("The supervisors' actions that match the filters, one a row");
         table.getColumns().addAll(List.of(
                 col("Started", 190, a -> Json.format(a.startedAt())),
                 col("Action", 100, a -> a.action().name()),
@@ -81,11 +93,13 @@ public final class AuditWindow {
         error.textProperty().bind(vm.error());
         Button more = new Button("Load more");
         more.setId("audit-more");
+        more.setTooltip(new Tooltip("Show the next page of actions"));
         more.disableProperty().bind(vm.more().executable().not());
         more.setOnAction(e -> vm.more().execute());
         Button export = new Button("Export CSV…");
         export.setId("audit-export");
         export.disableProperty().bind(vm.export().executable().not());
+        export.setTooltip(new Tooltip("Save all the actions that match the filters as a CSV file"));
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Export audit results");
@@ -106,11 +120,13 @@ public final class AuditWindow {
         stage.setTitle("Huddle — audit search");
     }
 
-    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value,
+                                   String help) {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
         f.setAccessibleText(prompt);
+        f.setTooltip(new Tooltip(help));
         f.textProperty().bindBidirectional(value);
         return f;
     }

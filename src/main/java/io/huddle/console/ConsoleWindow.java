@@ -62,7 +62,11 @@ public final class ConsoleWindow {
         StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
         StackPane.setMargin(toast, new Insets(12, 12, 20, 12));
         StackPane center = new StackPane(split, toast, help);
-        BorderPane root = new BorderPane(center, header, null, new StatusBar(vm.connection(), vm.journal(), signedInAs), null);
+        // set in reading order: the keyboard's focus follows the children's order (header, tray, list, detail)
+        BorderPane root = new BorderPane();
+        root.setTop(header);
+        root.setCenter(center);
+        root.setBottom(new StatusBar(vm.connection(), vm.journal(), signedInAs));
         root.setId("console-root");
 
         Scene scene = new Scene(root, WIDTH, HEIGHT);

@@ -101,6 +101,7 @@ final class DetailPane extends VBox {
         transcript.setId("transcript");
         transcript.getStyleClass().add("transcript");
         transcript.setAccessibleText("Live transcript");
+        transcript.setAccessibleHelp("What is said on the selected interaction as it is said, the newest line last");
         transcript.setCellFactory(v -> new TranscriptCell());
         transcript.setPlaceholder(new Label("The live transcript shows here."));
         VBox.setVgrow(transcript, Priority.ALWAYS);
@@ -227,11 +228,15 @@ final class DetailPane extends VBox {
                     : "Whisper to " + agent + " (the customer cannot see this)";
         }, detail.myMode(), detail.interaction()));
         message.setAccessibleText("Message");
+        // the prompt says who reads it; it goes away while one types, the help does not
+        message.accessibleHelpProperty().bind(Bindings.concat(message.promptTextProperty(),
+                ". Enter sends it; Ctrl+M comes here."));
         message.setOnAction(e -> detail.sendCommand().execute());
         HBox.setHgrow(message, Priority.ALWAYS);
         Button send = new Button("Send", Icons.of(Icons.SEND, 14));
         send.setId("send-button");
         send.setAccessibleText("Send the message");
+        send.setTooltip(new Tooltip("Send the message (Enter in the field)"));
         send.disableProperty().bind(detail.sendCommand().executable().not());
         send.setOnAction(e -> detail.sendCommand().execute());
         HBox box = new HBox(6, message, send);

@@ -84,6 +84,8 @@ final class HeaderBar extends VBox {
         search.setId("search");
         search.setPromptText("Search agent, customer, queue… (Ctrl+F)");
         search.setAccessibleText("Search interactions");
+        search.setTooltip(new Tooltip("Shows only the interactions whose agent, customer or queue has this text"
+                + " (Ctrl+F)"));
         search.textProperty().bindBidirectional(floor.textFilter());
         search.setPrefWidth(340); // the whole prompt, shortcut included
         ComboBox<Channel> channel = new ComboBox<>();
@@ -102,11 +104,13 @@ final class HeaderBar extends VBox {
             }
         });
         channel.setAccessibleText("Channel filter");
+        channel.setTooltip(new Tooltip("Shows only the interactions of one channel"));
         channel.valueProperty().bindBidirectional(floor.channelFilter());
         ComboBox<String> queue = new ComboBox<>();
         queue.setId("queue-filter");
         queue.setPromptText("All queues");
         queue.setAccessibleText("Queue filter");
+        queue.setTooltip(new Tooltip("Shows only the interactions of one queue"));
         queue.getItems().add(null);
         floor.queues().addListener((javafx.collections.ListChangeListener<String>) c -> {
             String keep = queue.getValue();
@@ -128,6 +132,7 @@ final class HeaderBar extends VBox {
         queue.valueProperty().bindBidirectional(floor.queueFilter());
         CheckBox helpOnly = new CheckBox("Help requested only");
         helpOnly.setId("help-only");
+        helpOnly.setTooltip(new Tooltip("Shows only the interactions whose agent asked for help"));
         helpOnly.selectedProperty().bindBidirectional(floor.helpOnlyFilter());
         HBox filters = new HBox(search, channel, queue, helpOnly);
         filters.getStyleClass().add("filter-bar");

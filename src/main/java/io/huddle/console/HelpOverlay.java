@@ -47,5 +47,7 @@ final class HelpOverlay extends StackPane {
         getChildren().add(card);
         setVisible(false);
         setOnMouseClicked(e -> setVisible(false));
+        setAccessibleText("Keyboard shortcuts");
+        setAccessibleHelp("A click, Esc or F1 closes this");
     }
 }

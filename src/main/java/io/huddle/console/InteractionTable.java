@@ -30,6 +30,8 @@ final class InteractionTable extends TableView<InteractionRow> {
         getStyleClass().add("interaction-table");
         setId("interactions");
         setAccessibleText("Live interactions");
+        setAccessibleHelp("Up and down choose an interaction; its details, controls and transcript show on the right."
+                + " Ctrl+L comes back here.");
         SortedList<InteractionRow> sorted = new SortedList<>(floor.visibleRows());
         sorted.comparatorProperty().bind(comparatorProperty());
         setItems(sorted);

@@ -6,6 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -41,11 +42,13 @@ final class ToastPane extends HBox {
         close.getStyleClass().addAll("flat", "toast-close");
         close.setId("toast-close");
         close.setAccessibleText("Close this notice");
+        close.setTooltip(new Tooltip("Close this notice; the request stays in the tray"));
         close.setFocusTraversable(false);
         close.setOnAction(e -> toasts.dismiss());
 
         getChildren().addAll(Icons.of(Icons.HELP, 20), body, close);
         accessibleTextProperty().bind(Bindings.concat(toasts.title(), ". ", toasts.text()));
+        setAccessibleHelp("Click to open the help-request tray; Ctrl+T goes there from the keyboard");
         visibleProperty().bind(toasts.showing());
         managedProperty().bind(visibleProperty());
         setOnMouseClicked(e -> {

@@ -41,8 +41,15 @@ final class TrayPane extends VBox {
         list = new ListView<>(tray.items());
         list.setId("tray-list");
         list.setAccessibleText("Help requests waiting for you; Ctrl+Enter confirms the selected one");
+        list.setAccessibleHelp("Up and down choose a request, Enter confirms it. Ctrl+T comes back here.");
         list.setPlaceholder(hint("No agent is waiting for help."));
         list.setCellFactory(v -> new CardCell(now));
+        // the keyboard comes to the tray on a card: the first, when none was chosen yet
+        list.focusedProperty().addListener((o, was, focused) -> {
+            if (focused) {
+                focusList();
+            }
+        });
         list.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 confirmSelected();
@@ -55,6 +62,8 @@ final class TrayPane extends VBox {
         noticesTitle.getStyleClass().add("muted");
         ListView<String> notices = new ListView<>(tray.notices());
         notices.setId("tray-notices");
+        noticesTitle.setLabelFor(notices);
+        notices.setAccessibleHelp("Requests that were cancelled or taken by another supervisor, newest first");
         notices.setPrefHeight(140);
         notices.setPlaceholder(hint("Cancelled requests and requests taken by others show here."));
         notices.setCellFactory(v -> new ListCell<>() {
@@ -133,6 +142,9 @@ final class TrayPane extends VBox {
             super.updateItem(item, empty);
             if (empty || item == null) {
                 setGraphic(null);
+                accessibleTextProperty().unbind();
+                setAccessibleText(null);
+                setAccessibleHelp(null);
                 return;
             }
             Label agent = new Label(item.agentName());
@@ -167,6 +179,8 @@ final class TrayPane extends VBox {
             confirm.textProperty().bind(Bindings.when(item.confirm().running()).then("Confirming…")
                     .otherwise("Confirm"));
             confirm.setOnAction(e -> item.confirm().execute());
+            // the keyboard confirms the card it is on with Enter: one tab stop for the tray, not one a card
+            confirm.setFocusTraversable(false);
             Label error = new Label();
             error.getStyleClass().add("error-text");
             error.textProperty().bind(item.confirm().error());
@@ -182,8 +196,21 @@ final class TrayPane extends VBox {
             });
             card.setMaxWidth(Double.MAX_VALUE);
             setGraphic(card);
-            setAccessibleText(item.agentName() + " asks for help: " + item.reason()
-                    + (item.ladder().get() == null ? "" : ". " + item.ladder().get()));
+            // what a screen reader says follows the card: the waiting time and the ladder's steps as they change
+            accessibleTextProperty().bind(Bindings.createStringBinding(() -> spoken(item, now.getValue()), now,
+                    item.ladder()));
+            setAccessibleHelp("Press Enter to confirm");
+        }
+
+        /** "Help request from Agent Two: Billing dispute, waiting 1:20, overdue: still waiting, on Chat with …". */
+        static String spoken(TrayItem item, Instant at) {
+            String ladder = item.ladder().get();
+            return "Help request from " + item.agentName() + ": " + item.reason() + ", waiting "
+                    + InteractionTable.duration(item.createdAt(), at)
+                    + (ladder == null || ladder.isEmpty() ? ""
+                            : ", " + Character.toLowerCase(ladder.charAt(0)) + ladder.substring(1))
+                    + ", on " + item.interactionLabel().replace(" · ", ", ")
+                    + (item.comment() == null ? "" : ". “" + item.comment() + "”");
         }
     }
 }

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -37,15 +38,17 @@ public final class SignInWindow {
         SingleSignOnViewModel sso = vm.sso();
         Label heading = new Label(title);
         heading.getStyleClass().add("detail-title");
-        TextField server = field("server", "http://gateway.example:8787", vm.server().get());
+        TextField server = field("server", "http://gateway.example:8787", vm.server().get(),
+                "The address of your Huddle gateway, as your administrator gave it to you");
         server.textProperty().bindBidirectional(vm.server());
-        TextField tenant = field("tenant", "acme", vm.tenant().get());
+        TextField tenant = field("tenant", "acme", vm.tenant().get(), "Your organisation's name in Huddle");
         tenant.textProperty().bindBidirectional(vm.tenant());
-        TextField user = field("username", "supervisor1", vm.username().get());
+        TextField user = field("username", "supervisor1", vm.username().get(), "Your user name in Huddle");
         user.textProperty().bindBidirectional(vm.username());
         PasswordField password = new PasswordField();
         password.setId("password");
         password.setAccessibleText("Password");
+        password.setTooltip(new Tooltip("Your Huddle password; Enter signs in"));
         password.textProperty().bindBidirectional(vm.password());
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -63,6 +66,7 @@ public final class SignInWindow {
         signIn.disableProperty().bind(vm.signIn().executable().not());
         signIn.textProperty().bind(Bindings.when(vm.signIn().running()).then("Signing in…").otherwise("Sign in"));
         signIn.setOnAction(e -> vm.signInWithPassword());
+        signIn.setTooltip(new Tooltip("Sign in with this user name and password (Enter)"));
         for (Node n : new Node[] {userLabel, user, passwordLabel, password, signIn}) {
             shownWhen(n, sso.passwordShown());
         }
@@ -101,6 +105,7 @@ public final class SignInWindow {
         sso.passwordShown().addListener((o, was, shown) -> accent(button, !shown));
         accent(button, !sso.passwordShown().get());
         button.setOnAction(e -> vm.signInWithProvider());
+        button.setTooltip(new Tooltip("Opens your browser to sign in with your organisation's account"));
         Label waiting = new Label();
         waiting.setId("sso-waiting");
         waiting.setWrapText(true);
@@ -109,6 +114,7 @@ public final class SignInWindow {
         Button cancel = new Button("Cancel");
         cancel.setId("sso-cancel");
         cancel.setOnAction(e -> sso.cancel());
+        cancel.setTooltip(new Tooltip("Stop waiting for the browser's sign-in"));
         HBox waitingRow = new HBox(8, waiting, cancel);
         waitingRow.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(waiting, Priority.ALWAYS);
@@ -116,9 +122,12 @@ public final class SignInWindow {
         TextField address = new TextField();
         address.setId("sso-address");
         address.setEditable(false);
+        address.setAccessibleText("Sign-in address");
+        address.setTooltip(new Tooltip("Open this address in a browser to sign in"));
         address.textProperty().bind(sso.manualAddress());
         Button copy = new Button("Copy");
         copy.setId("sso-copy");
+        copy.setTooltip(new Tooltip("Copy the sign-in address, to paste it into a browser"));
         copy.setOnAction(e -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(address.getText());
@@ -131,6 +140,7 @@ public final class SignInWindow {
         withPassword.setId("password-sign-in");
         withPassword.getStyleClass().add("muted");
         withPassword.setOnAction(e -> sso.choosePassword());
+        withPassword.setTooltip(new Tooltip("For administrators: sign in with a Huddle password instead"));
         shownWhen(withPassword, sso.passwordShown().not());
         VBox box = new VBox(8, new Separator(), button, waitingRow, addressRow, withPassword);
         shownWhen(box, sso.available());
@@ -165,11 +175,12 @@ public final class SignInWindow {
         node.managedProperty().bind(node.visibleProperty());
     }
 
-    private static TextField field(String id, String prompt, String value) {
+    /** A field named by its label ({@link #label}'s labelFor), the help in its tooltip. */
+    private static TextField field(String id, String prompt, String value, String help) {
         TextField f = new TextField(value);
         f.setId(id);
         f.setPromptText(prompt);
-        f.setAccessibleText(id);
+        f.setTooltip(new Tooltip(help));
         f.setPrefColumnCount(24);
         return f;
     }
