@@ -25,9 +25,10 @@ public final class ConsoleLauncher {
     public static boolean runStarting(ConsoleStartup.Starter starter, SettingsFile settings,
                                       SettingsFile agentSettings, Path journalDir) throws InterruptedException {
         try (ExitSignOut onExit = ExitSignOut.install()) {
-            AwtTrayIcon.prepareToolkit();
             ConsoleStartup startup = new ConsoleStartup(starter, settings, agentSettings, journalDir,
                     onExit::attach);
+            startup.begin(); // the demo gateway starts while the toolkits do
+            AwtTrayIcon.prepareToolkit();
             FxLauncher.run(startup);
             return !startup.failed();
         }

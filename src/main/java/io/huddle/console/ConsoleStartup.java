@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -26,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The demo console's start: its window shows at once, in the console's place, saying what is starting, while
  * the embedded demo gateway starts, the supervisor signs in and the action journal opens on the startup
- * thread; then the same window becomes the console. A failure to start is said in that window, in words, with
+ * thread; then the same window becomes the console. {@link #begin} starts that work before the JavaFX toolkit
+ * (which takes a second or more of its own), so the two run side by side; whichever is ready last opens the
+ * console. A failure to start is said in that window, in words, with
  * a Quit button. Closing the window while it starts stops the start: what was started is closed, then the app
  * exits.
  */
@@ -77,6 +78,16 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
     /** The window's settings, read once on start and handed to the console. */
     private volatile UserSettings saved;
     private volatile boolean failed;
+    /** The step the start is at, for the window once it shows. */
+    private final AtomicReference<String> step = new AtomicReference<>("Starting the demo contact center…");
+    private boolean begun;
+    /** Guards the hand-over between the startup thread and the FX thread: the window, and what waits for it. */
+    private final Object handover = new Object();
+    private StartingView view;
+    private Stage window;
+    private Runnable windowExit;
+    /** What the startup thread finished with before the window showed: open the console, or say the failure. */
+    private Runnable whenShown;
 
     public ConsoleStartup(Starter starter, SettingsFile settings, SettingsFile agentSettings) {
         this(starter, settings, agentSettings, settings.path().toAbsolutePath().resolveSibling("journal"));
@@ -97,13 +108,27 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
         this.journalDir = journalDir;
     }
 
+    /**
+     * Reads the window's settings and starts the work on the startup thread, before the toolkit starts; the
+     * window, once {@link #start}ed, shows its progress. {@link #start} calls it when nobody did.
+     */
+    public synchronized void begin() {
+        if (begun) {
+            return;
+        }
+        begun = true;
+        saved = settings.load(); // the window's place, before it shows
+        worker.execute(this::prepare);
+        worker.shutdown(); // the start runs; the thread ends after it
+    }
+
     @Override
     public void start(Stage primary, Runnable exit) {
-        saved = settings.load(); // the window's place, before it shows
+        begin();
         Theme.apply(saved.dark());
         StartingView view = StartingView.starting("Huddle supervisor console",
                 "Demo mode: a simulated contact center on this computer, signed in as supervisor1 of acme.",
-                "Starting the demo contact center…");
+                step.get());
         Scene scene = new Scene(view, ConsoleWindow.WIDTH, ConsoleWindow.HEIGHT);
         Theme.style(scene);
         FxLauncher.placeholder(scene);
@@ -113,32 +138,69 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
         primary.setOnCloseRequest(e -> cancel(primary, exit));
         bridge.start();
         primary.show();
-        worker.execute(() -> prepare(view, primary, exit));
-        worker.shutdown(); // the start runs; the thread ends after it
+        Runnable waiting;
+        synchronized (handover) {
+            this.view = view;
+            this.window = primary;
+            this.windowExit = exit;
+            waiting = whenShown;
+            whenShown = null;
+        }
+        view.step(step.get()); // a step taken between reading it above and now
+        if (waiting != null) {
+            waiting.run();
+        }
     }
 
     /** On the startup thread: the gateway, the sign-in and the journal; never a node. */
-    private void prepare(StartingView view, Stage primary, Runnable exit) {
+    private void prepare() {
         try {
-            Started started = starter.start(step -> bridge.post(() -> view.step(step)));
+            Started started = starter.start(this::step);
             if (cancelled) {
                 return;
             }
             ConsoleApp console = new ConsoleApp(started.supervisor(), settings, started.demoAgent(), agentSettings,
                     journalDir);
             built.accept(console);
-            bridge.post(() -> view.step("Opening the console…"));
+            step("Opening the console…");
             console.prepare(saved);
             prepared.set(console);
-            bridge.post(() -> open(primary, exit));
+            onWindow(this::open);
         } catch (Exception | LinkageError e) {
             if (!cancelled) {
                 LOG.error("the demo console could not start", e);
-                bridge.post(() -> fail(e, primary, exit));
+                onWindow((primary, exit) -> fail(e, primary, exit));
             }
         } finally {
             startDone.complete(null);
         }
+    }
+
+    /** On the startup thread: the step it is at, shown in the window if it shows yet. */
+    private void step(String now) {
+        step.set(now);
+        StartingView shown;
+        synchronized (handover) {
+            shown = view;
+        }
+        if (shown != null) {
+            bridge.post(() -> shown.step(now));
+        }
+    }
+
+    /** Runs {@code then} on the FX thread with the window: at once if it shows, else as soon as it does. */
+    private void onWindow(java.util.function.BiConsumer<Stage, Runnable> then) {
+        Stage primary;
+        Runnable exit;
+        synchronized (handover) {
+            primary = window;
+            exit = windowExit;
+            if (primary == null) {
+                whenShown = () -> then.accept(window, windowExit); // run by start(), on the FX thread
+                return;
+            }
+        }
+        bridge.post(() -> then.accept(primary, exit));
     }
 
     /** On the FX thread: the same window becomes the console. */
@@ -193,6 +255,11 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
                 .handle((v, timeout) -> prepared.getAndSet(null))
                 .thenCompose(console -> console == null ? CompletableFuture.completedFuture(null) : console.close())
                 .whenComplete((v, failure) -> exit.run());
+    }
+
+    /** Completes when the work on the startup thread has ended, well or not (its outcome waits for the window). */
+    CompletableFuture<Void> workDone() {
+        return startDone;
     }
 
     /** Whether the start failed (the app then exits with a failure status). */

@@ -92,6 +92,48 @@ class ConsoleStartupTest {
     }
 
     @Test
+    void aStartBegunBeforeTheToolkitThatEndsBeforeTheWindowShowsOpensTheConsoleWhenItDoes() throws Exception {
+        letGo.countDown();
+        ConsoleStartup startup = startup(this::heldSignIn);
+        startup.begin();
+        startup.workDone().get(Fx.WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        Stage stage = Fx.call(() -> {
+            Stage s = new Stage();
+            startup.start(s, exited::countDown);
+            return s;
+        });
+
+        Fx.eventually(() -> assertThat(text(stage, "#connection-status")).startsWith("Connected to"));
+        assertThat(text(stage, "#starting-step")).isNull();
+        Fx.run(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertThat(exited.await(Fx.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(startup.failed()).isFalse();
+    }
+
+    @Test
+    void aFailureBeforeTheWindowShowsIsSaidInItOnceItDoes() throws Exception {
+        ConsoleStartup startup = startup(step -> {
+            throw new ConsoleStartup.StartFailure("The demo contact center could not start", "Its data folder"
+                    + " cannot be written.", null);
+        });
+        startup.begin();
+        startup.workDone().get(Fx.WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        Stage stage = Fx.call(() -> {
+            Stage s = new Stage();
+            startup.start(s, exited::countDown);
+            return s;
+        });
+
+        Fx.eventually(() -> assertThat(text(stage, "#starting-failed"))
+                .isEqualTo("The demo contact center could not start"));
+        assertThat(startup.failed()).isTrue();
+        Fx.run(() -> ((Button) stage.getScene().lookup("#starting-quit")).fire());
+        assertThat(exited.await(Fx.WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
     void aFailureToStartIsSaidInTheWindowWithAWayOut() throws Exception {
         ConsoleStartup startup = startup(step -> {
             throw new ConsoleStartup.StartFailure("The demo contact center is already running",
