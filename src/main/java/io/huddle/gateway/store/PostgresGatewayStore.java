@@ -85,42 +85,42 @@ public final class PostgresGatewayStore implements GatewayStore {
     @Override
     public void saveUser(User user, String passwordHash) {
         write("save user '" + user.id() + "'",
-                c -> update(c, SqliteAccountRows.UPSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, passwordHash)));
+                c -> update(c, AccountRows.UPSERT_USER, ps -> AccountRows.bindUser(ps, user, passwordHash)));
     }
 
     @Override
     public Optional<User> findUser(String tenant, String username) {
         return read("find user '" + username + "' of tenant '" + tenant + "'", c -> queryOne(c,
-                SqliteAccountRows.FIND_USER, ps -> bind(ps, tenant, username), this::user));
+                AccountRows.FIND_USER, ps -> bind(ps, tenant, username), this::user));
     }
 
     @Override
     public Optional<User> findUserById(String userId) {
         return read("find user '" + userId + "'", c -> queryOne(c,
-                SqliteAccountRows.FIND_USER_BY_ID, ps -> bind(ps, userId), this::user));
+                AccountRows.FIND_USER_BY_ID, ps -> bind(ps, userId), this::user));
     }
 
     @Override
     public Optional<String> passwordHash(String userId) {
         return read("read password hash of user '" + userId + "'", c -> queryOne(c,
-                SqliteAccountRows.PASSWORD_HASH, ps -> bind(ps, userId), rs -> rs.getString(1)));
+                AccountRows.PASSWORD_HASH, ps -> bind(ps, userId), rs -> rs.getString(1)));
     }
 
     @Override
     public boolean replacePasswordHash(String userId, String expected, String replacement) {
         return write("replace the password hash of user '" + userId + "'", c -> update(c,
-                SqliteAccountRows.REPLACE_PASSWORD_HASH, ps -> bind(ps, replacement, userId, expected))) == 1;
+                AccountRows.REPLACE_PASSWORD_HASH, ps -> bind(ps, replacement, userId, expected))) == 1;
     }
 
     @Override
     public List<User> users(String tenant) {
         return read("list users of tenant '" + tenant + "'", c -> query(c,
-                SqliteAccountRows.USERS, ps -> bind(ps, tenant), this::user));
+                AccountRows.USERS, ps -> bind(ps, tenant), this::user));
     }
 
     @Override
     public void saveSession(String tokenDigest, String userId, Instant expiresAt) {
-        write("save session of user '" + userId + "'", c -> update(c, SqliteAccountRows.UPSERT_SESSION, ps -> {
+        write("save session of user '" + userId + "'", c -> update(c, AccountRows.UPSERT_SESSION, ps -> {
             bind(ps, tokenDigest, userId);
             SqliteJdbc.setInstant(ps, 3, expiresAt);
         }));
@@ -128,7 +128,7 @@ public final class PostgresGatewayStore implements GatewayStore {
 
     @Override
     public Optional<String> sessionUser(String tokenDigest, Instant now) {
-        return read("look up session", c -> queryOne(c, SqliteAccountRows.SESSION_USER, ps -> {
+        return read("look up session", c -> queryOne(c, AccountRows.SESSION_USER, ps -> {
             bind(ps, tokenDigest);
             ps.setLong(2, now.toEpochMilli());
         }, rs -> rs.getString(1)));
@@ -136,7 +136,7 @@ public final class PostgresGatewayStore implements GatewayStore {
 
     @Override
     public void deleteSession(String tokenDigest) {
-        write("delete session", c -> update(c, SqliteAccountRows.DELETE_SESSION, ps -> bind(ps, tokenDigest)));
+        write("delete session", c -> update(c, AccountRows.DELETE_SESSION, ps -> bind(ps, tokenDigest)));
     }
 
     @Override
@@ -154,24 +154,24 @@ public final class PostgresGatewayStore implements GatewayStore {
     @Override
     public void saveTenantSettings(TenantSettings settings) {
         write("save settings of tenant '" + settings.tenant() + "'", c -> update(c,
-                SqliteAccountRows.UPSERT_TENANT, ps -> SqliteAccountRows.bindTenant(ps, settings)));
+                AccountRows.UPSERT_TENANT, ps -> AccountRows.bindTenant(ps, settings)));
     }
 
     @Override
     public Optional<TenantSettings> tenantSettings(String tenant) {
         return read("read settings of tenant '" + tenant + "'", c -> queryOne(c,
-                SqliteAccountRows.FIND_TENANT, ps -> bind(ps, tenant), SqliteAccountRows::tenant));
+                AccountRows.FIND_TENANT, ps -> bind(ps, tenant), AccountRows::tenant));
     }
 
     @Override
     public List<TenantSettings> tenants() {
-        return read("list tenants", c -> query(c, SqliteAccountRows.TENANTS, ps -> { }, SqliteAccountRows::tenant));
+        return read("list tenants", c -> query(c, AccountRows.TENANTS, ps -> { }, AccountRows::tenant));
     }
 
     @Override
     public void saveInteraction(Interaction interaction) {
         write("save interaction '" + interaction.id() + "'", c -> update(c,
-                SqliteActivityRows.UPSERT_INTERACTION, ps -> SqliteActivityRows.bindInteraction(ps, interaction)));
+                ActivityRows.UPSERT_INTERACTION, ps -> ActivityRows.bindInteraction(ps, interaction)));
     }
 
     /**
@@ -183,67 +183,67 @@ public final class PostgresGatewayStore implements GatewayStore {
     public void saveInteractionState(Interaction interaction) {
         write("save interaction state '" + interaction.id() + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
             update(conn, PostgresSql.ASYNC_COMMIT, ps -> { });
-            return update(conn, SqliteActivityRows.UPSERT_INTERACTION,
-                    ps -> SqliteActivityRows.bindInteraction(ps, interaction));
+            return update(conn, ActivityRows.UPSERT_INTERACTION,
+                    ps -> ActivityRows.bindInteraction(ps, interaction));
         }));
     }
 
     @Override
     public Optional<Interaction> findInteraction(String id) {
         return read("find interaction '" + id + "'", c -> queryOne(c,
-                SqliteActivityRows.FIND_INTERACTION, ps -> bind(ps, id), SqliteActivityRows::interaction));
+                ActivityRows.FIND_INTERACTION, ps -> bind(ps, id), ActivityRows::interaction));
     }
 
     @Override
     public List<Interaction> liveInteractions() {
         return read("list live interactions", c -> query(c,
-                SqliteActivityRows.LIVE_INTERACTIONS, ps -> { }, SqliteActivityRows::interaction));
+                ActivityRows.LIVE_INTERACTIONS, ps -> { }, ActivityRows::interaction));
     }
 
     @Override
     public void saveHelpRequest(HelpRequest request) {
         write("save help request '" + request.id() + "'", c -> update(c,
-                SqliteActivityRows.UPSERT_HELP_REQUEST, ps -> SqliteActivityRows.bindHelpRequest(ps, request)));
+                ActivityRows.UPSERT_HELP_REQUEST, ps -> ActivityRows.bindHelpRequest(ps, request)));
     }
 
     @Override
     public Optional<HelpRequest> findHelpRequest(String id) {
         return read("find help request '" + id + "'", c -> queryOne(c,
-                SqliteActivityRows.FIND_HELP_REQUEST, ps -> bind(ps, id), SqliteActivityRows::helpRequest));
+                ActivityRows.FIND_HELP_REQUEST, ps -> bind(ps, id), ActivityRows::helpRequest));
     }
 
     @Override
     public List<HelpRequest> openHelpRequests() {
         return read("list open help requests", c -> query(c,
-                SqliteActivityRows.OPEN_HELP_REQUESTS, ps -> { }, SqliteActivityRows::helpRequest));
+                ActivityRows.OPEN_HELP_REQUESTS, ps -> { }, ActivityRows::helpRequest));
     }
 
     @Override
     public Page<HelpRequest> searchHelpRequests(HelpRequestQuery q) {
-        SqliteSearch.Sql sql = SqliteSearch.helpRequests(q);
+        KeysetSearch.Sql sql = KeysetSearch.helpRequests(q);
         return read("search help requests of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
-                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteActivityRows::helpRequest),
+                c -> KeysetSearch.page(query(c, sql.text(), sql::bind, ActivityRows::helpRequest),
                         sql.limit(), HelpRequest::createdAt, HelpRequest::id));
     }
 
     @Override
     public void saveAction(SupervisorAction action) {
         write("save supervisor action '" + action.id() + "'", c -> update(c,
-                SqliteActivityRows.UPSERT_ACTION, ps -> SqliteActivityRows.bindAction(ps, action)));
+                ActivityRows.UPSERT_ACTION, ps -> ActivityRows.bindAction(ps, action)));
     }
 
     @Override
     public void saveAll(List<HelpRequest> requests, List<SupervisorAction> actions, List<Interaction> interactions) {
         String operation = "save " + requests.size() + " help request(s), " + actions.size() + " action(s) and "
                 + interactions.size() + " interaction(s) in one transaction";
-        write(operation, c -> SqliteBatch.saveAll(c, requests, actions, interactions));
+        write(operation, c -> ActivityBatch.saveAll(c, requests, actions, interactions));
     }
 
     @Override
     public Page<SupervisorAction> searchActions(ActionQuery q) {
-        SqliteSearch.Sql sql = SqliteSearch.actions(q);
+        KeysetSearch.Sql sql = KeysetSearch.actions(q);
         return read("search supervisor actions of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
-                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteActivityRows::action),
+                c -> KeysetSearch.page(query(c, sql.text(), sql::bind, ActivityRows::action),
                         sql.limit(), SupervisorAction::startedAt, SupervisorAction::id));
     }
 
@@ -262,30 +262,30 @@ public final class PostgresGatewayStore implements GatewayStore {
     @Override
     public List<SupervisorAction> openActions() {
         return read("list running supervisor actions", c -> query(c,
-                "SELECT " + SqliteActivityRows.ACTION_COLUMNS + " FROM actions WHERE ended_at IS NULL",
-                ps -> { }, SqliteActivityRows::action));
+                "SELECT " + ActivityRows.ACTION_COLUMNS + " FROM actions WHERE ended_at IS NULL",
+                ps -> { }, ActivityRows::action));
     }
 
     @Override
     public Optional<JournalDevice> journalDevice(String deviceId) {
-        return read("find journal device '" + deviceId + "'", c -> queryOne(c, SqliteJournalRows.FIND_DEVICE,
-                ps -> bind(ps, deviceId), SqliteJournalRows::device));
+        return read("find journal device '" + deviceId + "'", c -> queryOne(c, StoredJournalRows.FIND_DEVICE,
+                ps -> bind(ps, deviceId), StoredJournalRows::device));
     }
 
     @Override
     public List<JournalDevice> journalDevices(String tenant, String domain) {
         if (tenant == null && domain == null) {
-            return read("list journal devices", c -> query(c, SqliteJournalRows.ALL_DEVICES, ps -> { },
-                    SqliteJournalRows::device));
+            return read("list journal devices", c -> query(c, StoredJournalRows.ALL_DEVICES, ps -> { },
+                    StoredJournalRows::device));
         }
         return read("list journal devices of tenant '" + tenant + "' domain '" + domain + "'", c -> query(c,
-                SqliteJournalRows.DEVICES, ps -> bind(ps, tenant, domain), SqliteJournalRows::device));
+                StoredJournalRows.DEVICES, ps -> bind(ps, tenant, domain), StoredJournalRows::device));
     }
 
     @Override
     public List<JournalEntry> journalEntries(String deviceId, long afterSeq, int limit) {
         return read("read journal of device '" + deviceId + "' after seq " + afterSeq, c -> query(c,
-                SqliteJournalRows.RANGE, ps -> {
+                StoredJournalRows.RANGE, ps -> {
                     bind(ps, deviceId);
                     ps.setLong(2, afterSeq);
                     ps.setInt(3, limit);
@@ -298,7 +298,7 @@ public final class PostgresGatewayStore implements GatewayStore {
             return Map.of();
         }
         Map<String, String> found = new HashMap<>();
-        read("look up " + ids.size() + " journal entry id(s)", c -> query(c, SqliteJournalRows.idsQuery(ids.size()),
+        read("look up " + ids.size() + " journal entry id(s)", c -> query(c, StoredJournalRows.idsQuery(ids.size()),
                 ps -> bind(ps, ids.toArray(String[]::new)),
                 rs -> found.put(rs.getString(1), rs.getString(2) + "#" + rs.getLong(3))));
         return found;
@@ -307,14 +307,14 @@ public final class PostgresGatewayStore implements GatewayStore {
     @Override
     public void appendJournal(JournalDevice head, List<JournalEntry> entries, Instant receivedAt) {
         write("store " + entries.size() + " journal entries of device '" + head.deviceId() + "'",
-                c -> SqliteJournalRows.append(c, head, entries, receivedAt));
+                c -> StoredJournalRows.append(c, head, entries, receivedAt));
     }
 
     @Override
     public Page<JournalEntry> searchJournal(JournalQuery q) {
-        SqliteSearch.Sql sql = SqliteSearch.journal(q);
+        KeysetSearch.Sql sql = KeysetSearch.journal(q);
         return read("search journal entries of tenant '" + q.tenant() + "' domain '" + q.domain() + "'",
-                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, JournalRows::entry), sql.limit(),
+                c -> KeysetSearch.page(query(c, sql.text(), sql::bind, JournalRows::entry), sql.limit(),
                         e -> Instant.ofEpochMilli(e.clientTime()), JournalEntry::id));
     }
 
@@ -330,33 +330,33 @@ public final class PostgresGatewayStore implements GatewayStore {
     @Override
     public Optional<PlatformConnection> platformConnection(String tenant) {
         return read("read the platform connection of tenant '" + tenant + "'", c -> queryOne(c,
-                SqlitePlatformRows.FIND_CONNECTION, ps -> bind(ps, tenant), SqlitePlatformRows::connection));
+                PlatformRows.FIND_CONNECTION, ps -> bind(ps, tenant), PlatformRows::connection));
     }
 
     @Override
     public void savePlatformConnection(PlatformConnection connection) {
         write("save the platform connection of tenant '" + connection.tenant() + "'", c -> update(c,
-                SqlitePlatformRows.UPSERT_CONNECTION, ps -> SqlitePlatformRows.bindConnection(ps, connection)));
+                PlatformRows.UPSERT_CONNECTION, ps -> PlatformRows.bindConnection(ps, connection)));
     }
 
     @Override
     public Optional<User> findUserByPlatformId(String tenant, String platformUserId) {
         return read("find the user of tenant '" + tenant + "' with platform id '" + platformUserId + "'",
-                c -> queryOne(c, SqliteAccountRows.FIND_USER_BY_PLATFORM_ID, ps -> bind(ps, tenant, platformUserId),
+                c -> queryOne(c, AccountRows.FIND_USER_BY_PLATFORM_ID, ps -> bind(ps, tenant, platformUserId),
                         this::user));
     }
 
     @Override
     public Optional<Interaction> findInteractionByPlatformId(String tenant, String platformId) {
         return read("find the interaction of tenant '" + tenant + "' with platform id '" + platformId + "'",
-                c -> queryOne(c, SqliteActivityRows.FIND_INTERACTION_BY_PLATFORM_ID,
-                        ps -> bind(ps, tenant, platformId), SqliteActivityRows::interaction));
+                c -> queryOne(c, ActivityRows.FIND_INTERACTION_BY_PLATFORM_ID,
+                        ps -> bind(ps, tenant, platformId), ActivityRows::interaction));
     }
 
     @Override
     public int deletePlatformEventsBefore(Instant cutoff, int limit) {
         return write("forget platform event ids received before " + cutoff, c -> update(c,
-                SqlitePlatformRows.DELETE_OLD_EVENTS, ps -> {
+                PlatformRows.DELETE_OLD_EVENTS, ps -> {
                     SqliteJdbc.setInstant(ps, 1, cutoff);
                     ps.setInt(2, limit);
                 }));
@@ -365,7 +365,7 @@ public final class PostgresGatewayStore implements GatewayStore {
     @Override
     public Set<String> seenPlatformEvents(String tenant, List<String> eventIds) {
         return read("look up " + eventIds.size() + " platform event id(s) of tenant '" + tenant + "'",
-                c -> SqlitePlatformRows.seen(c, tenant, eventIds));
+                c -> PlatformRows.seen(c, tenant, eventIds));
     }
 
     @Override
@@ -373,16 +373,16 @@ public final class PostgresGatewayStore implements GatewayStore {
                                    List<HelpRequest> requests, List<SupervisorAction> actions,
                                    List<Interaction> interactions) {
         write("apply " + eventIds.size() + " platform event(s) of tenant '" + tenant + "'",
-                c -> SqliteBatch.savePlatformEvents(c, tenant, eventIds, receivedAt, requests, actions,
+                c -> ActivityBatch.savePlatformEvents(c, tenant, eventIds, receivedAt, requests, actions,
                         interactions));
     }
 
     @Override
     public List<String> endSessionsOf(String userId) {
         return write("end the sessions of user '" + userId + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
-            List<String> digests = query(conn, SqliteAccountRows.SESSIONS_OF_USER, ps -> bind(ps, userId),
+            List<String> digests = query(conn, AccountRows.SESSIONS_OF_USER, ps -> bind(ps, userId),
                     rs -> rs.getString(1));
-            update(conn, SqliteAccountRows.DELETE_SESSIONS_OF_USER, ps -> bind(ps, userId));
+            update(conn, AccountRows.DELETE_SESSIONS_OF_USER, ps -> bind(ps, userId));
             return digests;
         }));
     }
@@ -391,10 +391,10 @@ public final class PostgresGatewayStore implements GatewayStore {
     public void saveIdentitySettings(IdentitySettings settings, AdminChange change) {
         write("save identity settings of tenant '" + settings.tenant() + "'", c -> SqliteJdbc.inTransaction(c,
                 conn -> {
-                    String json = SqliteIdentityRows.settingsJson(settings);
-                    update(conn, SqliteIdentityRows.UPSERT_SETTINGS, ps -> bind(ps, settings.tenant(), json));
+                    String json = IdentityRows.settingsJson(settings);
+                    update(conn, IdentityRows.UPSERT_SETTINGS, ps -> bind(ps, settings.tenant(), json));
                     if (change != null) {
-                        SqliteIdentityRows.insertChange(conn, change);
+                        IdentityRows.insertChange(conn, change);
                     }
                     return null;
                 }));
@@ -403,17 +403,17 @@ public final class PostgresGatewayStore implements GatewayStore {
     @Override
     public Optional<IdentitySettings> identitySettings(String tenant) {
         return read("read identity settings of tenant '" + tenant + "'", c -> queryOne(c,
-                SqliteIdentityRows.FIND_SETTINGS, ps -> bind(ps, tenant),
-                rs -> SqliteIdentityRows.settings(rs.getString(1), tenant)));
+                IdentityRows.FIND_SETTINGS, ps -> bind(ps, tenant),
+                rs -> IdentityRows.settings(rs.getString(1), tenant)));
     }
 
     @Override
     public void saveUser(User user, String passwordHash, AdminChange change) {
         write("save user '" + user.id() + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
             // a domain a group mapping names joins the tenant's domains (administration checks its own first)
-            update(conn, SqliteScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
-            update(conn, SqliteAccountRows.UPSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, passwordHash));
-            SqliteIdentityRows.insertChange(conn, change);
+            update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
+            update(conn, AccountRows.UPSERT_USER, ps -> AccountRows.bindUser(ps, user, passwordHash));
+            IdentityRows.insertChange(conn, change);
             return null;
         }));
     }
@@ -422,31 +422,31 @@ public final class PostgresGatewayStore implements GatewayStore {
     public void recordAdminChange(AdminChange change) {
         write("record change '" + change.action() + "' of tenant '" + change.tenant() + "'",
                 c -> {
-                    SqliteIdentityRows.insertChange(c, change);
+                    IdentityRows.insertChange(c, change);
                     return null;
                 });
     }
 
     @Override
     public Page<AdminChange> searchAdminChanges(AdminChangeQuery q) {
-        SqliteSearch.Sql sql = SqliteSearch.adminChanges(q);
+        KeysetSearch.Sql sql = KeysetSearch.adminChanges(q);
         return read("search the administration audit of tenant '" + q.tenant() + "'",
-                c -> SqliteSearch.page(query(c, sql.text(), sql::bind, SqliteIdentityRows::change),
+                c -> KeysetSearch.page(query(c, sql.text(), sql::bind, IdentityRows::change),
                         sql.limit(), AdminChange::at, AdminChange::id));
     }
 
     @Override
     public List<TenantDomain> domains(String tenant) {
-        return read("read the domains of tenant '" + tenant + "'", c -> query(c, SqliteAdminRows.DOMAINS,
-                ps -> bind(ps, tenant), SqliteAdminRows::domain));
+        return read("read the domains of tenant '" + tenant + "'", c -> query(c, AdminRows.DOMAINS,
+                ps -> bind(ps, tenant), AdminRows::domain));
     }
 
     @Override
     public void saveDomain(String tenant, String name, AdminChange change) {
         write("save domain '" + name + "' of tenant '" + tenant + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
-            update(conn, SqliteAdminRows.INSERT_DOMAIN, ps -> bind(ps, tenant, name));
+            update(conn, AdminRows.INSERT_DOMAIN, ps -> bind(ps, tenant, name));
             if (change != null) {
-                SqliteIdentityRows.insertChange(conn, change);
+                IdentityRows.insertChange(conn, change);
             }
             return null;
         }));
@@ -455,27 +455,27 @@ public final class PostgresGatewayStore implements GatewayStore {
     @Override
     public void saveSsoAttempt(SsoAttempt attempt) {
         write("save a single sign-on attempt of tenant '" + attempt.tenant() + "'",
-                c -> update(c, SqliteSsoRows.INSERT_ATTEMPT, ps -> SqliteSsoRows.bindAttempt(ps, attempt)));
+                c -> update(c, SsoRows.INSERT_ATTEMPT, ps -> SsoRows.bindAttempt(ps, attempt)));
     }
 
     @Override
     public Optional<SsoAttempt> takeSsoAttempt(String stateDigest) {
         // one statement: of several gateways taking the same attempt at once, only one gets the deleted row
         return write("take a single sign-on attempt", c -> queryOne(c, PostgresSql.TAKE_ATTEMPT,
-                ps -> bind(ps, stateDigest), SqliteSsoRows::attempt));
+                ps -> bind(ps, stateDigest), SsoRows::attempt));
     }
 
     @Override
     public Optional<UserAccount> userAccount(String userId) {
-        return read("read the account of user '" + userId + "'", c -> queryOne(c, SqliteAdminRows.FIND_ACCOUNT,
+        return read("read the account of user '" + userId + "'", c -> queryOne(c, AdminRows.FIND_ACCOUNT,
                 ps -> bind(ps, userId), this::account));
     }
 
     @Override
     public Page<UserAccount> searchUsers(UserQuery q) {
-        SqliteSearch.Sql sql = PostgresSql.users(q);
+        KeysetSearch.Sql sql = PostgresSql.users(q);
         return read("search the users of tenant '" + q.tenant() + "'",
-                c -> SqliteAdminRows.page(query(c, sql.text(), sql::bind, this::account), sql.limit()));
+                c -> AdminRows.page(query(c, sql.text(), sql::bind, this::account), sql.limit()));
     }
 
     private UserAccount account(ResultSet rs) throws SQLException {
@@ -496,29 +496,29 @@ public final class PostgresGatewayStore implements GatewayStore {
 
     @Override
     public Optional<UserLink> userLink(String tenant, String issuer, String subject) {
-        return read("find the user linked to a subject of " + issuer, c -> queryOne(c, SqliteSsoRows.FIND_LINK,
-                ps -> bind(ps, tenant, issuer, subject), SqliteSsoRows::link));
+        return read("find the user linked to a subject of " + issuer, c -> queryOne(c, SsoRows.FIND_LINK,
+                ps -> bind(ps, tenant, issuer, subject), SsoRows::link));
     }
 
     @Override
     public Optional<UserLink> userLinkOf(String userId, String issuer) {
         return read("find the link of user '" + userId + "' to " + issuer, c -> queryOne(c,
-                SqliteSsoRows.FIND_LINK_OF_USER, ps -> bind(ps, userId, issuer), SqliteSsoRows::link));
+                SsoRows.FIND_LINK_OF_USER, ps -> bind(ps, userId, issuer), SsoRows::link));
     }
 
     @Override
     public void saveUserLink(UserLink link) {
         write("link user '" + link.userId() + "' to " + link.issuer(),
-                c -> update(c, SqliteSsoRows.INSERT_LINK, ps -> SqliteSsoRows.bindLink(ps, link)));
+                c -> update(c, SsoRows.INSERT_LINK, ps -> SsoRows.bindLink(ps, link)));
     }
 
     @Override
     public void saveLinkedUser(User user, UserLink link, AdminChange change) {
         write("create user '" + user.id() + "' linked to " + link.issuer(), c -> SqliteJdbc.inTransaction(c, conn -> {
-            update(conn, SqliteScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
-            update(conn, SqliteSsoRows.INSERT_USER, ps -> SqliteAccountRows.bindUser(ps, user, null));
-            update(conn, SqliteSsoRows.INSERT_LINK, ps -> SqliteSsoRows.bindLink(ps, link));
-            SqliteIdentityRows.insertChange(conn, change);
+            update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
+            update(conn, SsoRows.INSERT_USER, ps -> AccountRows.bindUser(ps, user, null));
+            update(conn, SsoRows.INSERT_LINK, ps -> SsoRows.bindLink(ps, link));
+            IdentityRows.insertChange(conn, change);
             return null;
         }));
     }
@@ -545,7 +545,7 @@ public final class PostgresGatewayStore implements GatewayStore {
     }
 
     User user(ResultSet rs) throws SQLException {
-        return SqliteAccountRows.user(rs, roles);
+        return AccountRows.user(rs, roles);
     }
 
     private static void bind(PreparedStatement ps, String... values) throws SQLException {

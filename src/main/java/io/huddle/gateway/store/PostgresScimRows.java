@@ -5,27 +5,27 @@ import java.util.List;
 
 /**
  * The SCIM statements PostgreSQL words differently: names compared ignoring case with {@code lower()} (SQLite's
- * {@code COLLATE NOCASE}), and the lists' conditions ({@link SqliteScimRows#users}) with PostgreSQL's string
+ * {@code COLLATE NOCASE}), and the lists' conditions ({@link ScimRows#users}) with PostgreSQL's string
  * functions and booleans.
  */
 final class PostgresScimRows {
 
-    static final String USER_BY_NAME = SqliteScimRows.USER_SELECT + " WHERE u.tenant = ? AND lower(u.username) = lower(?)"
+    static final String USER_BY_NAME = ScimRows.USER_SELECT + " WHERE u.tenant = ? AND lower(u.username) = lower(?)"
             + " ORDER BY u.username = ? DESC LIMIT 1";
-    static final String GROUP_BY_NAME = "SELECT " + SqliteScimRows.GROUP_COLUMNS + SqliteScimRows.GROUP_FROM
+    static final String GROUP_BY_NAME = "SELECT " + ScimRows.GROUP_COLUMNS + ScimRows.GROUP_FROM
             + " WHERE g.tenant = ? AND lower(g.display_name) = lower(?) ORDER BY g.display_name LIMIT 1";
 
     private PostgresScimRows() {
     }
 
-    static SqliteScimRows.Where users(ScimCondition condition) {
+    static ScimRows.Where users(ScimCondition condition) {
         List<Object> args = new ArrayList<>();
-        return new SqliteScimRows.Where(sql(condition, true, args), args);
+        return new ScimRows.Where(sql(condition, true, args), args);
     }
 
-    static SqliteScimRows.Where groups(ScimCondition condition) {
+    static ScimRows.Where groups(ScimCondition condition) {
         List<Object> args = new ArrayList<>();
-        return new SqliteScimRows.Where(sql(condition, false, args), args);
+        return new ScimRows.Where(sql(condition, false, args), args);
     }
 
     private static String sql(ScimCondition c, boolean users, List<Object> args) {

@@ -31,10 +31,10 @@ final class PostgresSql {
     }
 
     /**
-     * The administration's user search ({@link SqliteAdminRows#users}): the text matches user or display name
+     * The administration's user search ({@link AdminRows#users}): the text matches user or display name
      * ignoring case, the role is looked up in the roles' JSON array, the cursor is the last user name.
      */
-    static SqliteSearch.Sql users(UserQuery q) {
+    static KeysetSearch.Sql users(UserQuery q) {
         Objects.requireNonNull(q.tenant(), "a user search is always scoped to a tenant");
         StringBuilder where = new StringBuilder("tenant = ?");
         List<Object> params = new ArrayList<>(List.of(q.tenant()));
@@ -58,11 +58,11 @@ final class PostgresSql {
         }
         if (q.cursor() != null) {
             where.append(" AND username > ?");
-            params.add(SqliteAdminRows.decodeCursor(q.cursor()));
+            params.add(AdminRows.decodeCursor(q.cursor()));
         }
-        int limit = q.limit() <= 0 ? SqliteSearch.DEFAULT_LIMIT : Math.min(q.limit(), SqliteSearch.MAX_LIMIT);
+        int limit = q.limit() <= 0 ? KeysetSearch.DEFAULT_LIMIT : Math.min(q.limit(), KeysetSearch.MAX_LIMIT);
         params.add(limit + 1);
-        return new SqliteSearch.Sql("SELECT " + SqliteAdminRows.ACCOUNT_COLUMNS + " FROM users WHERE " + where
+        return new KeysetSearch.Sql("SELECT " + AdminRows.ACCOUNT_COLUMNS + " FROM users WHERE " + where
                 + " ORDER BY username LIMIT ?", params, limit);
     }
 }

@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** SQL and row mapping for single sign-on: the attempts under way and the links of provider subjects to users. */
-final class SqliteSsoRows {
+final class SsoRows {
 
     static final String INSERT_ATTEMPT = """
             INSERT INTO sso_attempts (state_digest, tenant, issuer, nonce, redirect_uri, expires_at)
@@ -19,7 +19,7 @@ final class SqliteSsoRows {
             DELETE FROM sso_attempts WHERE rowid IN (
                 SELECT rowid FROM sso_attempts WHERE expires_at < ? ORDER BY expires_at LIMIT ?)""";
 
-    /** A new user only, bound like {@link SqliteAccountRows#UPSERT_USER}: an id or user name taken fails. */
+    /** A new user only, bound like {@link AccountRows#UPSERT_USER}: an id or user name taken fails. */
     static final String INSERT_USER = """
             INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash, platform_user_id,
                                active, source)
@@ -31,7 +31,7 @@ final class SqliteSsoRows {
             + " FROM user_links WHERE tenant = ? AND issuer = ? AND subject = ?";
     static final String FIND_LINK_OF_USER = "SELECT " + LINK_COLUMNS + " FROM user_links WHERE user_id = ? AND issuer = ?";
 
-    private SqliteSsoRows() {
+    private SsoRows() {
     }
 
     static void bindAttempt(PreparedStatement ps, SsoAttempt a) throws SQLException {

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** SQL and row mapping for SCIM: tokens, users' SCIM attributes, groups and members, and the lists' conditions. */
-final class SqliteScimRows {
+final class ScimRows {
 
     static final String TOKEN_COLUMNS = "id, tenant, name, created_at, created_by, last_used_at";
     static final String INSERT_TOKEN = "INSERT INTO scim_tokens (" + TOKEN_COLUMNS + ", token_digest)"
@@ -67,7 +67,7 @@ final class SqliteScimRows {
     static final String INSERT_MEMBER = "INSERT INTO scim_group_members (group_id, user_id) VALUES (?, ?)";
     static final String DELETE_GROUP = "DELETE FROM scim_groups WHERE tenant = ? AND id = ?";
 
-    private SqliteScimRows() {
+    private ScimRows() {
     }
 
     static ScimToken token(ResultSet rs) throws SQLException {
@@ -82,7 +82,7 @@ final class SqliteScimRows {
         setText(ps, 3, user.domain());
         setText(ps, 4, user.username());
         setText(ps, 5, user.displayName());
-        setText(ps, 6, SqliteJson.enums(user.roles(), Role.class));
+        setText(ps, 6, StoredJson.enums(user.roles(), Role.class));
         setText(ps, 7, user.platformUserId());
         setBoolean(ps, 8, user.active());
     }
