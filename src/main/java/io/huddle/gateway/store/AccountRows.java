@@ -48,11 +48,6 @@ final class AccountRows {
     static final String SESSION_USER = "SELECT user_id FROM sessions WHERE token_digest = ? AND expires_at > ?";
     static final String DELETE_SESSION = "DELETE FROM sessions WHERE token_digest = ?";
 
-    /** The oldest expired sessions, at most a limit of them: read from sessions_expiry alone, deleted by rowid. */
-    static final String DELETE_EXPIRED_SESSIONS = """
-            DELETE FROM sessions WHERE rowid IN (
-                SELECT rowid FROM sessions WHERE expires_at < ? ORDER BY expires_at LIMIT ?)""";
-
     static final String TENANT_COLUMNS =
             "tenant, monitoring_enabled, monitored_channels, help_reasons, store_message_text, escalation";
 

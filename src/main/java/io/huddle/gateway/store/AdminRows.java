@@ -32,13 +32,14 @@ final class AdminRows {
     }
 
     /** The search: every filter that is set, after the cursor's user name, one row more than the page. */
-    static KeysetSearch.Sql users(UserQuery q) {
+    static KeysetSearch.Sql users(UserQuery q, SqlDialect dialect) {
         Objects.requireNonNull(q.tenant(), "a user search is always scoped to a tenant");
         StringBuilder where = new StringBuilder("tenant = ?");
         List<Object> params = new ArrayList<>(List.of(q.tenant()));
         if (q.text() != null) {
             String pattern = "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" AND (username LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\')");
+            String like = " " + dialect.likeIgnoringCase() + " ? ESCAPE '\\'";
+            where.append(" AND (username").append(like).append(" OR display_name").append(like).append(")");
             params.add(pattern);
             params.add(pattern);
         }
@@ -47,12 +48,12 @@ final class AdminRows {
             params.add(q.domain());
         }
         if (q.role() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM json_each(users.roles) r WHERE r.value = ?)");
+            where.append(" AND ").append(dialect.hasRole());
             params.add(q.role().name());
         }
         if (q.active() != null) {
             where.append(" AND active = ?");
-            params.add(q.active() ? 1 : 0);
+            params.add(q.active()); // SQLite's driver binds it as 1 or 0
         }
         if (q.cursor() != null) {
             where.append(" AND username > ?");

@@ -10,14 +10,8 @@ final class SsoRows {
     static final String INSERT_ATTEMPT = """
             INSERT INTO sso_attempts (state_digest, tenant, issuer, nonce, redirect_uri, expires_at)
             VALUES (?, ?, ?, ?, ?, ?)""";
-    static final String FIND_ATTEMPT = """
-            SELECT state_digest, tenant, issuer, nonce, redirect_uri, expires_at FROM sso_attempts
-            WHERE state_digest = ?""";
-    static final String DELETE_ATTEMPT = "DELETE FROM sso_attempts WHERE state_digest = ?";
-    /** The oldest expired attempts, at most a limit of them: read from sso_attempts_expiry, deleted by rowid. */
-    static final String DELETE_EXPIRED_ATTEMPTS = """
-            DELETE FROM sso_attempts WHERE rowid IN (
-                SELECT rowid FROM sso_attempts WHERE expires_at < ? ORDER BY expires_at LIMIT ?)""";
+    /** What {@link #attempt} reads; taking an attempt is the dialect's ({@link SqlDialect#takeSsoAttempt}). */
+    static final String ATTEMPT_COLUMNS = "state_digest, tenant, issuer, nonce, redirect_uri, expires_at";
 
     /** A new user only, bound like {@link AccountRows#UPSERT_USER}: an id or user name taken fails. */
     static final String INSERT_USER = """

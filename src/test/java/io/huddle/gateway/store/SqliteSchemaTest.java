@@ -178,7 +178,7 @@ class SqliteSchemaTest {
         Path file = dir.resolve("plans.db");
         SqliteGatewayStore.open(file).close();
         try (Connection c = raw(file)) {
-            assertThat(plan(c, AccountRows.DELETE_EXPIRED_SESSIONS, List.of(1L, 10)))
+            assertThat(plan(c, SqliteDialect.DELETE_EXPIRED_SESSIONS, List.of(1L, 10)))
                     .contains("USING COVERING INDEX sessions_expiry (expires_at<?)")
                     .contains("SEARCH sessions USING INTEGER PRIMARY KEY (rowid=?)")
                     .doesNotContain("SCAN").doesNotContain("TEMP B-TREE");

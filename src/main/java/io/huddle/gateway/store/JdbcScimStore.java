@@ -15,13 +15,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@link ScimStore} over the gateway's PostgreSQL database, through the gateway store's pool. */
-final class PostgresScimStore implements ScimStore {
+/** The {@link ScimStore} over JDBC, for both engines: through the gateway store's connections and its dialect. */
+final class JdbcScimStore implements ScimStore {
 
-    private final PostgresGatewayStore store;
+    private final JdbcGatewayStore store;
+    private final SqlDialect dialect;
 
-    PostgresScimStore(PostgresGatewayStore store) {
+    JdbcScimStore(JdbcGatewayStore store, SqlDialect dialect) {
         this.store = store;
+        this.dialect = dialect;
     }
 
     @Override
@@ -83,12 +85,12 @@ final class PostgresScimStore implements ScimStore {
     @Override
     public Optional<ScimUser> userByName(String tenant, String username) {
         return store.read("find SCIM user named '" + username + "' of tenant '" + tenant + "'", c -> queryOne(c,
-                PostgresScimRows.USER_BY_NAME, ps -> bind(ps, tenant, username, username), this::scimUser));
+                dialect.scimUserByName(), ps -> bind(ps, tenant, username, username), this::scimUser));
     }
 
     @Override
     public ScimPage<ScimUser> users(String tenant, ScimCondition where, int offset, int limit) {
-        ScimRows.Where w = PostgresScimRows.users(where);
+        ScimRows.Where w = ScimRows.users(where, dialect);
         String filter = " WHERE u.tenant = ? AND " + w.sql();
         return store.read("list SCIM users of tenant '" + tenant + "'", c -> {
             int total = count(c, "SELECT COUNT(*)" + ScimRows.USER_FROM + filter, tenant, w.args());
@@ -153,12 +155,12 @@ final class PostgresScimStore implements ScimStore {
     @Override
     public Optional<ScimGroup> groupByName(String tenant, String displayName) {
         return store.read("find SCIM group named '" + displayName + "' of tenant '" + tenant + "'", c -> queryOne(c,
-                PostgresScimRows.GROUP_BY_NAME, ps -> bind(ps, tenant, displayName), ScimRows::group));
+                dialect.scimGroupByName(), ps -> bind(ps, tenant, displayName), ScimRows::group));
     }
 
     @Override
     public ScimPage<ScimGroup> groups(String tenant, ScimCondition where, int offset, int limit, boolean members) {
-        ScimRows.Where w = PostgresScimRows.groups(where);
+        ScimRows.Where w = ScimRows.groups(where, dialect);
         String filter = " WHERE g.tenant = ? AND " + w.sql();
         return store.read("list SCIM groups of tenant '" + tenant + "'", c -> {
             int total = count(c, "SELECT COUNT(*)" + ScimRows.GROUP_FROM + filter, tenant, w.args());
