@@ -112,7 +112,7 @@ final class JdbcScimStore implements ScimStore {
         store.write("save " + users.size() + " SCIM user(s)", c -> SqliteJdbc.inTransaction(c, conn -> {
             for (ScimUser u : users) {
                 update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, u.user().tenant(), u.user().domain()));
-                update(conn, ScimRows.UPSERT_USER, ps -> ScimRows.bindUser(ps, u.user()));
+                update(conn, ScimRows.UPSERT_USER, ps -> AccountRows.bindUser(ps, u.user(), null));
                 update(conn, ScimRows.UPSERT_SCIM_USER, ps -> {
                     bind(ps, u.user().id(), u.user().tenant(), u.externalId());
                     SqliteJdbc.setBoolean(ps, 4, u.managed());
@@ -215,7 +215,7 @@ final class JdbcScimStore implements ScimStore {
     private static void savePlaced(Connection conn, List<User> placed) throws SQLException {
         for (User u : placed) {
             update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, u.tenant(), u.domain()));
-            update(conn, ScimRows.UPSERT_USER, ps -> ScimRows.bindUser(ps, u));
+            update(conn, ScimRows.UPSERT_USER, ps -> AccountRows.bindUser(ps, u, null));
         }
     }
 

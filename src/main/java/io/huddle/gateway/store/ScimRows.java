@@ -1,11 +1,5 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.setBoolean;
-import static io.huddle.gateway.store.SqliteJdbc.setText;
-
-import io.huddle.domain.Role;
-import io.huddle.domain.User;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -29,13 +23,14 @@ final class ScimRows {
     static final String USER_BY_ID = USER_SELECT + " WHERE u.tenant = ? AND u.id = ?";
 
     /**
-     * Upsert by id that never touches the password hash: SCIM neither sets nor clears a password. A user SCIM
-     * creates says so in {@code source}; one it takes over keeps the source it had.
+     * Upsert by id that never touches the password hash: SCIM neither sets nor clears a password (bound like
+     * {@link AccountRows#UPSERT_USER}, with no hash). A user SCIM creates says so in {@code source}; one it takes
+     * over keeps the source it had.
      */
     static final String UPSERT_USER = """
             INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash, platform_user_id,
                                active, source)
-            VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, 'scim')
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scim')
             ON CONFLICT (id) DO UPDATE SET
                 domain = excluded.domain, username = excluded.username, display_name = excluded.display_name,
                 roles = excluded.roles, platform_user_id = excluded.platform_user_id, active = excluded.active""";
@@ -70,17 +65,6 @@ final class ScimRows {
         return new ScimToken(rs.getString("id"), rs.getString("tenant"), rs.getString("name"),
                 SqliteJdbc.getInstant(rs, "created_at"), rs.getString("created_by"),
                 SqliteJdbc.getInstant(rs, "last_used_at"));
-    }
-
-    static void bindUser(PreparedStatement ps, User user) throws SQLException {
-        setText(ps, 1, user.id());
-        setText(ps, 2, user.tenant());
-        setText(ps, 3, user.domain());
-        setText(ps, 4, user.username());
-        setText(ps, 5, user.displayName());
-        setText(ps, 6, StoredJson.enums(user.roles(), Role.class));
-        setText(ps, 7, user.platformUserId());
-        setBoolean(ps, 8, user.active());
     }
 
     static ScimGroup group(ResultSet rs) throws SQLException {

@@ -7,11 +7,9 @@ import java.sql.SQLException;
 /** SQL and row mapping for single sign-on: the attempts under way and the links of provider subjects to users. */
 final class SsoRows {
 
-    static final String INSERT_ATTEMPT = """
-            INSERT INTO sso_attempts (state_digest, tenant, issuer, nonce, redirect_uri, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
     /** What {@link #attempt} reads; taking an attempt is the dialect's ({@link SqlDialect#takeSsoAttempt}). */
     static final String ATTEMPT_COLUMNS = "state_digest, tenant, issuer, nonce, redirect_uri, expires_at";
+    static final String INSERT_ATTEMPT = "INSERT INTO sso_attempts (" + ATTEMPT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
 
     /** A new user only, bound like {@link AccountRows#UPSERT_USER}: an id or user name taken fails. */
     static final String INSERT_USER = """
