@@ -4,6 +4,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -170,15 +172,39 @@ class ArchitectureTest {
         ONLYPOSTGRESCLASSESSPEAKPOSTGRES.check(classes);
     }
 
+    private static final ArchRule ONLYSQLITESTORECLASSESSPEAKSQLITE = noClasses()
+            .that().resideInAPackage("io.huddle.gateway.store").and().haveSimpleNameNotStartingWith("Sqlite")
+            .should().dependOnClassesThat().resideInAnyPackage("org.sqlite..")
+            .because("the store's SQLite engine is its Sqlite* classes; the JDBC store, the dialect contract and"
+                    + " the row classes are the same code on both engines");
+
+    @ArchTest
+    void onlyTheSqliteStoreClassesSpeakSqlite(JavaClasses classes) {
+        ONLYSQLITESTORECLASSESSPEAKSQLITE.check(classes);
+    }
+
     private static final ArchRule SQLITESTOREKNOWSNOPOSTGRES = noClasses()
             .that().resideInAPackage("io.huddle.gateway.store").and().haveSimpleNameStartingWith("Sqlite")
             .should().dependOnClassesThat().haveSimpleNameStartingWith("Postgres")
-            .because("the embedded default stands alone; the PostgreSQL store borrows the SQLite store's row"
-                    + " binding and reading, never the other way round");
+            .because("the embedded default stands alone; what both engines use is engine-neutral, never the"
+                    + " PostgreSQL engine's");
 
     @ArchTest
     void theSqliteStoreKnowsNoPostgres(JavaClasses classes) {
         SQLITESTOREKNOWSNOPOSTGRES.check(classes);
+    }
+
+    private static final ArchRule POSTGRESSTOREKNOWSNOSQLITE = noClasses()
+            .that().resideInAPackage("io.huddle.gateway.store").and().haveSimpleNameStartingWith("Postgres")
+            .should().dependOnClassesThat(DescribedPredicate.describe(
+                    "are SQLite engine classes", (JavaClass c) ->
+                            c.getSimpleName().startsWith("Sqlite") && !c.getSimpleName().startsWith("SqliteJdbc")))
+            .because("what both engines use is engine-neutral (SqliteJdbc is too, despite its name: the schema"
+                    + " and analytics classes import it by it)");
+
+    @ArchTest
+    void thePostgresStoreKnowsNoSqlite(JavaClasses classes) {
+        POSTGRESSTOREKNOWSNOSQLITE.check(classes);
     }
 
     private static final ArchRule SSOKNOWSNOHTTP = noClasses().that().resideInAPackage("io.huddle.gateway.sso..")

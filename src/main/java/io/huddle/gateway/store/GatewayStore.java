@@ -16,10 +16,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Everything the gateway must keep across a restart. One implementation per database: SQLite
- * ({@link SqliteGatewayStore}) is the embedded default, PostgreSQL ({@link PostgresGatewayStore}) the one gateways
- * can share. Every write is atomic: it
- * either commits whole or throws {@link StoreException} and changes nothing.
+ * Everything the gateway must keep across a restart. One JDBC implementation ({@code JdbcGatewayStore}), opened
+ * on SQLite ({@link SqliteGatewayStore}), the embedded default, or on PostgreSQL ({@link PostgresGatewayStore}), the
+ * one gateways can share. Every write is atomic: it either commits whole or throws {@link StoreException} and
+ * changes nothing.
  */
 public interface GatewayStore extends AutoCloseable {
 

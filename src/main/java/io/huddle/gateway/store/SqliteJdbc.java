@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Small JDBC helpers shared by the SQLite and PostgreSQL stores: null-safe binding, row reading and transactions. */
+/**
+ * Small JDBC helpers shared by the SQLite and PostgreSQL stores: null-safe binding, row reading and transactions.
+ * Engine-neutral despite its name, which the schema and analytics classes still import it by.
+ */
 final class SqliteJdbc {
 
     private SqliteJdbc() {

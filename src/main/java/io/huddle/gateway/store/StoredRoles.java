@@ -22,7 +22,7 @@ final class StoredRoles {
 
     Set<Role> read(String userId, String json) throws SQLException {
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : SqliteJson.strings(json, "users.roles")) {
+        for (String name : StoredJson.strings(json, "users.roles")) {
             Role role = known(name);
             if (role != null) {
                 roles.add(role);

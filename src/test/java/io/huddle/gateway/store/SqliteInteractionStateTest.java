@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huddle.domain.InteractionState;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
@@ -33,21 +32,20 @@ class SqliteInteractionStateTest {
     }
 
     @Test
-    void theConnectionIsBackToSynchronousFullAfterAStateChange() throws Exception {
+    void theConnectionIsBackToSynchronousFullAfterAStateChange() {
         try (SqliteGatewayStore store = SqliteGatewayStore.open(dir.resolve("gateway.db"))) {
             store.saveInteractionState(StoreFixtures.interaction("ix-1", InteractionState.ON_HOLD));
             assertThat(synchronous(store)).isEqualTo(2); // FULL
         }
     }
 
-    /** Reads the store's own connection's setting through a reflective peek (the connection is private). */
-    private static int synchronous(SqliteGatewayStore store) throws Exception {
-        java.lang.reflect.Field f = SqliteGatewayStore.class.getDeclaredField("connection");
-        f.setAccessible(true);
-        Connection c = (Connection) f.get(store);
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
-            rs.next();
-            return rs.getInt(1);
-        }
+    /** Reads the setting on the store's writer connection, the one the state change was written on. */
+    private static int synchronous(SqliteGatewayStore store) {
+        return store.write("read PRAGMA synchronous", c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
     }
 }

@@ -83,7 +83,7 @@ class SqliteSchemaTest {
         }
         try (Connection c = raw(file)) {
             assertThat(SqliteSchema.version(c)).isEqualTo(SqliteSchema.LATEST_VERSION);
-            assertThat(plan(c, SqliteSearch.actions(actions(null, null, "i-1", null, null, null))))
+            assertThat(plan(c, KeysetSearch.actions(actions(null, null, "i-1", null, null, null))))
                     .startsWith("SEARCH actions USING INDEX actions_interaction (interaction_id=? AND tenant=?");
         }
     }
@@ -140,13 +140,13 @@ class SqliteSchemaTest {
                 "actions_help_request (help_request_id=? AND tenant=? AND domain=?");
         try (Connection c = raw(file)) {
             for (Map.Entry<ActionQuery, String> e : expected.entrySet()) {
-                assertThat(plan(c, SqliteSearch.actions(e.getKey()))).as("%s", e.getKey())
+                assertThat(plan(c, KeysetSearch.actions(e.getKey()))).as("%s", e.getKey())
                         .startsWith("SEARCH actions USING INDEX " + e.getValue())
                         .doesNotContain("TEMP B-TREE").doesNotContain("SCAN");
             }
             ActionQuery everything = new ActionQuery("t", "d", "s1", "a1", "i-1", "h-1", ActionType.MONITOR,
                     StoreFixtures.T0, StoreFixtures.T0.plusSeconds(60), 100, cursor());
-            assertThat(plan(c, SqliteSearch.actions(everything))).startsWith("SEARCH actions USING INDEX actions_")
+            assertThat(plan(c, KeysetSearch.actions(everything))).startsWith("SEARCH actions USING INDEX actions_")
                     .doesNotContain("TEMP B-TREE").doesNotContain("SCAN");
         }
     }
@@ -162,13 +162,13 @@ class SqliteSchemaTest {
                 new HelpRequestQuery("t", "d", null, null, "s1", null, StoreFixtures.T0, 10, cursor()));
         try (Connection c = raw(file)) {
             for (HelpRequestQuery q : queries) {
-                assertThat(plan(c, SqliteSearch.helpRequests(q))).as("%s", q)
+                assertThat(plan(c, KeysetSearch.helpRequests(q))).as("%s", q)
                         .startsWith("SEARCH help_requests USING INDEX help_requests_")
                         .doesNotContain("TEMP B-TREE").doesNotContain("SCAN");
             }
-            assertThat(plan(c, SqliteActivityRows.OPEN_HELP_REQUESTS, List.of()))
+            assertThat(plan(c, ActivityRows.OPEN_HELP_REQUESTS, List.of()))
                     .contains("USING INDEX help_requests_open").doesNotContain("TEMP B-TREE");
-            assertThat(plan(c, SqliteActivityRows.LIVE_INTERACTIONS, List.of()))
+            assertThat(plan(c, ActivityRows.LIVE_INTERACTIONS, List.of()))
                     .contains("USING INDEX interactions_live").doesNotContain("TEMP B-TREE");
         }
     }
@@ -178,7 +178,7 @@ class SqliteSchemaTest {
         Path file = dir.resolve("plans.db");
         SqliteGatewayStore.open(file).close();
         try (Connection c = raw(file)) {
-            assertThat(plan(c, SqliteAccountRows.DELETE_EXPIRED_SESSIONS, List.of(1L, 10)))
+            assertThat(plan(c, SqliteDialect.DELETE_EXPIRED_SESSIONS, List.of(1L, 10)))
                     .contains("USING COVERING INDEX sessions_expiry (expires_at<?)")
                     .contains("SEARCH sessions USING INTEGER PRIMARY KEY (rowid=?)")
                     .doesNotContain("SCAN").doesNotContain("TEMP B-TREE");
@@ -192,10 +192,10 @@ class SqliteSchemaTest {
     }
 
     private static String cursor() {
-        return SqliteCursor.encode(StoreFixtures.T0, "x-1");
+        return SearchCursor.encode(StoreFixtures.T0, "x-1");
     }
 
-    private static String plan(Connection c, SqliteSearch.Sql sql) throws SQLException {
+    private static String plan(Connection c, KeysetSearch.Sql sql) throws SQLException {
         return plan(c, sql.text(), sql.params());
     }
 

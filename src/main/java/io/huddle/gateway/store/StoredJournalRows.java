@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** SQL and row mapping for uploaded journal entries and their devices. Entries are only ever inserted. */
-final class SqliteJournalRows {
+final class StoredJournalRows {
 
     static final String COLUMNS = "device_id, seq, id, format, tenant, domain, supervisor_id, agent_id,"
             + " interaction_id, help_request_id, action, phase, intent_id, client_time, gateway_time, outcome,"
@@ -36,7 +36,7 @@ final class SqliteJournalRows {
     static final String RANGE = "SELECT " + COLUMNS + " FROM journal_entries WHERE device_id = ? AND seq > ?"
             + " ORDER BY seq LIMIT ?";
 
-    private SqliteJournalRows() {
+    private StoredJournalRows() {
     }
 
     static JournalDevice device(ResultSet rs) throws SQLException {

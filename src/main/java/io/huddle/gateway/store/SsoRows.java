@@ -5,21 +5,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** SQL and row mapping for single sign-on: the attempts under way and the links of provider subjects to users. */
-final class SqliteSsoRows {
+final class SsoRows {
 
-    static final String INSERT_ATTEMPT = """
-            INSERT INTO sso_attempts (state_digest, tenant, issuer, nonce, redirect_uri, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?)""";
-    static final String FIND_ATTEMPT = """
-            SELECT state_digest, tenant, issuer, nonce, redirect_uri, expires_at FROM sso_attempts
-            WHERE state_digest = ?""";
-    static final String DELETE_ATTEMPT = "DELETE FROM sso_attempts WHERE state_digest = ?";
-    /** The oldest expired attempts, at most a limit of them: read from sso_attempts_expiry, deleted by rowid. */
-    static final String DELETE_EXPIRED_ATTEMPTS = """
-            DELETE FROM sso_attempts WHERE rowid IN (
-                SELECT rowid FROM sso_attempts WHERE expires_at < ? ORDER BY expires_at LIMIT ?)""";
+    /** What {@link #attempt} reads; taking an attempt is the dialect's ({@link SqlDialect#takeSsoAttempt}). */
+    static final String ATTEMPT_COLUMNS = "state_digest, tenant, issuer, nonce, redirect_uri, expires_at";
+    static final String INSERT_ATTEMPT = "INSERT INTO sso_attempts (" + ATTEMPT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?)";
 
-    /** A new user only, bound like {@link SqliteAccountRows#UPSERT_USER}: an id or user name taken fails. */
+    /** A new user only, bound like {@link AccountRows#UPSERT_USER}: an id or user name taken fails. */
     static final String INSERT_USER = """
             INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash, platform_user_id,
                                active, source)
@@ -31,7 +23,7 @@ final class SqliteSsoRows {
             + " FROM user_links WHERE tenant = ? AND issuer = ? AND subject = ?";
     static final String FIND_LINK_OF_USER = "SELECT " + LINK_COLUMNS + " FROM user_links WHERE user_id = ? AND issuer = ?";
 
-    private SqliteSsoRows() {
+    private SsoRows() {
     }
 
     static void bindAttempt(PreparedStatement ps, SsoAttempt a) throws SQLException {

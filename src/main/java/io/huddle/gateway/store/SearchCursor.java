@@ -12,7 +12,7 @@ import java.util.Base64;
  * The keyset of a search page: the (time, id) of the last item returned. On the wire it is opaque:
  * base64url, without padding, of {@code "<epochMillis>:<id>"}.
  */
-record SqliteCursor(long epochMillis, String id) {
+record SearchCursor(long epochMillis, String id) {
 
     static final String INVALID = "cursor is not valid";
 
@@ -22,7 +22,7 @@ record SqliteCursor(long epochMillis, String id) {
     }
 
     /** Decodes a cursor made by {@link #encode}; anything else is the caller's mistake: BAD_REQUEST. */
-    static SqliteCursor decode(String cursor) {
+    static SearchCursor decode(String cursor) {
         String key;
         try {
             byte[] bytes = Base64.getUrlDecoder().decode(cursor);
@@ -42,7 +42,7 @@ record SqliteCursor(long epochMillis, String id) {
             throw DomainException.badRequest(INVALID);
         }
         try {
-            return new SqliteCursor(Long.parseLong(millis), key.substring(colon + 1));
+            return new SearchCursor(Long.parseLong(millis), key.substring(colon + 1));
         } catch (NumberFormatException e) {
             throw DomainException.badRequest(INVALID);
         }

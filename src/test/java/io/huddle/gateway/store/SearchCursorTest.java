@@ -11,28 +11,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class SqliteCursorTest {
+class SearchCursorTest {
 
     @Test
     void roundTripsTheKeyOfTheLastItem() {
         Instant at = Instant.parse("2025-03-01T09:00:00.123Z");
-        String cursor = SqliteCursor.encode(at, "x-42");
+        String cursor = SearchCursor.encode(at, "x-42");
 
-        assertThat(SqliteCursor.decode(cursor)).isEqualTo(new SqliteCursor(at.toEpochMilli(), "x-42"));
+        assertThat(SearchCursor.decode(cursor)).isEqualTo(new SearchCursor(at.toEpochMilli(), "x-42"));
     }
 
     @Test
     void idsWithColonsUnicodeAndTimesBeforeTheEpochSurvive() {
         Instant before = Instant.ofEpochMilli(-86_400_000L);
-        String cursor = SqliteCursor.encode(before, "urn:x:ü✓");
+        String cursor = SearchCursor.encode(before, "urn:x:ü✓");
 
-        assertThat(SqliteCursor.decode(cursor)).isEqualTo(new SqliteCursor(-86_400_000L, "urn:x:ü✓"));
+        assertThat(SearchCursor.decode(cursor)).isEqualTo(new SearchCursor(-86_400_000L, "urn:x:ü✓"));
     }
 
     @Test
     void isUrlSafeAndUnpadded() {
         for (int n = 0; n < 200; n++) {
-            String cursor = SqliteCursor.encode(Instant.ofEpochMilli(1_700_000_000_000L + n * 7919L), "id?&/" + n);
+            String cursor = SearchCursor.encode(Instant.ofEpochMilli(1_700_000_000_000L + n * 7919L), "id?&/" + n);
             assertThat(cursor).matches("[A-Za-z0-9_-]+");
         }
     }
@@ -44,7 +44,7 @@ class SqliteCursorTest {
         String cursor = key.equals("a+b/") || key.equals("====") || key.equals("a") ? key
                 : Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
 
-        assertThatThrownBy(() -> SqliteCursor.decode(cursor))
+        assertThatThrownBy(() -> SearchCursor.decode(cursor))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.kind()).isEqualTo(DomainException.Kind.BAD_REQUEST))
                 .hasMessage("cursor is not valid");
@@ -53,6 +53,6 @@ class SqliteCursorTest {
     @Test
     void rejectsBytesThatAreNotUtf8() {
         String cursor = Base64.getUrlEncoder().encodeToString(new byte[] {'1', ':', (byte) 0xC3, (byte) 0x28});
-        assertThatThrownBy(() -> SqliteCursor.decode(cursor)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> SearchCursor.decode(cursor)).isInstanceOf(DomainException.class);
     }
 }

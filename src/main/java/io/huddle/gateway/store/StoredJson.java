@@ -17,15 +17,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The JSON text columns of the SQLite store. The on-disk shape is written field by field rather than by
- * reflection, so renaming a record component cannot silently change (or break reading) stored data.
+ * The JSON columns of the store (text on SQLite, jsonb on PostgreSQL). The stored shape is written field by
+ * field rather than by reflection, so renaming a record component cannot silently change (or break reading)
+ * stored data.
  * Malformed stored JSON is reported as an {@link SQLException} naming the column.
  */
-final class SqliteJson {
+final class StoredJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private SqliteJson() {
+    private StoredJson() {
     }
 
     static String strings(List<String> values) throws SQLException {

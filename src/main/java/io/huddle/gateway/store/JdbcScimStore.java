@@ -15,20 +15,22 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The {@link ScimStore} over the gateway's PostgreSQL database, through the gateway store's pool. */
-final class PostgresScimStore implements ScimStore {
+/** The {@link ScimStore} over JDBC, for both engines: through the gateway store's connections and its dialect. */
+final class JdbcScimStore implements ScimStore {
 
-    private final PostgresGatewayStore store;
+    private final JdbcGatewayStore store;
+    private final SqlDialect dialect;
 
-    PostgresScimStore(PostgresGatewayStore store) {
+    JdbcScimStore(JdbcGatewayStore store, SqlDialect dialect) {
         this.store = store;
+        this.dialect = dialect;
     }
 
     @Override
     public void saveToken(ScimToken t, String tokenDigest, AdminChange change) {
         store.write("save SCIM token '" + t.id() + "' of tenant '" + t.tenant() + "'", c -> SqliteJdbc.inTransaction(c,
                 conn -> {
-                    update(conn, SqliteScimRows.INSERT_TOKEN, ps -> {
+                    update(conn, ScimRows.INSERT_TOKEN, ps -> {
                         setText(ps, 1, t.id());
                         setText(ps, 2, t.tenant());
                         setText(ps, 3, t.name());
@@ -37,30 +39,30 @@ final class PostgresScimStore implements ScimStore {
                         SqliteJdbc.setInstant(ps, 6, t.lastUsedAt());
                         setText(ps, 7, tokenDigest);
                     });
-                    SqliteIdentityRows.insertChange(conn, change);
+                    IdentityRows.insertChange(conn, change);
                     return null;
                 }));
     }
 
     @Override
     public List<ScimToken> tokens(String tenant) {
-        return store.read("list SCIM tokens of tenant '" + tenant + "'", c -> query(c, SqliteScimRows.TOKENS,
-                ps -> setText(ps, 1, tenant), SqliteScimRows::token));
+        return store.read("list SCIM tokens of tenant '" + tenant + "'", c -> query(c, ScimRows.TOKENS,
+                ps -> setText(ps, 1, tenant), ScimRows::token));
     }
 
     @Override
     public Optional<ScimToken> tokenByDigest(String tokenDigest) {
-        return store.read("look up SCIM token", c -> queryOne(c, SqliteScimRows.TOKEN_BY_DIGEST,
-                ps -> setText(ps, 1, tokenDigest), SqliteScimRows::token));
+        return store.read("look up SCIM token", c -> queryOne(c, ScimRows.TOKEN_BY_DIGEST,
+                ps -> setText(ps, 1, tokenDigest), ScimRows::token));
     }
 
     @Override
     public boolean deleteToken(String tenant, String tokenId, AdminChange change) {
         return store.write("revoke SCIM token '" + tokenId + "' of tenant '" + tenant + "'",
                 c -> SqliteJdbc.inTransaction(c, conn -> {
-                    int deleted = update(conn, SqliteScimRows.DELETE_TOKEN, ps -> bind(ps, tenant, tokenId));
+                    int deleted = update(conn, ScimRows.DELETE_TOKEN, ps -> bind(ps, tenant, tokenId));
                     if (deleted > 0) {
-                        SqliteIdentityRows.insertChange(conn, change);
+                        IdentityRows.insertChange(conn, change);
                     }
                     return deleted > 0;
                 }));
@@ -68,7 +70,7 @@ final class PostgresScimStore implements ScimStore {
 
     @Override
     public void tokenUsed(String tokenId, Instant at) {
-        store.write("note the use of SCIM token '" + tokenId + "'", c -> update(c, SqliteScimRows.TOKEN_USED, ps -> {
+        store.write("note the use of SCIM token '" + tokenId + "'", c -> update(c, ScimRows.TOKEN_USED, ps -> {
             SqliteJdbc.setInstant(ps, 1, at);
             setText(ps, 2, tokenId);
         }));
@@ -77,22 +79,22 @@ final class PostgresScimStore implements ScimStore {
     @Override
     public Optional<ScimUser> user(String tenant, String userId) {
         return store.read("find SCIM user '" + userId + "' of tenant '" + tenant + "'", c -> queryOne(c,
-                SqliteScimRows.USER_BY_ID, ps -> bind(ps, tenant, userId), this::scimUser));
+                ScimRows.USER_BY_ID, ps -> bind(ps, tenant, userId), this::scimUser));
     }
 
     @Override
     public Optional<ScimUser> userByName(String tenant, String username) {
         return store.read("find SCIM user named '" + username + "' of tenant '" + tenant + "'", c -> queryOne(c,
-                PostgresScimRows.USER_BY_NAME, ps -> bind(ps, tenant, username, username), this::scimUser));
+                dialect.scimUserByName(), ps -> bind(ps, tenant, username, username), this::scimUser));
     }
 
     @Override
     public ScimPage<ScimUser> users(String tenant, ScimCondition where, int offset, int limit) {
-        SqliteScimRows.Where w = PostgresScimRows.users(where);
+        ScimRows.Where w = ScimRows.users(where, dialect);
         String filter = " WHERE u.tenant = ? AND " + w.sql();
         return store.read("list SCIM users of tenant '" + tenant + "'", c -> {
-            int total = count(c, "SELECT COUNT(*)" + SqliteScimRows.USER_FROM + filter, tenant, w.args());
-            List<ScimUser> items = limit == 0 ? List.of() : query(c, SqliteScimRows.USER_SELECT + filter
+            int total = count(c, "SELECT COUNT(*)" + ScimRows.USER_FROM + filter, tenant, w.args());
+            List<ScimUser> items = limit == 0 ? List.of() : query(c, ScimRows.USER_SELECT + filter
                     + " ORDER BY u.username, u.id LIMIT ? OFFSET ?", ps -> bindPage(ps, tenant, w.args(), limit, offset),
                     this::scimUser);
             return new ScimPage<>(total, items);
@@ -102,16 +104,16 @@ final class PostgresScimStore implements ScimStore {
     @Override
     public boolean userIdDeleted(String tenant, String userId) {
         return store.read("look up deleted user id '" + userId + "'", c -> queryOne(c,
-                SqliteScimRows.USER_ID_DELETED, ps -> bind(ps, tenant, userId), rs -> true)).isPresent();
+                ScimRows.USER_ID_DELETED, ps -> bind(ps, tenant, userId), rs -> true)).isPresent();
     }
 
     @Override
     public void saveUsers(List<ScimUser> users, List<AdminChange> changes) {
         store.write("save " + users.size() + " SCIM user(s)", c -> SqliteJdbc.inTransaction(c, conn -> {
             for (ScimUser u : users) {
-                update(conn, SqliteScimRows.ENSURE_DOMAIN, ps -> bind(ps, u.user().tenant(), u.user().domain()));
-                update(conn, SqliteScimRows.UPSERT_USER, ps -> SqliteScimRows.bindUser(ps, u.user()));
-                update(conn, SqliteScimRows.UPSERT_SCIM_USER, ps -> {
+                update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, u.user().tenant(), u.user().domain()));
+                update(conn, ScimRows.UPSERT_USER, ps -> AccountRows.bindUser(ps, u.user(), null));
+                update(conn, ScimRows.UPSERT_SCIM_USER, ps -> {
                     bind(ps, u.user().id(), u.user().tenant(), u.externalId());
                     SqliteJdbc.setBoolean(ps, 4, u.managed());
                 });
@@ -124,8 +126,8 @@ final class PostgresScimStore implements ScimStore {
     @Override
     public void deleteUser(User user, AdminChange change) {
         store.write("delete user '" + user.id() + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
-            update(conn, SqliteScimRows.DELETE_USER, ps -> bind(ps, user.tenant(), user.id()));
-            SqliteIdentityRows.insertChange(conn, change);
+            update(conn, ScimRows.DELETE_USER, ps -> bind(ps, user.tenant(), user.id()));
+            IdentityRows.insertChange(conn, change);
             return null;
         }));
     }
@@ -138,14 +140,14 @@ final class PostgresScimStore implements ScimStore {
     @Override
     public List<ScimGroup> groupsOf(String userId) {
         return store.read("list the SCIM groups of user '" + userId + "'", c -> query(c,
-                SqliteScimRows.GROUPS_OF_USER, ps -> setText(ps, 1, userId), SqliteScimRows::group));
+                ScimRows.GROUPS_OF_USER, ps -> setText(ps, 1, userId), ScimRows::group));
     }
 
     @Override
     public Optional<ScimGroup> group(String tenant, String groupId) {
         return store.read("find SCIM group '" + groupId + "' of tenant '" + tenant + "'", c -> {
-            Optional<ScimGroup> g = queryOne(c, SqliteScimRows.GROUP_BY_ID, ps -> bind(ps, tenant, groupId),
-                    SqliteScimRows::group);
+            Optional<ScimGroup> g = queryOne(c, ScimRows.GROUP_BY_ID, ps -> bind(ps, tenant, groupId),
+                    ScimRows::group);
             return g.isEmpty() ? g : Optional.of(withMembers(c, g.get()));
         });
     }
@@ -153,18 +155,18 @@ final class PostgresScimStore implements ScimStore {
     @Override
     public Optional<ScimGroup> groupByName(String tenant, String displayName) {
         return store.read("find SCIM group named '" + displayName + "' of tenant '" + tenant + "'", c -> queryOne(c,
-                PostgresScimRows.GROUP_BY_NAME, ps -> bind(ps, tenant, displayName), SqliteScimRows::group));
+                dialect.scimGroupByName(), ps -> bind(ps, tenant, displayName), ScimRows::group));
     }
 
     @Override
     public ScimPage<ScimGroup> groups(String tenant, ScimCondition where, int offset, int limit, boolean members) {
-        SqliteScimRows.Where w = PostgresScimRows.groups(where);
+        ScimRows.Where w = ScimRows.groups(where, dialect);
         String filter = " WHERE g.tenant = ? AND " + w.sql();
         return store.read("list SCIM groups of tenant '" + tenant + "'", c -> {
-            int total = count(c, "SELECT COUNT(*)" + SqliteScimRows.GROUP_FROM + filter, tenant, w.args());
-            List<ScimGroup> items = limit == 0 ? List.of() : query(c, "SELECT " + SqliteScimRows.GROUP_COLUMNS
-                    + SqliteScimRows.GROUP_FROM + filter + " ORDER BY g.display_name, g.id LIMIT ? OFFSET ?",
-                    ps -> bindPage(ps, tenant, w.args(), limit, offset), SqliteScimRows::group);
+            int total = count(c, "SELECT COUNT(*)" + ScimRows.GROUP_FROM + filter, tenant, w.args());
+            List<ScimGroup> items = limit == 0 ? List.of() : query(c, "SELECT " + ScimRows.GROUP_COLUMNS
+                    + ScimRows.GROUP_FROM + filter + " ORDER BY g.display_name, g.id LIMIT ? OFFSET ?",
+                    ps -> bindPage(ps, tenant, w.args(), limit, offset), ScimRows::group);
             if (members) {
                 List<ScimGroup> full = new java.util.ArrayList<>(items.size());
                 for (ScimGroup g : items) {
@@ -180,13 +182,13 @@ final class PostgresScimStore implements ScimStore {
     public void saveGroup(ScimGroup g, List<User> placed, List<AdminChange> changes) {
         store.write("save SCIM group '" + g.id() + "' of tenant '" + g.tenant() + "'", c -> SqliteJdbc.inTransaction(c,
                 conn -> {
-                    update(conn, SqliteScimRows.UPSERT_GROUP, ps -> {
+                    update(conn, ScimRows.UPSERT_GROUP, ps -> {
                         bind(ps, g.id(), g.tenant(), g.displayName(), g.externalId());
                         SqliteJdbc.setInstant(ps, 5, g.createdAt());
                         SqliteJdbc.setInstant(ps, 6, g.updatedAt());
                     });
-                    update(conn, SqliteScimRows.DELETE_MEMBERS, ps -> setText(ps, 1, g.id()));
-                    try (PreparedStatement ps = conn.prepareStatement(SqliteScimRows.INSERT_MEMBER)) {
+                    update(conn, ScimRows.DELETE_MEMBERS, ps -> setText(ps, 1, g.id()));
+                    try (PreparedStatement ps = conn.prepareStatement(ScimRows.INSERT_MEMBER)) {
                         for (String member : g.memberIds()) {
                             bind(ps, g.id(), member);
                             ps.addBatch();
@@ -203,7 +205,7 @@ final class PostgresScimStore implements ScimStore {
     public void deleteGroup(ScimGroup g, List<User> placed, List<AdminChange> changes) {
         store.write("delete SCIM group '" + g.id() + "' of tenant '" + g.tenant() + "'",
                 c -> SqliteJdbc.inTransaction(c, conn -> {
-                    update(conn, SqliteScimRows.DELETE_GROUP, ps -> bind(ps, g.tenant(), g.id()));
+                    update(conn, ScimRows.DELETE_GROUP, ps -> bind(ps, g.tenant(), g.id()));
                     savePlaced(conn, placed);
                     insertChanges(conn, changes);
                     return null;
@@ -212,19 +214,19 @@ final class PostgresScimStore implements ScimStore {
 
     private static void savePlaced(Connection conn, List<User> placed) throws SQLException {
         for (User u : placed) {
-            update(conn, SqliteScimRows.ENSURE_DOMAIN, ps -> bind(ps, u.tenant(), u.domain()));
-            update(conn, SqliteScimRows.UPSERT_USER, ps -> SqliteScimRows.bindUser(ps, u));
+            update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, u.tenant(), u.domain()));
+            update(conn, ScimRows.UPSERT_USER, ps -> AccountRows.bindUser(ps, u, null));
         }
     }
 
     private static void insertChanges(Connection conn, List<AdminChange> changes) throws SQLException {
         for (AdminChange change : changes) {
-            SqliteIdentityRows.insertChange(conn, change);
+            IdentityRows.insertChange(conn, change);
         }
     }
 
     private static ScimGroup withMembers(Connection c, ScimGroup g) throws SQLException {
-        List<String> members = query(c, SqliteScimRows.MEMBERS, ps -> setText(ps, 1, g.id()), rs -> rs.getString(1));
+        List<String> members = query(c, ScimRows.MEMBERS, ps -> setText(ps, 1, g.id()), rs -> rs.getString(1));
         return new ScimGroup(g.id(), g.tenant(), g.displayName(), g.externalId(), g.createdAt(), g.updatedAt(),
                 members);
     }

@@ -20,7 +20,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** SQL and row mapping for interactions, help requests and supervisor actions. Saves are upserts by id. */
-final class SqliteActivityRows {
+final class ActivityRows {
 
     static final String INTERACTION_COLUMNS = "id, tenant, domain, channel, agent_id, agent_name, customer_name,"
             + " queue, started_at, state, help_requested, participants, ended_at, platform_id";
@@ -55,7 +55,7 @@ final class SqliteActivityRows {
     static final String UPSERT_ACTION = "INSERT INTO actions (" + ACTION_COLUMNS + ")"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" + onConflictReplace(ACTION_COLUMNS);
 
-    private SqliteActivityRows() {
+    private ActivityRows() {
     }
 
     /** {@code ON CONFLICT (id) DO UPDATE} setting every other column: the whole row is replaced in place. */
@@ -84,7 +84,7 @@ final class SqliteActivityRows {
         setInstant(ps, 9, i.startedAt());
         setEnum(ps, 10, i.state());
         setBoolean(ps, 11, i.helpRequested());
-        setText(ps, 12, SqliteJson.participants(i.participants()));
+        setText(ps, 12, StoredJson.participants(i.participants()));
         setInstant(ps, 13, i.endedAt());
         setText(ps, 14, i.platformId());
     }
@@ -94,7 +94,7 @@ final class SqliteActivityRows {
                 getEnum(rs, "channel", Channel.class), rs.getString("agent_id"), rs.getString("agent_name"),
                 rs.getString("customer_name"), rs.getString("queue"), getInstant(rs, "started_at"),
                 getEnum(rs, "state", InteractionState.class), getBoolean(rs, "help_requested"),
-                SqliteJson.participants(rs.getString("participants"), "interactions.participants"),
+                StoredJson.participants(rs.getString("participants"), "interactions.participants"),
                 getInstant(rs, "ended_at"), rs.getString("platform_id"));
     }
 
@@ -108,7 +108,7 @@ final class SqliteActivityRows {
         setEnum(ps, 7, r.status());
         setText(ps, 8, r.reason());
         setText(ps, 9, r.comment());
-        setText(ps, 10, SqliteJson.strings(r.assignedTo()));
+        setText(ps, 10, StoredJson.strings(r.assignedTo()));
         setText(ps, 11, r.helpProvidedBy());
         setText(ps, 12, r.helpProvidedByName());
         setInstant(ps, 13, r.createdAt());
@@ -116,18 +116,18 @@ final class SqliteActivityRows {
         setInstant(ps, 15, r.closedAt());
         setInstant(ps, 16, r.cancelledAt());
         setEnum(ps, 17, r.endReason());
-        setText(ps, 18, SqliteJson.escalations(r.escalations()));
+        setText(ps, 18, StoredJson.escalations(r.escalations()));
     }
 
     static HelpRequest helpRequest(ResultSet rs) throws SQLException {
         return new HelpRequest(rs.getString("id"), rs.getString("tenant"), rs.getString("domain"),
                 rs.getString("interaction_id"), rs.getString("agent_id"), rs.getString("agent_name"),
                 getEnum(rs, "status", HelpRequestStatus.class), rs.getString("reason"), rs.getString("comment"),
-                SqliteJson.strings(rs.getString("assigned_to"), "help_requests.assigned_to"),
+                StoredJson.strings(rs.getString("assigned_to"), "help_requests.assigned_to"),
                 rs.getString("help_provided_by"), rs.getString("help_provided_by_name"),
                 getInstant(rs, "created_at"), getInstant(rs, "accepted_at"), getInstant(rs, "closed_at"),
                 getInstant(rs, "cancelled_at"), getEnum(rs, "end_reason", HelpRequest.EndReason.class),
-                SqliteJson.escalations(rs.getString("escalations"), "help_requests.escalations"));
+                StoredJson.escalations(rs.getString("escalations"), "help_requests.escalations"));
     }
 
     static void bindAction(PreparedStatement ps, SupervisorAction a) throws SQLException {

@@ -1,18 +1,12 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.setBoolean;
-import static io.huddle.gateway.store.SqliteJdbc.setText;
-
-import io.huddle.domain.Role;
-import io.huddle.domain.User;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** SQL and row mapping for SCIM: tokens, users' SCIM attributes, groups and members, and the lists' conditions. */
-final class SqliteScimRows {
+final class ScimRows {
 
     static final String TOKEN_COLUMNS = "id, tenant, name, created_at, created_by, last_used_at";
     static final String INSERT_TOKEN = "INSERT INTO scim_tokens (" + TOKEN_COLUMNS + ", token_digest)"
@@ -27,17 +21,16 @@ final class SqliteScimRows {
     static final String USER_SELECT = "SELECT u.id, u.tenant, u.domain, u.username, u.display_name, u.roles,"
             + " u.platform_user_id, u.active, s.external_id, s.managed" + USER_FROM;
     static final String USER_BY_ID = USER_SELECT + " WHERE u.tenant = ? AND u.id = ?";
-    static final String USER_BY_NAME = USER_SELECT + " WHERE u.tenant = ? AND u.username = ? COLLATE NOCASE"
-            + " ORDER BY u.username = ? DESC LIMIT 1";
 
     /**
-     * Upsert by id that never touches the password hash: SCIM neither sets nor clears a password. A user SCIM
-     * creates says so in {@code source}; one it takes over keeps the source it had.
+     * Upsert by id that never touches the password hash: SCIM neither sets nor clears a password (bound like
+     * {@link AccountRows#UPSERT_USER}, with no hash). A user SCIM creates says so in {@code source}; one it takes
+     * over keeps the source it had.
      */
     static final String UPSERT_USER = """
             INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash, platform_user_id,
                                active, source)
-            VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, 'scim')
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scim')
             ON CONFLICT (id) DO UPDATE SET
                 domain = excluded.domain, username = excluded.username, display_name = excluded.display_name,
                 roles = excluded.roles, platform_user_id = excluded.platform_user_id, active = excluded.active""";
@@ -53,8 +46,6 @@ final class SqliteScimRows {
     static final String GROUP_COLUMNS = "g.id, g.tenant, g.display_name, g.external_id, g.created_at, g.updated_at";
     static final String GROUP_FROM = " FROM scim_groups g";
     static final String GROUP_BY_ID = "SELECT " + GROUP_COLUMNS + GROUP_FROM + " WHERE g.tenant = ? AND g.id = ?";
-    static final String GROUP_BY_NAME = "SELECT " + GROUP_COLUMNS + GROUP_FROM
-            + " WHERE g.tenant = ? AND g.display_name = ? COLLATE NOCASE LIMIT 1";
     static final String GROUPS_OF_USER = "SELECT " + GROUP_COLUMNS + GROUP_FROM
             + " JOIN scim_group_members m ON m.group_id = g.id WHERE m.user_id = ? ORDER BY g.display_name, g.id";
     static final String MEMBERS = "SELECT user_id FROM scim_group_members WHERE group_id = ? ORDER BY user_id";
@@ -67,24 +58,13 @@ final class SqliteScimRows {
     static final String INSERT_MEMBER = "INSERT INTO scim_group_members (group_id, user_id) VALUES (?, ?)";
     static final String DELETE_GROUP = "DELETE FROM scim_groups WHERE tenant = ? AND id = ?";
 
-    private SqliteScimRows() {
+    private ScimRows() {
     }
 
     static ScimToken token(ResultSet rs) throws SQLException {
         return new ScimToken(rs.getString("id"), rs.getString("tenant"), rs.getString("name"),
                 SqliteJdbc.getInstant(rs, "created_at"), rs.getString("created_by"),
                 SqliteJdbc.getInstant(rs, "last_used_at"));
-    }
-
-    static void bindUser(PreparedStatement ps, User user) throws SQLException {
-        setText(ps, 1, user.id());
-        setText(ps, 2, user.tenant());
-        setText(ps, 3, user.domain());
-        setText(ps, 4, user.username());
-        setText(ps, 5, user.displayName());
-        setText(ps, 6, SqliteJson.enums(user.roles(), Role.class));
-        setText(ps, 7, user.platformUserId());
-        setBoolean(ps, 8, user.active());
     }
 
     static ScimGroup group(ResultSet rs) throws SQLException {
@@ -97,33 +77,33 @@ final class SqliteScimRows {
     record Where(String sql, List<Object> args) {
     }
 
-    static Where users(ScimCondition condition) {
+    static Where users(ScimCondition condition, SqlDialect dialect) {
         List<Object> args = new ArrayList<>();
-        return new Where(sql(condition, true, args), args);
+        return new Where(sql(condition, true, dialect, args), args);
     }
 
-    static Where groups(ScimCondition condition) {
+    static Where groups(ScimCondition condition, SqlDialect dialect) {
         List<Object> args = new ArrayList<>();
-        return new Where(sql(condition, false, args), args);
+        return new Where(sql(condition, false, dialect, args), args);
     }
 
-    private static String sql(ScimCondition c, boolean users, List<Object> args) {
+    private static String sql(ScimCondition c, boolean users, SqlDialect dialect, List<Object> args) {
         if (c instanceof ScimCondition.And and) {
-            return "(" + sql(and.left(), users, args) + " AND " + sql(and.right(), users, args) + ")";
+            return "(" + sql(and.left(), users, dialect, args) + " AND " + sql(and.right(), users, dialect, args) + ")";
         }
         if (c instanceof ScimCondition.Or or) {
-            return "(" + sql(or.left(), users, args) + " OR " + sql(or.right(), users, args) + ")";
+            return "(" + sql(or.left(), users, dialect, args) + " OR " + sql(or.right(), users, dialect, args) + ")";
         }
         if (c instanceof ScimCondition.Not not) {
-            return "NOT (" + sql(not.inner(), users, args) + ")";
+            return "NOT (" + sql(not.inner(), users, dialect, args) + ")";
         }
         if (c instanceof ScimCondition.Compare compare) {
-            return compare(compare, users, args);
+            return compare(compare, users, dialect, args);
         }
         return "1 = 1";
     }
 
-    private static String compare(ScimCondition.Compare c, boolean users, List<Object> args) {
+    private static String compare(ScimCondition.Compare c, boolean users, SqlDialect dialect, List<Object> args) {
         if (c.attribute() == ScimCondition.Attribute.MEMBER) {
             if (users || c.operator() != ScimCondition.Operator.EQ) {
                 throw new IllegalArgumentException("members can only be compared with eq, on groups");
@@ -136,41 +116,19 @@ final class SqliteScimRows {
             return switch (c.operator()) {
                 case PR -> "1 = 1";
                 case EQ, NE -> {
-                    args.add(Boolean.TRUE.equals(c.value()) ? 1 : 0);
+                    args.add(Boolean.TRUE.equals(c.value())); // SQLite's driver binds it as 1 or 0
                     yield column + (c.operator() == ScimCondition.Operator.EQ ? " = ?" : " <> ?");
                 }
                 default -> throw new IllegalArgumentException("active can only be compared with eq, ne or pr");
             };
         }
+        if (c.operator() == ScimCondition.Operator.PR) {
+            return "(" + column + " IS NOT NULL AND " + column + " <> '')";
+        }
         boolean exact = c.attribute() == ScimCondition.Attribute.ID
                 || c.attribute() == ScimCondition.Attribute.EXTERNAL_ID;
-        String collate = exact ? "" : " COLLATE NOCASE";
         String value = c.value() == null ? null : String.valueOf(c.value());
-        switch (c.operator()) {
-            case PR:
-                return "(" + column + " IS NOT NULL AND " + column + " <> '')";
-            case EQ:
-                args.add(value);
-                return column + " = ?" + collate;
-            case NE:
-                args.add(value);
-                return "(" + column + " IS NULL OR " + column + " <> ?" + collate + ")";
-            case CO:
-                args.add(value);
-                return exact ? "instr(" + column + ", ?) > 0" : "instr(lower(" + column + "), lower(?)) > 0";
-            case SW:
-                args.add(value);
-                args.add(value);
-                return "substr(" + column + ", 1, length(?)) = ?" + collate;
-            case EW:
-                args.add(value);
-                args.add(value);
-                args.add(value);
-                return "(length(" + column + ") >= length(?) AND substr(" + column + ", -length(?)) = ?" + collate
-                        + ")";
-            default:
-                throw new IllegalArgumentException("unknown operator " + c.operator());
-        }
+        return dialect.scimCompare(c.operator(), column, exact, value, args);
     }
 
     private static String column(ScimCondition.Attribute attribute, boolean users) {

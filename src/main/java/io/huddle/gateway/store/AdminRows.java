@@ -13,18 +13,18 @@ import java.util.List;
 import java.util.Objects;
 
 /** SQL and row mapping for tenants' domains and the administration's view of users (search by user name). */
-final class SqliteAdminRows {
+final class AdminRows {
 
     static final String DOMAINS = """
             SELECT d.name, (SELECT COUNT(*) FROM users u WHERE u.tenant = d.tenant AND u.domain = d.name) AS users
             FROM tenant_domains d WHERE d.tenant = ? ORDER BY d.name""";
     static final String INSERT_DOMAIN = "INSERT INTO tenant_domains (tenant, name) VALUES (?, ?)";
 
-    static final String ACCOUNT_COLUMNS = SqliteAccountRows.USER_COLUMNS
+    static final String ACCOUNT_COLUMNS = AccountRows.USER_COLUMNS
             + ", source, password_hash IS NOT NULL AS has_password";
     static final String FIND_ACCOUNT = "SELECT " + ACCOUNT_COLUMNS + " FROM users WHERE id = ?";
 
-    private SqliteAdminRows() {
+    private AdminRows() {
     }
 
     static TenantDomain domain(ResultSet rs) throws SQLException {
@@ -32,13 +32,14 @@ final class SqliteAdminRows {
     }
 
     /** The search: every filter that is set, after the cursor's user name, one row more than the page. */
-    static SqliteSearch.Sql users(UserQuery q) {
+    static KeysetSearch.Sql users(UserQuery q, SqlDialect dialect) {
         Objects.requireNonNull(q.tenant(), "a user search is always scoped to a tenant");
         StringBuilder where = new StringBuilder("tenant = ?");
         List<Object> params = new ArrayList<>(List.of(q.tenant()));
         if (q.text() != null) {
             String pattern = "%" + q.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            where.append(" AND (username LIKE ? ESCAPE '\\' OR display_name LIKE ? ESCAPE '\\')");
+            String like = " " + dialect.likeIgnoringCase() + " ? ESCAPE '\\'";
+            where.append(" AND (username").append(like).append(" OR display_name").append(like).append(")");
             params.add(pattern);
             params.add(pattern);
         }
@@ -47,20 +48,20 @@ final class SqliteAdminRows {
             params.add(q.domain());
         }
         if (q.role() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM json_each(users.roles) r WHERE r.value = ?)");
+            where.append(" AND ").append(dialect.hasRole());
             params.add(q.role().name());
         }
         if (q.active() != null) {
             where.append(" AND active = ?");
-            params.add(q.active() ? 1 : 0);
+            params.add(q.active()); // SQLite's driver binds it as 1 or 0
         }
         if (q.cursor() != null) {
             where.append(" AND username > ?");
             params.add(decodeCursor(q.cursor()));
         }
-        int limit = q.limit() <= 0 ? SqliteSearch.DEFAULT_LIMIT : Math.min(q.limit(), SqliteSearch.MAX_LIMIT);
+        int limit = q.limit() <= 0 ? KeysetSearch.DEFAULT_LIMIT : Math.min(q.limit(), KeysetSearch.MAX_LIMIT);
         params.add(limit + 1);
-        return new SqliteSearch.Sql("SELECT " + ACCOUNT_COLUMNS + " FROM users WHERE " + where
+        return new KeysetSearch.Sql("SELECT " + ACCOUNT_COLUMNS + " FROM users WHERE " + where
                 + " ORDER BY username LIMIT ?", params, limit);
     }
 
@@ -84,11 +85,11 @@ final class SqliteAdminRows {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
             if (name.isEmpty()) {
-                throw DomainException.badRequest(SqliteCursor.INVALID);
+                throw DomainException.badRequest(SearchCursor.INVALID);
             }
             return name;
         } catch (IllegalArgumentException | CharacterCodingException e) {
-            throw DomainException.badRequest(SqliteCursor.INVALID);
+            throw DomainException.badRequest(SearchCursor.INVALID);
         }
     }
 }

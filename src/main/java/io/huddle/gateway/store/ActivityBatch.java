@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.Function;
 
 /** {@link GatewayStore#saveAll}: several upserts in one transaction, rolled back whole on any failure. */
-final class SqliteBatch {
+final class ActivityBatch {
 
-    private SqliteBatch() {
+    private ActivityBatch() {
     }
 
     @FunctionalInterface
@@ -33,7 +33,7 @@ final class SqliteBatch {
                                    List<HelpRequest> requests, List<SupervisorAction> actions,
                                    List<Interaction> interactions) throws SQLException {
         return SqliteJdbc.inTransaction(c, conn -> {
-            SqlitePlatformRows.markSeen(conn, tenant, eventIds, receivedAt);
+            PlatformRows.markSeen(conn, tenant, eventIds, receivedAt);
             saveChanges(conn, requests, actions, interactions);
             return null;
         });
@@ -41,12 +41,12 @@ final class SqliteBatch {
 
     private static void saveChanges(Connection conn, List<HelpRequest> requests, List<SupervisorAction> actions,
                                     List<Interaction> interactions) throws SQLException {
-        saveEach(conn, SqliteActivityRows.UPSERT_HELP_REQUEST, requests, "help request", HelpRequest::id,
-                SqliteActivityRows::bindHelpRequest);
-        saveEach(conn, SqliteActivityRows.UPSERT_ACTION, actions, "supervisor action", SupervisorAction::id,
-                SqliteActivityRows::bindAction);
-        saveEach(conn, SqliteActivityRows.UPSERT_INTERACTION, interactions, "interaction", Interaction::id,
-                SqliteActivityRows::bindInteraction);
+        saveEach(conn, ActivityRows.UPSERT_HELP_REQUEST, requests, "help request", HelpRequest::id,
+                ActivityRows::bindHelpRequest);
+        saveEach(conn, ActivityRows.UPSERT_ACTION, actions, "supervisor action", SupervisorAction::id,
+                ActivityRows::bindAction);
+        saveEach(conn, ActivityRows.UPSERT_INTERACTION, interactions, "interaction", Interaction::id,
+                ActivityRows::bindInteraction);
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Set;
 
 /** SQL and row mapping for tenants' platform connections and the platform events already applied. */
-final class SqlitePlatformRows {
+final class PlatformRows {
 
     static final String FIND_CONNECTION = "SELECT tenant, call_control_url, secret, secret_set_at"
             + " FROM platform_connections WHERE tenant = ?";
@@ -33,7 +33,7 @@ final class SqlitePlatformRows {
             DELETE FROM platform_events WHERE (tenant, event_id) IN (
                 SELECT tenant, event_id FROM platform_events WHERE received_at < ? ORDER BY received_at LIMIT ?)""";
 
-    private SqlitePlatformRows() {
+    private PlatformRows() {
     }
 
     static PlatformConnection connection(ResultSet rs) throws SQLException {

@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** SQL and row mapping for tenants' identity settings and the audit of administration. */
-final class SqliteIdentityRows {
+final class IdentityRows {
 
     /** Settings are one JSON document per tenant: records as Jackson writes them, roles by enum name. */
     private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -26,7 +26,7 @@ final class SqliteIdentityRows {
     static final String INSERT_CHANGE = "INSERT INTO admin_changes (" + CHANGE_COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    private SqliteIdentityRows() {
+    private IdentityRows() {
     }
 
     static String settingsJson(IdentitySettings settings) throws SQLException {

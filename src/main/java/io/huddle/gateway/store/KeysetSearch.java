@@ -13,7 +13,7 @@ import java.util.function.Function;
  * adds an equality for every filter that is set, a half-open time range, and resumes strictly after
  * the cursor's (time, id). One extra row is fetched to know whether another page exists.
  */
-final class SqliteSearch {
+final class KeysetSearch {
 
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 500;
@@ -35,7 +35,7 @@ final class SqliteSearch {
     }
 
     static Sql actions(ActionQuery q) {
-        return new SqliteSearch("actions", SqliteActivityRows.ACTION_COLUMNS, "started_at", q.tenant(), q.domain())
+        return new KeysetSearch("actions", ActivityRows.ACTION_COLUMNS, "started_at", q.tenant(), q.domain())
                 .equal("supervisor_id", q.supervisorId())
                 .equal("agent_id", q.agentId())
                 .equal("interaction_id", q.interactionId())
@@ -48,7 +48,7 @@ final class SqliteSearch {
     }
 
     static Sql journal(JournalQuery q) {
-        return new SqliteSearch("journal_entries", SqliteJournalRows.COLUMNS, "client_time", q.tenant(), q.domain())
+        return new KeysetSearch("journal_entries", StoredJournalRows.COLUMNS, "client_time", q.tenant(), q.domain())
                 .equal("supervisor_id", q.supervisorId())
                 .equal("agent_id", q.agentId())
                 .equal("interaction_id", q.interactionId())
@@ -62,7 +62,7 @@ final class SqliteSearch {
     }
 
     static Sql helpRequests(HelpRequestQuery q) {
-        return new SqliteSearch("help_requests", SqliteActivityRows.HELP_REQUEST_COLUMNS, "created_at", q.tenant(),
+        return new KeysetSearch("help_requests", ActivityRows.HELP_REQUEST_COLUMNS, "created_at", q.tenant(),
                 q.domain())
                 .equal("status", q.status())
                 .equal("agent_id", q.agentId())
@@ -75,7 +75,7 @@ final class SqliteSearch {
 
     /** The audit of administration: scoped to a tenant alone, as an admin's authority is. */
     static Sql adminChanges(AdminChangeQuery q) {
-        return new SqliteSearch("admin_changes", SqliteIdentityRows.CHANGE_COLUMNS, "at", q.tenant())
+        return new KeysetSearch("admin_changes", IdentityRows.CHANGE_COLUMNS, "at", q.tenant())
                 .equal("actor_id", q.actorId())
                 .equal("action", q.action())
                 .equal("target_id", q.targetId())
@@ -85,14 +85,14 @@ final class SqliteSearch {
                 .build();
     }
 
-    private SqliteSearch(String table, String columns, String timeColumn, String tenant, String domain) {
+    private KeysetSearch(String table, String columns, String timeColumn, String tenant, String domain) {
         this(table, columns, timeColumn, tenant);
         Objects.requireNonNull(domain, "a search is always scoped to a domain");
         where.append(" AND domain = ?");
         params.add(domain);
     }
 
-    private SqliteSearch(String table, String columns, String timeColumn, String tenant) {
+    private KeysetSearch(String table, String columns, String timeColumn, String tenant) {
         this.table = table;
         this.columns = columns;
         this.timeColumn = timeColumn;
@@ -102,7 +102,7 @@ final class SqliteSearch {
     }
 
     /** Adds {@code column = value} unless value is null. */
-    private SqliteSearch equal(String column, Object value) {
+    private KeysetSearch equal(String column, Object value) {
         if (value != null) {
             where.append(" AND ").append(column).append(" = ?");
             params.add(value instanceof Enum<?> e ? e.name() : value);
@@ -111,7 +111,7 @@ final class SqliteSearch {
     }
 
     /** {@code from} inclusive, {@code to} exclusive; either may be null. */
-    private SqliteSearch between(Instant from, Instant to) {
+    private KeysetSearch between(Instant from, Instant to) {
         if (from != null) {
             where.append(" AND ").append(timeColumn).append(" >= ?");
             params.add(from.toEpochMilli());
@@ -124,9 +124,9 @@ final class SqliteSearch {
     }
 
     /** Resumes strictly after the cursor's key; a malformed cursor is a {@code DomainException} BAD_REQUEST. */
-    private SqliteSearch after(String cursor) {
+    private KeysetSearch after(String cursor) {
         if (cursor != null) {
-            SqliteCursor key = SqliteCursor.decode(cursor);
+            SearchCursor key = SearchCursor.decode(cursor);
             where.append(" AND (").append(timeColumn).append(", id) > (?, ?)");
             params.add(key.epochMillis());
             params.add(key.id());
@@ -134,7 +134,7 @@ final class SqliteSearch {
         return this;
     }
 
-    private SqliteSearch limit(int requested) {
+    private KeysetSearch limit(int requested) {
         this.limit = clamp(requested);
         return this;
     }
@@ -158,6 +158,6 @@ final class SqliteSearch {
         }
         List<T> items = rows.subList(0, limit);
         T last = items.get(limit - 1);
-        return new Page<>(items, SqliteCursor.encode(Objects.requireNonNull(time.apply(last)), id.apply(last)));
+        return new Page<>(items, SearchCursor.encode(Objects.requireNonNull(time.apply(last)), id.apply(last)));
     }
 }

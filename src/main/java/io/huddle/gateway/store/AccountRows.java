@@ -13,7 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** SQL and row mapping for users, sign-in sessions and tenant settings. */
-final class SqliteAccountRows {
+final class AccountRows {
 
     static final String USER_COLUMNS = "id, tenant, domain, username, display_name, roles, platform_user_id, active";
 
@@ -48,11 +48,6 @@ final class SqliteAccountRows {
     static final String SESSION_USER = "SELECT user_id FROM sessions WHERE token_digest = ? AND expires_at > ?";
     static final String DELETE_SESSION = "DELETE FROM sessions WHERE token_digest = ?";
 
-    /** The oldest expired sessions, at most a limit of them: read from sessions_expiry alone, deleted by rowid. */
-    static final String DELETE_EXPIRED_SESSIONS = """
-            DELETE FROM sessions WHERE rowid IN (
-                SELECT rowid FROM sessions WHERE expires_at < ? ORDER BY expires_at LIMIT ?)""";
-
     static final String TENANT_COLUMNS =
             "tenant, monitoring_enabled, monitored_channels, help_reasons, store_message_text, escalation";
 
@@ -69,7 +64,7 @@ final class SqliteAccountRows {
     static final String FIND_TENANT = "SELECT " + TENANT_COLUMNS + " FROM tenants WHERE tenant = ?";
     static final String TENANTS = "SELECT " + TENANT_COLUMNS + " FROM tenants ORDER BY tenant";
 
-    private SqliteAccountRows() {
+    private AccountRows() {
     }
 
     static void bindUser(PreparedStatement ps, User user, String passwordHash) throws SQLException {
@@ -78,7 +73,7 @@ final class SqliteAccountRows {
         setText(ps, 3, user.domain());
         setText(ps, 4, user.username());
         setText(ps, 5, user.displayName());
-        setText(ps, 6, SqliteJson.enums(user.roles(), Role.class));
+        setText(ps, 6, StoredJson.enums(user.roles(), Role.class));
         setText(ps, 7, passwordHash);
         setText(ps, 8, user.platformUserId());
         setBoolean(ps, 9, user.active());
@@ -95,17 +90,17 @@ final class SqliteAccountRows {
     static void bindTenant(PreparedStatement ps, TenantSettings settings) throws SQLException {
         setText(ps, 1, settings.tenant());
         setBoolean(ps, 2, settings.monitoringEnabled());
-        setText(ps, 3, SqliteJson.enums(settings.monitoredChannels(), Channel.class));
-        setText(ps, 4, SqliteJson.strings(settings.helpReasons()));
+        setText(ps, 3, StoredJson.enums(settings.monitoredChannels(), Channel.class));
+        setText(ps, 4, StoredJson.strings(settings.helpReasons()));
         setBoolean(ps, 5, settings.storeMessageText());
-        setText(ps, 6, SqliteJson.escalation(settings.escalation()));
+        setText(ps, 6, StoredJson.escalation(settings.escalation()));
     }
 
     static TenantSettings tenant(ResultSet rs) throws SQLException {
         return new TenantSettings(rs.getString("tenant"), getBoolean(rs, "monitoring_enabled"),
-                SqliteJson.enums(rs.getString("monitored_channels"), Channel.class, "tenants.monitored_channels"),
-                SqliteJson.strings(rs.getString("help_reasons"), "tenants.help_reasons"),
+                StoredJson.enums(rs.getString("monitored_channels"), Channel.class, "tenants.monitored_channels"),
+                StoredJson.strings(rs.getString("help_reasons"), "tenants.help_reasons"),
                 getBoolean(rs, "store_message_text"),
-                SqliteJson.escalation(rs.getString("escalation"), "tenants.escalation"));
+                StoredJson.escalation(rs.getString("escalation"), "tenants.escalation"));
     }
 }

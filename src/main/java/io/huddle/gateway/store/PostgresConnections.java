@@ -1,0 +1,110 @@
+package io.huddle.gateway.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL store's connections: a bounded pool (HikariCP), the schema migrated by Flyway at open
+ * ({@link PostgresSchema}). Every read and write takes a connection for its own duration and gives it back
+ * (auto-commit on); a caller beyond the pool's size waits for a free one, at most
+ * {@link #CONNECTION_TIMEOUT_MILLIS}, then fails like any other failure.
+ */
+final class PostgresConnections implements StoreConnections {
+    static final long CONNECTION_TIMEOUT_MILLIS = 10_000;
+    /** A statement that runs longer is cancelled by the server: no request holds a connection for ever. */
+    static final long STATEMENT_TIMEOUT_MILLIS = 30_000;
+    /** This transaction's commit does not wait for the disk. */
+    private static final String ASYNC_COMMIT = "SET LOCAL synchronous_commit = off";
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresConnections.class);
+
+    private final PostgresSettings settings;
+    private final HikariDataSource pool;
+    private final int latestVersion;
+
+    private PostgresConnections(PostgresSettings settings, HikariDataSource pool, int latestVersion) {
+        this.settings = settings;
+        this.pool = pool;
+        this.latestVersion = latestVersion;
+    }
+
+    /** Migrates the schema, then opens the pool; the database and the role must exist. */
+    static PostgresConnections open(PostgresSettings settings) {
+        try {
+            int version = PostgresSchema.migrate(settings);
+            HikariDataSource pool = new HikariDataSource(config(settings));
+            LOG.info("Opened gateway store {} (schema version {}, at most {} connections)", settings, version,
+                    settings.poolSize());
+            return new PostgresConnections(settings, pool, version);
+        } catch (SQLException | RuntimeException e) {
+            throw new StoreException("open gateway store " + settings + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariConfig config(PostgresSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("gateway-store-postgres");
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(Math.min(2, settings.poolSize()));
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MILLIS);
+        config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MILLIS);
+        // JSON columns are jsonb: strings go to the server untyped and it reads them as the column's type
+        config.addDataSourceProperty("stringtype", "unspecified");
+        config.addDataSourceProperty("ApplicationName", "huddle-gateway");
+        // no GSSAPI encryption: the installer's trimmed runtime has no java.security.jgss (Kerberos)
+        config.addDataSourceProperty("gssEncMode", "disable");
+        config.addDataSourceProperty("options", "-c statement_timeout=" + STATEMENT_TIMEOUT_MILLIS);
+        return config;
+    }
+
+    @Override
+    public <T> T write(SqliteJdbc.SqlWork<T> work) throws SQLException {
+        return run(work);
+    }
+
+    /**
+     * With {@code synchronous_commit = off} for this one transaction: the server has it but does not wait for its
+     * write-ahead log to reach the disk. A crash of the server may lose the last few such changes.
+     */
+    @Override
+    public <T> T writeWithoutFlush(SqliteJdbc.SqlWork<T> work) throws SQLException {
+        return run(c -> SqliteJdbc.inTransaction(c, conn -> {
+            SqliteJdbc.update(conn, ASYNC_COMMIT, ps -> { });
+            return work.run(conn);
+        }));
+    }
+
+    @Override
+    public <T> T read(SqliteJdbc.SqlWork<T> work) throws SQLException {
+        return run(work);
+    }
+
+    @Override
+    public SchemaVersion schemaVersion() throws SQLException {
+        return read(c -> new SchemaVersion(PostgresSchema.version(c), latestVersion));
+    }
+
+    private <T> T run(SqliteJdbc.SqlWork<T> work) throws SQLException {
+        if (pool.isClosed()) {
+            throw new SQLException("the gateway store " + settings + " is closed");
+        }
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!pool.isClosed()) {
+            pool.close();
+            LOG.info("Closed gateway store {}", settings);
+        }
+    }
+}
