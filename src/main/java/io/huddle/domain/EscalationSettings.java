@@ -7,8 +7,8 @@ import java.util.List;
  * A tenant's escalation ladder, in whole seconds: after {@code remindAfter} pending the assigned supervisors
  * are reminded, after {@code escalateAfter} the request is also assigned to the escalation group, and past
  * {@code acceptWithin} (the service level) it is marked breached. The group is the named users
- * ({@code escalationGroup}, ids of users with {@code awa_lead}) or, when none are named, everyone with
- * {@code awa_lead}.
+ * ({@code escalationGroup}: supervisors of any domain of the tenant, see {@link #mayBeNamed}) or, when none are
+ * named, everyone with {@code awa_lead}.
  */
 public record EscalationSettings(long remindAfter, long escalateAfter, long acceptWithin,
                                  List<String> escalationGroup) {
@@ -21,6 +21,15 @@ public record EscalationSettings(long remindAfter, long escalateAfter, long acce
 
     public static EscalationSettings defaults() {
         return new EscalationSettings(30, 90, 60, List.of());
+    }
+
+    /**
+     * Whether the escalation group may take in this user for a request of {@code tenant}: an active user of the
+     * tenant with {@code awa_manager} (of any domain) or {@code awa_lead}. The settings refuse anyone else and
+     * the ladder skips who no longer is one.
+     */
+    public static boolean mayBeNamed(User user, String tenant) {
+        return user.tenant().equals(tenant) && user.active() && user.isSupervisor();
     }
 
     public Duration remindDelay() {

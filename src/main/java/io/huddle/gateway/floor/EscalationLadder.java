@@ -101,20 +101,23 @@ public final class EscalationLadder {
             };
             floors.store().saveHelpRequest(next);
             f.putRequest(next);
-            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, next));
+            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, current, next));
             announce(f, next, next.escalations().get(next.escalations().size() - 1));
             current = next;
         }
         return current;
     }
 
-    /** The step that adds the escalation group to the request's assignees. */
+    /**
+     * The step that adds the escalation group to the request's assignees: the named supervisors (of any domain)
+     * or, when none are named, every lead.
+     */
     private HelpRequest escalated(TenantFloor f, HelpRequest r, Instant now, List<User> users) {
         Set<String> group = new LinkedHashSet<>();
         List<String> named = f.settings.escalation().escalationGroup();
         for (User u : users) {
-            boolean member = named.isEmpty() || named.contains(u.id());
-            if (member && u.active() && u.isLead() && u.tenant().equals(r.tenant()) && !u.id().equals(r.agentId())
+            boolean member = named.isEmpty() ? u.isLead() : named.contains(u.id());
+            if (member && EscalationSettings.mayBeNamed(u, r.tenant()) && !u.id().equals(r.agentId())
                     && !r.assignedTo().contains(u.id())) {
                 group.add(u.id());
             }

@@ -22,8 +22,8 @@ public sealed interface FloorEvent {
     record InteractionEnded(String tenant, Interaction interaction) implements FloorEvent {
     }
 
-    /** A help request was raised or changed state. */
-    record HelpRequestChanged(String tenant, HelpRequest request) implements FloorEvent {
+    /** A help request was raised or changed state; {@code before} is null when it is new. */
+    record HelpRequestChanged(String tenant, HelpRequest before, HelpRequest request) implements FloorEvent {
     }
 
     /**

@@ -19,7 +19,7 @@ final class FloorLookup {
         if (i == null) {
             i = store.findInteraction(id).orElseThrow(() -> DomainException.notFound("interaction", id));
         }
-        if (!Visibility.canSee(user, i)) {
+        if (!Visibility.canSee(user, i, f.openRequestOn(i.id()))) {
             throw DomainException.notFound("interaction", id);
         }
         return i;

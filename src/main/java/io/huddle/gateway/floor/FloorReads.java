@@ -89,7 +89,8 @@ public final class FloorReads {
     }
 
     private List<Interaction> visibleLive(TenantFloor f, User user) {
-        return f.live.values().stream().filter(i -> Visibility.canSee(user, i)).sorted(OLDEST_FIRST)
+        return f.live.values().stream().filter(i -> Visibility.canSee(user, i, f.openRequestOn(i.id())))
+                .sorted(OLDEST_FIRST)
                 .map(i -> Visibility.viewFor(user, i)).toList();
     }
 

@@ -6,9 +6,14 @@ import io.huddle.domain.HelpRequest;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.InteractionState;
+import io.huddle.domain.Participant;
 import io.huddle.domain.Role;
+import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.User;
+import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A help request's life on the floor: the agent raises, cancels or closes it, a supervisor accepts it
@@ -16,6 +21,7 @@ import java.util.List;
  * the interaction's "help requested" flag in step and tells the supervisors it was routed to.
  */
 public final class HelpLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(HelpLifecycle.class);
     private final Floors floors;
     private final RoutingPolicy routing;
     private final EscalationLadder ladder;
@@ -66,7 +72,7 @@ public final class HelpLifecycle {
         return floors.locked(agent.tenant(), f -> {
             HelpRequest r = ownRequest(f, agent, id);
             HelpRequest cancelled = r.cancel(floors.now(), HelpRequest.EndReason.AGENT_CANCELLED);
-            endRequest(f, cancelled);
+            endRequest(f, r, cancelled);
             if (!r.assignedTo().isEmpty()) {
                 floors.publish(new FloorEvent.Notification(f.tenant, "help.cancelled", cancelled, r.assignedTo(),
                         agent.displayName() + " cancelled their request"));
@@ -78,8 +84,9 @@ public final class HelpLifecycle {
     public HelpRequest closeHelp(User agent, String id) {
         Require.role(agent, Role.AWA_AGENT, "closing a help request");
         return floors.locked(agent.tenant(), f -> {
-            HelpRequest closed = ownRequest(f, agent, id).close(floors.now(), HelpRequest.EndReason.AGENT_CLOSED);
-            endRequest(f, closed);
+            HelpRequest r = ownRequest(f, agent, id);
+            HelpRequest closed = r.close(floors.now(), HelpRequest.EndReason.AGENT_CLOSED);
+            endRequest(f, r, closed);
             return closed;
         });
     }
@@ -104,7 +111,7 @@ public final class HelpLifecycle {
                 f.live.put(cleared.id(), cleared);
                 floors.publish(new FloorEvent.InteractionChanged(f.tenant, i, cleared));
             }
-            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, accepted));
+            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, r, accepted));
             List<String> others = r.assignedTo().stream().filter(s -> !s.equals(supervisor.id())).toList();
             if (!others.isEmpty()) {
                 floors.publish(new FloorEvent.Notification(f.tenant, "help.accepted", accepted, others,
@@ -116,21 +123,51 @@ public final class HelpLifecycle {
 
     /** A new request, then the notice of each step it took at once (routed, perhaps escalated). */
     private void publishSteps(TenantFloor f, HelpRequest routed) {
-        floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, routed));
+        floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, null, routed));
         routed.escalations().forEach(step -> ladder.announce(f, routed, step));
     }
 
-    /** The agent's cancel or close: the request ends and the interaction's flag is cleared. */
-    private void endRequest(TenantFloor f, HelpRequest ended) {
+    /**
+     * The agent's cancel or close: the request ends and the interaction's flag is cleared. A supervisor of
+     * another domain who helped loses sight of the interaction with it, so their leg on it ends too.
+     */
+    private void endRequest(TenantFloor f, HelpRequest before, HelpRequest ended) {
         Interaction i = f.live.get(ended.interactionId());
-        Interaction cleared = i == null || !i.helpRequested() ? null : i.withHelpRequested(false);
-        floors.store().saveAll(List.of(ended), List.of(), cleared == null ? List.of() : List.of(cleared));
-        f.putRequest(ended);
-        if (cleared != null) {
-            f.live.put(cleared.id(), cleared);
-            floors.publish(new FloorEvent.InteractionChanged(f.tenant, i, cleared));
+        Interaction next = i == null || !i.helpRequested() ? i : i.withHelpRequested(false);
+        List<SupervisorAction> actions = new ArrayList<>();
+        Participant helperLeg = null;
+        User helper = outsideHelper(before);
+        if (i != null && helper != null && i.legOf(helper.id()) != null) {
+            helperLeg = i.legOf(helper.id());
+            next = next.withoutLegOf(helper.id());
+            SupervisorAction running = f.runningAction(i.id(), helper.id());
+            if (running != null) {
+                actions.add(running.end(floors.now()));
+            }
         }
-        floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, ended));
+        boolean changed = next != null && !next.equals(i);
+        floors.store().saveAll(List.of(ended), actions, changed ? List.of(next) : List.of());
+        f.putRequest(ended);
+        actions.forEach(f::putAction);
+        if (changed) {
+            f.live.put(next.id(), next);
+            floors.publish(new FloorEvent.InteractionChanged(f.tenant, i, next));
+        }
+        if (helperLeg != null) {
+            LOG.info("help request {} ended: {} of domain {} left interaction {} with it", ended.id(), helper.id(),
+                    helper.domain(), i.id());
+            LegAnnouncements.announce(floors, f, next, helper.displayName(), helperLeg.mode(), null);
+        }
+        floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, before, ended));
+    }
+
+    /** Who accepted this in-progress request as a supervisor of another domain (escalated to them), or null. */
+    private User outsideHelper(HelpRequest r) {
+        if (r.status() != HelpRequestStatus.IN_PROGRESS || r.helpProvidedBy() == null) {
+            return null;
+        }
+        return floors.store().findUserById(r.helpProvidedBy()).filter(u -> Visibility.escalatedTo(u, r))
+                .orElse(null);
     }
 
     /** A request the agent may see and raised themselves; anyone else's is "not found". */

@@ -34,8 +34,9 @@ record InteractionEnd(Interaction before, Interaction ended, List<SupervisorActi
     void apply(Floors floors, TenantFloor f) {
         closedActions.forEach(f::putAction);
         if (endedRequest != null) {
+            HelpRequest open = f.openRequestOn(before.id());
             f.putRequest(endedRequest);
-            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, endedRequest));
+            floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, open, endedRequest));
         }
         f.live.remove(before.id());
         f.transcripts.remove(before.id());

@@ -85,7 +85,7 @@ final class LegChange {
         }
         if (open == null || !open.id().equals(helpRequestId)) {
             HelpRequest named = floors.store().findHelpRequest(helpRequestId)
-                    .filter(r -> supervisor.inScope(r.tenant(), r.domain()))
+                    .filter(r -> Visibility.canSee(supervisor, r))
                     .orElseThrow(() -> DomainException.notFound("help request", helpRequestId));
             if (!named.interactionId().equals(before.id())) {
                 throw DomainException.badRequest("field 'helpRequestId': help request " + helpRequestId

@@ -2,15 +2,17 @@ package io.huddle.gateway.floor;
 
 import io.huddle.domain.DomainException;
 import io.huddle.domain.HelpRequest;
+import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.Role;
 import io.huddle.domain.TranscriptLine;
 import io.huddle.domain.User;
 
 /**
- * Who may see what. Nothing crosses a tenant or a domain; an agent sees only their own work and never a
- * silent monitor. Every check denies by default: a user needs a role that grants the sight, so a user with
- * no recognised role sees nothing. The REST API and the stream both ask here, so they cannot disagree.
+ * Who may see what. Nothing crosses a tenant or a domain, except a help request escalated to a supervisor of
+ * another domain ({@link #escalatedTo}); an agent sees only their own work and never a silent monitor. Every
+ * check denies by default: a user needs a role that grants the sight, so a user with no recognised role sees
+ * nothing. The REST API and the stream both ask here, so they cannot disagree.
  */
 public final class Visibility {
     private Visibility() {
@@ -29,12 +31,48 @@ public final class Visibility {
         return !seesWholeScope(user);
     }
 
+    /** Whether the user sees the interaction by their scope alone (see the overload for an escalated one). */
     public static boolean canSee(User user, Interaction i) {
         return user.inScope(i.tenant(), i.domain()) && (seesWholeScope(user) || ownWork(user, i.agentId()));
     }
 
+    /**
+     * Whether the user sees the interaction, whose pending or in-progress help request is {@code open} (or null):
+     * by their scope, or as the supervisor of another domain who accepted that request while it is in progress.
+     */
+    public static boolean canSee(User user, Interaction i, HelpRequest open) {
+        return canSee(user, i) || open != null && open.interactionId().equals(i.id())
+                && open.status() == HelpRequestStatus.IN_PROGRESS && escalatedTo(user, open);
+    }
+
     public static boolean canSee(User user, HelpRequest r) {
-        return user.inScope(r.tenant(), r.domain()) && (seesWholeScope(user) || ownWork(user, r.agentId()));
+        return user.inScope(r.tenant(), r.domain()) && (seesWholeScope(user) || ownWork(user, r.agentId()))
+                || escalatedTo(user, r);
+    }
+
+    /**
+     * Whether this supervisor sees the request only because it was escalated to them from a domain outside their
+     * scope: while it is pending and assigned to them (the escalated step added them), and while it is in progress
+     * with them as the one who accepted it. Not once it is closed or cancelled, nor once another accepted it.
+     */
+    public static boolean escalatedTo(User user, HelpRequest r) {
+        if (!user.tenant().equals(r.tenant()) || !user.isSupervisor() || user.inScope(r.tenant(), r.domain())) {
+            return false;
+        }
+        return switch (r.status()) {
+            case PENDING -> r.assignedTo().contains(user.id());
+            case IN_PROGRESS -> user.id().equals(r.helpProvidedBy());
+            default -> false;
+        };
+    }
+
+    /**
+     * Whether a change of a help request reaches this user: who sees it before or after the change, so the change
+     * that ends an escalated supervisor's sight of it (accepted by another, cancelled, closed) is the last of it
+     * they get. {@code before} is null for a new request.
+     */
+    public static boolean seesChange(User user, HelpRequest before, HelpRequest after) {
+        return canSee(user, after) || before != null && canSee(user, before);
     }
 
     /**
@@ -51,6 +89,15 @@ public final class Visibility {
         }
         throw DomainException.forbidden(
                 "help-request history requires the awa_manager, awa_agent, auditor or admin role");
+    }
+
+    /**
+     * Whether a notice about this request may reach one of its recipients: who sees it, or a supervisor of the
+     * tenant it was assigned to (one of another domain hears that it was accepted by another or cancelled).
+     */
+    public static boolean hearsOf(User user, HelpRequest r) {
+        return canSee(user, r) || user.tenant().equals(r.tenant()) && user.isSupervisor()
+                && r.assignedTo().contains(user.id());
     }
 
     /** Lines are ALL or AGENT: both reach the agent; the customer only ever gets ALL. */

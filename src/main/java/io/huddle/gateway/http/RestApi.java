@@ -177,18 +177,21 @@ final class RestApi {
         }));
     }
 
-    /** The ladder's settings merged over the current ones and checked: times in bounds, the group all leads. */
+    /**
+     * The ladder's settings merged over the current ones and checked: times in bounds, the group all supervisors
+     * of the tenant. An unknown id and another tenant's user get the same answer, so neither is revealed.
+     */
     private EscalationSettings escalation(String tenant, Requests.Escalation body, EscalationSettings now) {
         if (body == null) {
             return now;
         }
         List<String> group = body.escalationGroup() != null ? body.escalationGroup() : now.escalationGroup();
         for (String id : group) {
-            boolean lead = id != null && store.findUserById(id)
-                    .filter(u -> u.tenant().equals(tenant) && u.active() && u.isLead()).isPresent();
-            if (!lead) {
+            boolean supervisor = id != null && store.findUserById(id)
+                    .filter(u -> EscalationSettings.mayBeNamed(u, tenant)).isPresent();
+            if (!supervisor) {
                 throw DomainException.badRequest("field 'escalationGroup' names '" + id
-                        + "', who is not an active awa_lead of this tenant");
+                        + "', who is not an active awa_manager or awa_lead of this tenant");
             }
         }
         return new EscalationSettings(

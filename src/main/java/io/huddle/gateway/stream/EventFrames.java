@@ -2,6 +2,7 @@ package io.huddle.gateway.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.domain.HelpRequest;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.User;
 import io.huddle.gateway.floor.FloorEvent;
@@ -20,19 +21,22 @@ import io.huddle.protocol.stream.ServerFrame;
 final class EventFrames {
     private final ObjectMapper json;
     private final FloorEvent event;
+    /** For an interaction's event: its pending or in-progress help request at the time, or null. */
+    private final HelpRequest open;
     private String full;
     private String agentView;
 
-    EventFrames(ObjectMapper json, FloorEvent event) {
+    EventFrames(ObjectMapper json, FloorEvent event, HelpRequest open) {
         this.json = json;
         this.event = event;
+        this.open = open;
     }
 
     String payloadFor(StreamSession s) {
         User u = s.user;
         boolean agent = Visibility.onlyOwn(u);
         if (event instanceof FloorEvent.InteractionChanged e) {
-                if (!Visibility.canSee(u, e.after())) {
+                if (!Visibility.canSee(u, e.after(), open)) {
                     return null;
                 }
                 if (agent) {
@@ -50,7 +54,7 @@ final class EventFrames {
                 return full;
         }
         if (event instanceof FloorEvent.InteractionEnded e) {
-                if (!Visibility.canSee(u, e.interaction())) {
+                if (!Visibility.canSee(u, e.interaction(), open)) {
                     return null;
                 }
                 if (full == null) {
@@ -60,7 +64,7 @@ final class EventFrames {
                 return full;
         }
         if (event instanceof FloorEvent.HelpRequestChanged e) {
-                if (!Visibility.canSee(u, e.request())) {
+                if (!Visibility.seesChange(u, e.before(), e.request())) {
                     return null;
                 }
                 if (full == null) {
@@ -69,7 +73,7 @@ final class EventFrames {
                 return full;
         }
         if (event instanceof FloorEvent.Notification e) {
-                if (!e.recipients().contains(u.id()) || !Visibility.canSee(u, e.request())) {
+                if (!e.recipients().contains(u.id()) || !Visibility.hearsOf(u, e.request())) {
                     return null;
                 }
                 if (full == null) {
@@ -79,7 +83,7 @@ final class EventFrames {
                 return full;
         }
         if (event instanceof FloorEvent.TranscriptAppended e) {
-                if (!Visibility.canSee(u, e.interaction()) || !Visibility.canRead(u, e.line())) {
+                if (!Visibility.canSee(u, e.interaction(), open) || !Visibility.canRead(u, e.line())) {
                     return null;
                 }
                 if (!agent && !e.interaction().id().equals(s.viewing()) && !onLeg(u, e.interaction())) {

@@ -2,6 +2,8 @@ package io.huddle.gateway.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.User;
 import io.huddle.gateway.auth.AuthService;
 import io.huddle.gateway.floor.FloorEvent;
@@ -11,6 +13,7 @@ import io.huddle.gateway.floor.FloorSnapshot;
 import io.huddle.gateway.floor.Floors;
 import io.huddle.gateway.floor.Ids;
 import io.huddle.gateway.floor.SupervisorPresence;
+import io.huddle.gateway.floor.Visibility;
 import io.huddle.domain.Presence;
 import io.huddle.gateway.ops.GatewayMetrics;
 import io.huddle.protocol.HelpRequestDto;
@@ -31,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.eclipse.jetty.websocket.api.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +60,8 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     private final Map<String, StreamSession> sessions = new ConcurrentHashMap<>();
     /** Open and resumable streams by the tenant and domain of their user: nothing crosses either. */
     private final Map<String, Set<StreamSession>> byScope = new ConcurrentHashMap<>();
+    /** The same streams by user id: a help request escalated to another domain reaches its supervisors by it. */
+    private final Map<String, Set<StreamSession>> byUser = new ConcurrentHashMap<>();
     /** What each sign-in session's supervisor chose (by token digest); absent: available. */
     private final Map<String, Presence> chosen = new ConcurrentHashMap<>();
     private final CommandReplies replies;
@@ -117,9 +123,47 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     @Override
     public void onEvent(FloorEvent event) {
         long published = System.nanoTime();
-        EventFrames frames = new EventFrames(json, event);
-        offer(frames, published, byScope.get(scope(event.tenant(), domainOf(event))));
+        String interactionId = EscalatedReach.interactionOf(event);
+        HelpRequest open = interactionId == null ? null : reads.openRequestOn(event.tenant(), interactionId);
+        EventFrames frames = new EventFrames(json, event, open);
+        String domain = domainOf(event);
+        offer(frames, published, byScope.get(scope(event.tenant(), domain)));
         offer(frames, published, byScope.get(scope(event.tenant(), WHOLE_TENANT)));
+        for (String id : EscalatedReach.candidates(event, open)) {
+            Set<StreamSession> theirs = byUser.get(id);
+            if (theirs != null) {
+                offer(frames, published, theirs.stream()
+                        .filter(s -> !s.user.inScope(event.tenant(), domain)).collect(Collectors.toSet()));
+            }
+        }
+        if (event instanceof FloorEvent.HelpRequestChanged e) {
+            closeEndedSight(e);
+        }
+    }
+
+    /**
+     * A supervisor of another domain who helped with a request sees its interaction only while the request is in
+     * progress: when it ends, their streams close as for an access change, after its last update, so the console
+     * reconnects to a snapshot without it.
+     */
+    private void closeEndedSight(FloorEvent.HelpRequestChanged e) {
+        HelpRequest before = e.before();
+        if (before == null || before.status() != HelpRequestStatus.IN_PROGRESS
+                || e.request().status() == HelpRequestStatus.IN_PROGRESS || before.helpProvidedBy() == null) {
+            return;
+        }
+        Set<StreamSession> theirs = byUser.get(before.helpProvidedBy());
+        if (theirs == null) {
+            return;
+        }
+        for (StreamSession s : theirs) {
+            if (Visibility.escalatedTo(s.user, before)) {
+                LOG.info("stream {} of {} closed: help request {} of domain {} ended", s.id, s.user.username(),
+                        before.id(), before.domain());
+                s.close(ACCESS_CHANGED, "the help request you took from another team ended: reconnect");
+                forget(s); // not resumable: a resume would keep what they may no longer see
+            }
+        }
     }
 
     private static void offer(EventFrames frames, long published, Set<StreamSession> targets) {
@@ -236,6 +280,10 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
         if (set != null) {
             set.remove(s);
         }
+        Set<StreamSession> theirs = byUser.get(s.user.id());
+        if (theirs != null) {
+            theirs.remove(s);
+        }
         if (sessions.values().stream().noneMatch(o -> o.tokenDigest.equals(s.tokenDigest))) {
             chosen.remove(s.tokenDigest);
         }
@@ -294,6 +342,7 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     private void register(StreamSession s) {
         sessions.put(s.id, s);
         byScope.computeIfAbsent(scopeOf(s.user), t -> ConcurrentHashMap.newKeySet()).add(s);
+        byUser.computeIfAbsent(s.user.id(), t -> ConcurrentHashMap.newKeySet()).add(s);
     }
 
     private String welcome(StreamSession s, boolean resumed, long seq) {

@@ -31,7 +31,7 @@ class EventFramesTest extends GatewayTest {
         FloorEvent started = events.stream().filter(e -> e instanceof FloorEvent.InteractionChanged).findFirst()
                 .orElseThrow();
 
-        EventFrames frames = new EventFrames(JSON, started);
+        EventFrames frames = new EventFrames(JSON, started, null);
         String first = frames.payloadFor(session("supervisor1"));
         String second = frames.payloadFor(session("supervisor2"));
 

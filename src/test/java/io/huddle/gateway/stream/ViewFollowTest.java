@@ -35,7 +35,7 @@ class ViewFollowTest extends GatewayTest {
         StreamSession session = new StreamSession("st-view-test", sup, "digest", 100, Instant.now(), Runnable::run);
         List<String> streamed = new CopyOnWriteArrayList<>();
         gw.server().floors().addListener(event -> {
-            String payload = new EventFrames(JSON, event).payloadFor(session);
+            String payload = new EventFrames(JSON, event, null).payloadFor(session);
             if (payload != null) {
                 streamed.add(payload);
             }
