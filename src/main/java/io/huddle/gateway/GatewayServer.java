@@ -90,7 +90,7 @@ public final class GatewayServer implements AutoCloseable {
 
     private GatewayServer(GatewayConfig config, Consumer<RoutesConfig> extraRoutes) {
         this.config = config;
-        Clock clock = Clock.systemUTC();
+        Clock clock = config.clock();
         ObjectMapper json = Json.newMapper();
         this.json = json;
         this.meters = config.management().enabled() ? new MicrometerMetrics() : null;

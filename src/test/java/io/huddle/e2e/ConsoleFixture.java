@@ -17,6 +17,7 @@ import io.huddle.domain.InteractionState;
 import io.huddle.domain.Participant;
 import io.huddle.domain.SupervisorAction;
 import io.huddle.domain.User;
+import io.huddle.gateway.GatewayConfig;
 import io.huddle.gateway.TestGateway;
 import io.huddle.gateway.floor.FloorReads;
 import io.huddle.gateway.floor.HelpLifecycle;
@@ -41,6 +42,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -65,21 +67,26 @@ public final class ConsoleFixture implements AutoCloseable {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Set<String> threadsBefore;
 
-    private ConsoleFixture(Path dir) {
+    private ConsoleFixture(Path dir, UnaryOperator<GatewayConfig> tweak) {
         this.dir = dir;
         this.threadsBefore = appThreads();
-        this.gw = TestGateway.start(dir.resolve("gateway"));
+        this.gw = TestGateway.start(dir.resolve("gateway"), tweak);
     }
 
     /** Starts the FX toolkit (once per JVM) and a gateway whose data lives in {@code dir}. */
     public static ConsoleFixture start(Path dir) {
+        return start(dir, c -> c);
+    }
+
+    /** As {@link #start(Path)}, with a gateway whose configuration {@code tweak} changes (its clock, say). */
+    public static ConsoleFixture start(Path dir, UnaryOperator<GatewayConfig> tweak) {
         try {
             FxToolkit.registerPrimaryStage();
         } catch (TimeoutException e) {
             throw new IllegalStateException("the JavaFX toolkit did not start", e);
         }
         Fx.run(() -> Platform.setImplicitExit(false));
-        return new ConsoleFixture(dir);
+        return new ConsoleFixture(dir, tweak);
     }
 
     public TestGateway gateway() {
