@@ -135,7 +135,7 @@ public final class GatewayServer implements AutoCloseable {
         ScimApi scim = new ScimApi(scimTokens, new ScimUsers(store, auth, clock, scimWrites),
                 new ScimGroups(store, auth, clock, scimWrites));
         if (meters != null) {
-            meters.watch(hub::openStreamsByTenant, reads::pendingHelpRequests);
+            meters.watch(hub::openStreamsByTenant, reads::pendingHelpRequests, reads::breachedHelpRequests);
             meters.watchPlatform(platformCalls.circuitBreakers(), platformCalls.bulkheads());
         }
         StreamEndpoint stream = new StreamEndpoint(json, hub, help, controls, clock, config.allowedOrigins());

@@ -6,8 +6,12 @@ import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
 import io.huddle.domain.TranscriptLine;
 import io.huddle.domain.User;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** What a user may see of the floor: each read takes the tenant's lock and changes nothing. */
 public final class FloorReads {
@@ -86,6 +90,24 @@ public final class FloorReads {
                     .filter(r -> r.status() == HelpRequestStatus.PENDING).count());
         }
         return pending;
+    }
+
+    /**
+     * Per tenant with a floor, how many help requests still wait (pending) at or past the tenant's service level
+     * ({@code acceptWithin} from their {@code createdAt}, as the escalation ladder counts a breach): for the
+     * gateway's metrics.
+     */
+    public Map<String, Integer> breachedHelpRequests() {
+        Map<String, Integer> breached = new TreeMap<>();
+        for (TenantFloor t : floors.all()) {
+            breached.put(t.tenant, floors.locked(t.tenant, f -> {
+                Instant now = floors.now();
+                Duration serviceLevel = f.settings.escalation().serviceLevel();
+                return (int) f.openRequests.values().stream().filter(r -> r.status() == HelpRequestStatus.PENDING
+                        && !now.isBefore(r.createdAt().plus(serviceLevel))).count();
+            }));
+        }
+        return breached;
     }
 
     private List<Interaction> visibleLive(TenantFloor f, User user) {

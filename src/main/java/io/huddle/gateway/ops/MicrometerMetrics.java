@@ -44,7 +44,9 @@ public final class MicrometerMetrics implements GatewayMetrics, AutoCloseable {
     private final Meter.MeterProvider<Counter> uploads;
     private final Counter entriesStored;
     private final MultiGauge openStreams;
+    private final MultiGauge breachedHelpRequests;
     private volatile Supplier<Map<String, Integer>> streamsByTenant = Map::of;
+    private volatile Supplier<Map<String, Integer>> breachedByTenant = Map::of;
 
     public MicrometerMetrics() {
         new ClassLoaderMetrics().bindTo(registry);
@@ -71,6 +73,9 @@ public final class MicrometerMetrics implements GatewayMetrics, AutoCloseable {
                 .description("Action journal entries stored from uploads").register(registry);
         openStreams = MultiGauge.builder("huddle.streams.open")
                 .description("Streams with a socket attached, per tenant").register(registry);
+        breachedHelpRequests = MultiGauge.builder("huddle.help.requests.breached")
+                .description("Help requests still waiting past their tenant's service level (acceptWithin)")
+                .register(registry);
     }
 
     private Counter eventsIn(String result) {
@@ -99,9 +104,14 @@ public final class MicrometerMetrics implements GatewayMetrics, AutoCloseable {
         return Timer.builder(name).serviceLevelObjectives(buckets);
     }
 
-    /** Gauges read at each scrape: open streams per tenant and help requests waiting for a supervisor. */
-    public void watch(Supplier<Map<String, Integer>> openStreamsByTenant, IntSupplier pendingHelpRequests) {
+    /**
+     * Gauges read at each scrape: open streams per tenant, help requests waiting for a supervisor, and those of
+     * them waiting past their tenant's service level, per tenant.
+     */
+    public void watch(Supplier<Map<String, Integer>> openStreamsByTenant, IntSupplier pendingHelpRequests,
+                      Supplier<Map<String, Integer>> breachedHelpRequestsByTenant) {
         this.streamsByTenant = openStreamsByTenant;
+        this.breachedByTenant = breachedHelpRequestsByTenant;
         Gauge.builder("huddle.help.requests.pending", pendingHelpRequests, IntSupplier::getAsInt)
                 .description("Help requests waiting for a supervisor to accept them").strongReference(true)
                 .register(registry);
@@ -121,6 +131,8 @@ public final class MicrometerMetrics implements GatewayMetrics, AutoCloseable {
     /** Everything in Prometheus's text format. */
     public String scrape() {
         openStreams.register(streamsByTenant.get().entrySet().stream()
+                .map(e -> MultiGauge.Row.of(Tags.of("tenant", e.getKey()), e.getValue())).toList(), true);
+        breachedHelpRequests.register(breachedByTenant.get().entrySet().stream()
                 .map(e -> MultiGauge.Row.of(Tags.of("tenant", e.getKey()), e.getValue())).toList(), true);
         return registry.scrape();
     }

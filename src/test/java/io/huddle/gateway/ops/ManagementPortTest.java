@@ -14,6 +14,7 @@ import io.huddle.protocol.JournalBatch;
 import io.huddle.protocol.JournalChains;
 import io.huddle.protocol.JournalEntry;
 import io.huddle.protocol.platform.PlatformSignature;
+import io.huddle.testing.MutableClock;
 import io.huddle.testing.PlatformStandIn;
 import java.io.IOException;
 import java.net.URI;
@@ -27,6 +28,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import mockwebserver3.MockResponse;
 import org.junit.jupiter.api.AfterEach;
@@ -102,6 +104,35 @@ class ManagementPortTest {
         JsonNode started = ws.awaitFrame(f -> "CA-7".equals(f.path("interaction").path("platformId").asText()),
                 WsTestClient.WAIT);
         return started.path("interaction").path("id").asText();
+    }
+
+    @Test
+    void breachedHelpRequestsAreCountedPerTenantOnceTheyWaitPastTheServiceLevel() throws Exception {
+        gw.close(); // this one runs on a clock the test moves
+        MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        gw = TestGateway.start(dir.resolve("clocked"), c -> c.withManagement(
+                GatewayConfig.ManagementSettings.on("127.0.0.1", 0)).withClock(clock));
+        assertThat(scrape().value("huddle_help_requests_breached", "tenant", "acme")).isZero();
+
+        String callId = gw.startInteraction("acme", "agent1", io.huddle.domain.Channel.VOICE).id();
+        HttpResponse<String> raised = gw.call("POST", "/api/v1/help-requests", gw.signIn("acme", "agent1"),
+                "{\"interactionId\":\"" + callId + "\",\"reason\":\"Policy question\"}");
+        assertThat(raised.statusCode()).as(raised.body()).isEqualTo(201);
+        String id = Json.newMapper().readTree(raised.body()).path("id").asText();
+        clock.advance(Duration.ofSeconds(59)); // acceptWithin is 60 s by default
+        Scrapes waiting = scrape();
+        assertThat(waiting.value("huddle_help_requests_pending")).isEqualTo(1);
+        assertThat(waiting.value("huddle_help_requests_breached", "tenant", "acme")).isZero();
+
+        clock.advance(Duration.ofSeconds(1));
+        Scrapes late = scrape();
+        assertThat(late.value("huddle_help_requests_breached", "tenant", "acme")).isEqualTo(1);
+        assertThat(late.value("huddle_help_requests_breached", "tenant", "globex")).isZero();
+
+        HttpResponse<String> accepted = gw.call("POST", "/api/v1/help-requests/" + id + "/accept",
+                gw.signIn("acme", SUP), null);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(scrape().value("huddle_help_requests_breached", "tenant", "acme")).isZero();
     }
 
     @Test
