@@ -153,8 +153,7 @@ final class BenchGateway implements AutoCloseable {
             }
             GatewayConfig config = new GatewayConfig("127.0.0.1", 0, dir, false, 1_000,
                     new StreamHub.StreamSettings(Duration.ofSeconds(15), Duration.ofMinutes(2), 10_000), Set.of(),
-                    GatewayConfig.PlatformSettings.defaults(), GatewayConfig.ManagementSettings.off(),
-                    java.time.Clock.systemUTC());
+                    GatewayConfig.PlatformSettings.defaults(), GatewayConfig.ManagementSettings.off());
             RawCommits echoLog = RawCommits.open(dir.resolve("durable-echo.db"));
             IntakeTimes intake = new IntakeTimes();
             try {
