@@ -5,6 +5,7 @@ import io.huddle.client.GatewayClient;
 import io.huddle.client.SignedIn;
 import io.huddle.domain.ActionType;
 import io.huddle.domain.Channel;
+import io.huddle.domain.Escalation;
 import io.huddle.domain.HelpRequest;
 import io.huddle.domain.HelpRequestStatus;
 import io.huddle.domain.Interaction;
@@ -139,9 +140,10 @@ final class AnalyticsBench implements Bench {
                         : HelpRequestStatus.PENDING;
                 String by = accepted == null ? null : AuditSearchBench.supervisor(rnd.nextInt(SUPERVISORS))
                         .replace(AuditSearchBench.DOMAIN, DOMAIN);
-                hrs.add(new HelpRequest("hr-" + i, BenchGateway.TENANT, DOMAIN, "ix-" + ix, agent(ix % AGENTS),
+                HelpRequest r = new HelpRequest("hr-" + i, BenchGateway.TENANT, DOMAIN, "ix-" + ix, agent(ix % AGENTS),
                         "Agent " + (ix % AGENTS), status, REASONS[rnd.nextInt(REASONS.length)], null, List.of(), by,
-                        by, created, accepted, closed, cancelled, null));
+                        by, created, accepted, closed, cancelled, null);
+                hrs.add(status == HelpRequestStatus.PENDING ? ladderTaken(r) : r);
                 if (hrs.size() == 10_000 || i == requests - 1) {
                     store.saveAll(hrs, List.of(), List.of());
                     hrs.clear();
@@ -170,5 +172,21 @@ final class AnalyticsBench implements Bench {
 
     private static String agent(int i) {
         return BenchGateway.TENANT + ":" + BenchGateway.agentName(DOMAIN, i);
+    }
+
+    /**
+     * A request still pending in the history, with the escalation ladder's steps on record as a running gateway
+     * would have taken them (default ladder), so the gateway does not take thousands of overdue steps at its start.
+     */
+    private static HelpRequest ladderTaken(HelpRequest r) {
+        HelpRequest taken = r;
+        long[] after = {0, 30, 60, 90};
+        Escalation.Step[] steps = {Escalation.Step.ROUTED, Escalation.Step.REMINDED, Escalation.Step.BREACHED,
+                Escalation.Step.ESCALATED};
+        for (int i = 0; i < steps.length; i++) {
+            taken = taken.escalate(new Escalation(steps[i], r.createdAt().plusSeconds(after[i]), List.of(), List.of()),
+                    List.of());
+        }
+        return taken;
     }
 }
