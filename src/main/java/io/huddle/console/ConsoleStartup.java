@@ -75,8 +75,8 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
     private final AtomicReference<ConsoleApp> prepared = new AtomicReference<>();
     private final CompletableFuture<Void> startDone = new CompletableFuture<>();
     private volatile boolean cancelled;
-    /** The window's settings, read once on start and handed to the console. */
-    private volatile UserSettings saved;
+    /** The window's settings, read once on the startup thread and handed to the window and the console. */
+    private final CompletableFuture<UserSettings> saved = new CompletableFuture<>();
     private volatile boolean failed;
     /** The step the start is at, for the window once it shows. */
     private final AtomicReference<String> step = new AtomicReference<>("Starting the demo contact center…");
@@ -117,14 +117,27 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
             return;
         }
         begun = true;
-        saved = settings.load(); // the window's place, before it shows
-        worker.execute(this::prepare);
+        worker.execute(() -> {
+            saved.complete(readSettings()); // the window's place and theme, read while the toolkits start
+            prepare();
+        });
         worker.shutdown(); // the start runs; the thread ends after it
+    }
+
+    /** The settings, or the defaults when they cannot be had: the window waits for them, so never nothing. */
+    private UserSettings readSettings() {
+        try {
+            return settings.load();
+        } catch (RuntimeException e) {
+            LOG.warn("the console's settings could not be read; using defaults", e);
+            return UserSettings.defaults();
+        }
     }
 
     @Override
     public void start(Stage primary, Runnable exit) {
         begin();
+        UserSettings saved = this.saved.join(); // read by now, most often: the toolkit takes longer to start
         Theme.apply(saved.dark());
         StartingView view = StartingView.starting("Huddle supervisor console",
                 "Demo mode: a simulated contact center on this computer, signed in as supervisor1 of acme.",
@@ -163,7 +176,7 @@ public final class ConsoleStartup implements FxLauncher.FxApp {
                     journalDir);
             built.accept(console);
             step("Opening the console…");
-            console.prepare(saved);
+            console.prepare(saved.join());
             prepared.set(console);
             onWindow(this::open);
         } catch (Exception | LinkageError e) {

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 public final class SettingsFile {
     private static final Logger LOG = LoggerFactory.getLogger(SettingsFile.class);
     private final Path file;
-    private final ObjectMapper json = Json.newMapper();
+    /** Made at the first read or write: making one is a noticeable part of a desktop app's start. */
+    private ObjectMapper json;
 
     public SettingsFile(Path file) {
         this.file = file;
@@ -28,12 +29,19 @@ public final class SettingsFile {
     }
 
     /** The saved settings, or the defaults when there are none or the file cannot be read (logged). */
+    private synchronized ObjectMapper json() {
+        if (json == null) {
+            json = Json.newMapper();
+        }
+        return json;
+    }
+
     public UserSettings load() {
         if (!Files.exists(file)) {
             return UserSettings.defaults();
         }
         try {
-            return json.readValue(file.toFile(), UserSettings.class);
+            return json().readValue(file.toFile(), UserSettings.class);
         } catch (IOException e) {
             LOG.warn("settings file {} could not be read; using defaults: {}", file, e.getMessage());
             return UserSettings.defaults();
@@ -44,7 +52,7 @@ public final class SettingsFile {
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
         try {
-            json.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), settings);
+            json().writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), settings);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

@@ -33,18 +33,22 @@ final class ApiReference {
     }
 
     private final HttpSupport http;
+    private final ObjectMapper json;
+    /** What was asked for once, kept: read at the first request, not at the gateway's start, which it would slow. */
     private final Map<String, byte[]> loaded = new ConcurrentHashMap<>();
-    private final byte[] document;
-    private final byte[] page;
 
     ApiReference(HttpSupport http, ObjectMapper json) {
         this.http = http;
+        this.json = json;
+    }
+
+    /** The document as JSON, from the YAML it is written in. */
+    private byte[] document(String ignored) {
         try {
-            this.document = json.writeValueAsBytes(new YAMLMapper().readTree(read(SOURCE)));
+            return json.writeValueAsBytes(new YAMLMapper().readTree(read(SOURCE)));
         } catch (IOException e) {
             throw new UncheckedIOException("the OpenAPI document " + SOURCE + " cannot be read", e);
         }
-        this.page = read("openapi/reference.html");
     }
 
     /** Whether a path (without a trailing slash) is part of the reference: open to anyone, and cacheable. */
@@ -53,8 +57,9 @@ final class ApiReference {
     }
 
     void register(RoutesConfig routes) {
-        routes.get(DOCUMENT, ctx -> answer(ctx, "application/json", document));
-        routes.get(PAGE, ctx -> answer(ctx, "text/html; charset=utf-8", page));
+        routes.get(DOCUMENT, ctx -> answer(ctx, "application/json", loaded.computeIfAbsent(SOURCE, this::document)));
+        routes.get(PAGE, ctx -> answer(ctx, "text/html; charset=utf-8",
+                loaded.computeIfAbsent("openapi/reference.html", ApiReference::read)));
         routes.get(PAGE + "/{asset}", ctx -> {
             Asset asset = ASSETS.get(ctx.pathParam("asset"));
             if (asset == null) {
