@@ -105,11 +105,11 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public AnalyticsRows<HelpRequestTally> helpRequestAnalytics(Connection c, AnalyticsQuery q) throws SQLException {
-        return PostgresAnalytics.helpRequests(c, q);
+        return AnalyticsSql.helpRequests(c, q, AnalyticsSql.POSTGRES);
     }
 
     @Override
     public AnalyticsRows<InterventionTally> interventionAnalytics(Connection c, AnalyticsQuery q) throws SQLException {
-        return PostgresAnalytics.interventions(c, q);
+        return AnalyticsSql.interventions(c, q, AnalyticsSql.POSTGRES);
     }
 }

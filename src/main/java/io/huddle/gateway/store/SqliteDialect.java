@@ -107,11 +107,11 @@ final class SqliteDialect implements SqlDialect {
 
     @Override
     public AnalyticsRows<HelpRequestTally> helpRequestAnalytics(Connection c, AnalyticsQuery q) throws SQLException {
-        return SqliteAnalytics.helpRequests(c, q);
+        return AnalyticsSql.helpRequests(c, q, AnalyticsSql.SQLITE);
     }
 
     @Override
     public AnalyticsRows<InterventionTally> interventionAnalytics(Connection c, AnalyticsQuery q) throws SQLException {
-        return SqliteAnalytics.interventions(c, q);
+        return AnalyticsSql.interventions(c, q, AnalyticsSql.SQLITE);
     }
 }

@@ -13,19 +13,41 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The analytics queries (docs/analytics.md) on PostgreSQL: the same figures as {@link SqliteAnalytics}, added up
- * with {@code COUNT(*) FILTER (...)} where SQLite sums booleans, and the escalations found by JSON containment.
- * Percentiles of the time to accept are exact: the nearest rank, {@code ceil(p * n / 100)}, by a window function.
+ * The analytics queries (docs/analytics.md), on either engine: added up in SQL over the scope's time-range
+ * indexes, with {@code COUNT(*) FILTER (...)}, which both engines take. What they word differently is the
+ * {@link Wording}. Percentiles of the time to accept are exact: the nearest rank, {@code ceil(p * n / 100)}, by a
+ * window function.
  */
-final class PostgresAnalytics {
-    private static final String MODES = "('MONITOR', 'COACH', 'BARGE_IN')";
-
-    private PostgresAnalytics() {
+final class AnalyticsSql {
+    /**
+     * An engine's own words in these queries.
+     *
+     * @param helpRequestsFrom the FROM of the help requests' rows, alias {@code h} (SQLite names its covering index)
+     * @param actionsFrom the FROM of the actions' rows, alias {@code a}
+     * @param escalated the condition on {@code h} that the ladder escalated the request (its steps are a JSON array
+     *     of objects, each with its step: StoredJson)
+     * @param larger the function that answers the larger of two values
+     */
+    record Wording(String helpRequestsFrom, String actionsFrom, String escalated, String larger) {
     }
 
-    static AnalyticsRows<HelpRequestTally> helpRequests(Connection c, AnalyticsQuery q) throws SQLException {
+    static final Wording POSTGRES = new Wording(" FROM help_requests h", " FROM actions a",
+            " h.escalations @> '[{\"step\": \"escalated\"}]'::jsonb", "GREATEST");
+    /** The step is the first field of each step's object as SQLite keeps the text; the planner is told the
+     * covering indexes, or it would take the narrower scope indexes and look up every row. */
+    static final Wording SQLITE = new Wording(" FROM help_requests h INDEXED BY help_requests_analytics",
+            " FROM actions a INDEXED BY actions_analytics", " instr(h.escalations, '{\"step\":\"escalated\"') > 0",
+            "MAX");
+
+    private static final String MODES = "('MONITOR', 'COACH', 'BARGE_IN')";
+
+    private AnalyticsSql() {
+    }
+
+    static AnalyticsRows<HelpRequestTally> helpRequests(Connection c, AnalyticsQuery q, Wording w)
+            throws SQLException {
         Map<String, long[]> percentiles = new HashMap<>();
-        Statement p = helpRequestRows(q, "h.accepted_at - h.created_at AS w", " AND h.accepted_at IS NOT NULL");
+        Statement p = helpRequestRows(q, w, "h.accepted_at - h.created_at AS w", " AND h.accepted_at IS NOT NULL");
         query(c, "SELECT g, MAX(CASE WHEN rn = (50 * n + 99) / 100 THEN w END) AS p50,"
                         + " MAX(CASE WHEN rn = (90 * n + 99) / 100 THEN w END) AS p90"
                         + " FROM (SELECT g, w, ROW_NUMBER() OVER (PARTITION BY g ORDER BY w) AS rn,"
@@ -40,10 +62,9 @@ final class PostgresAnalytics {
             case SUPERVISOR -> "h.help_provided_by_name";
             default -> "NULL";
         };
-        Statement rows = helpRequestRows(q, label + " AS lbl, h.status, h.accepted_at - h.created_at AS a,"
+        Statement rows = helpRequestRows(q, w, label + " AS lbl, h.status, h.accepted_at - h.created_at AS a,"
                 + " COALESCE(h.accepted_at, h.cancelled_at, h.closed_at, ?) - h.created_at AS w, h.agent_id,"
-                // the ladder's steps are a JSON array of objects, each with its step (SqliteJson)
-                + " h.escalations @> '[{\"step\": \"escalated\"}]'::jsonb AS esc", "");
+                + w.escalated() + " AS esc", "");
         // in the order of the text: the service level thrice in the outer select, then the rows, then the limit
         List<Object> params = new ArrayList<>(List.of(q.acceptWithinMillis(), q.acceptWithinMillis(),
                 q.acceptWithinMillis(), q.asOf().toEpochMilli()));
@@ -69,16 +90,17 @@ final class PostgresAnalytics {
         return cut(tallies, q.maxGroups());
     }
 
-    static AnalyticsRows<InterventionTally> interventions(Connection c, AnalyticsQuery q) throws SQLException {
+    static AnalyticsRows<InterventionTally> interventions(Connection c, AnalyticsQuery q, Wording w)
+            throws SQLException {
         Map<String, long[]> shares = interactionShares(c, q);
         Statement rows = new Statement();
         rows.sql.append("SELECT ").append(actionGroup(q.groupBy())).append(" AS g, a.action,")
-                .append(" GREATEST(COALESCE(a.ended_at, ?) - a.started_at, 0) AS d,")
+                .append(' ').append(w.larger()).append("(COALESCE(a.ended_at, ?) - a.started_at, 0) AS d,")
                 .append(" CASE WHEN a.action = 'BARGE_IN' AND EXISTS (SELECT 1 FROM actions m")
                 .append(" WHERE m.interaction_id = a.interaction_id AND m.tenant = a.tenant")
                 .append(" AND m.domain = a.domain AND m.started_at <= a.started_at AND m.action = 'MONITOR'")
                 .append(" AND m.supervisor_id = a.supervisor_id) THEN 1 ELSE 0 END AS esc")
-                .append(" FROM actions a");
+                .append(w.actionsFrom());
         rows.params.add(q.asOf().toEpochMilli());
         AnalyticsFilter f = q.filter();
         boolean interaction = needsInteraction(q.groupBy(), f);
@@ -165,7 +187,7 @@ final class PostgresAnalytics {
     }
 
     /** The help requests of the query's scope, range and filters, with {@code g} and the columns asked for. */
-    private static Statement helpRequestRows(AnalyticsQuery q, String columns, String extraWhere) {
+    private static Statement helpRequestRows(AnalyticsQuery q, Wording w, String columns, String extraWhere) {
         String group = switch (q.groupBy()) {
             case HOUR -> "(h.created_at / 3600000) * 3600000";
             case DAY -> "(h.created_at / 86400000) * 86400000";
@@ -179,7 +201,7 @@ final class PostgresAnalytics {
         AnalyticsFilter f = q.filter();
         Statement s = new Statement();
         s.sql.append("SELECT ").append(group).append(" AS g, ").append(columns)
-                .append(" FROM help_requests h");
+                .append(w.helpRequestsFrom());
         if (needsInteraction(q.groupBy(), f)) {
             s.sql.append(" LEFT JOIN interactions i ON i.id = h.interaction_id");
         }
