@@ -198,9 +198,8 @@ class ArchitectureTest {
             .that().resideInAPackage("io.huddle.gateway.store").and().haveSimpleNameStartingWith("Postgres")
             .should().dependOnClassesThat(DescribedPredicate.describe(
                     "are SQLite engine classes", (JavaClass c) ->
-                            c.getSimpleName().startsWith("Sqlite") && !c.getSimpleName().startsWith("SqliteJdbc")))
-            .because("what both engines use is engine-neutral (SqliteJdbc is too, despite its name: the schema"
-                    + " and analytics classes import it by it)");
+                            c.getSimpleName().startsWith("Sqlite")))
+            .because("what both engines use is engine-neutral and named so");
 
     @ArchTest
     void thePostgresStoreKnowsNoSqlite(JavaClasses classes) {

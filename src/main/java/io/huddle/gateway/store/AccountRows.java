@@ -1,8 +1,8 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.getBoolean;
-import static io.huddle.gateway.store.SqliteJdbc.setBoolean;
-import static io.huddle.gateway.store.SqliteJdbc.setText;
+import static io.huddle.gateway.store.Jdbc.getBoolean;
+import static io.huddle.gateway.store.Jdbc.setBoolean;
+import static io.huddle.gateway.store.Jdbc.setText;
 
 import io.huddle.domain.Channel;
 import io.huddle.domain.Role;

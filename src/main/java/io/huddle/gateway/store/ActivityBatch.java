@@ -22,7 +22,7 @@ final class ActivityBatch {
 
     static Void saveAll(Connection c, List<HelpRequest> requests, List<SupervisorAction> actions,
                         List<Interaction> interactions) throws SQLException {
-        return SqliteJdbc.inTransaction(c, conn -> {
+        return Jdbc.inTransaction(c, conn -> {
             saveChanges(conn, requests, actions, interactions);
             return null;
         });
@@ -32,7 +32,7 @@ final class ActivityBatch {
     static Void savePlatformEvents(Connection c, String tenant, List<String> eventIds, java.time.Instant receivedAt,
                                    List<HelpRequest> requests, List<SupervisorAction> actions,
                                    List<Interaction> interactions) throws SQLException {
-        return SqliteJdbc.inTransaction(c, conn -> {
+        return Jdbc.inTransaction(c, conn -> {
             PlatformRows.markSeen(conn, tenant, eventIds, receivedAt);
             saveChanges(conn, requests, actions, interactions);
             return null;

@@ -1,12 +1,12 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.getBoolean;
-import static io.huddle.gateway.store.SqliteJdbc.getEnum;
-import static io.huddle.gateway.store.SqliteJdbc.getInstant;
-import static io.huddle.gateway.store.SqliteJdbc.setBoolean;
-import static io.huddle.gateway.store.SqliteJdbc.setEnum;
-import static io.huddle.gateway.store.SqliteJdbc.setInstant;
-import static io.huddle.gateway.store.SqliteJdbc.setText;
+import static io.huddle.gateway.store.Jdbc.getBoolean;
+import static io.huddle.gateway.store.Jdbc.getEnum;
+import static io.huddle.gateway.store.Jdbc.getInstant;
+import static io.huddle.gateway.store.Jdbc.setBoolean;
+import static io.huddle.gateway.store.Jdbc.setEnum;
+import static io.huddle.gateway.store.Jdbc.setInstant;
+import static io.huddle.gateway.store.Jdbc.setText;
 
 import io.huddle.domain.ActionType;
 import io.huddle.domain.Channel;

@@ -1,6 +1,6 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.query;
+import static io.huddle.gateway.store.Jdbc.query;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -52,7 +52,7 @@ final class AnalyticsSql {
                         + " MAX(CASE WHEN rn = (90 * n + 99) / 100 THEN w END) AS p90"
                         + " FROM (SELECT g, w, ROW_NUMBER() OVER (PARTITION BY g ORDER BY w) AS rn,"
                         + " COUNT(*) OVER (PARTITION BY g) AS n FROM (" + p.sql + ") r) t GROUP BY g",
-                ps -> SqliteJdbc.setAll(ps, 1, p.params), rs -> {
+                ps -> Jdbc.setAll(ps, 1, p.params), rs -> {
                     percentiles.put(key(rs, q.groupBy()), new long[] {rs.getLong("p50"), rs.getLong("p90")});
                     return null;
                 });
@@ -77,7 +77,7 @@ final class AnalyticsSql {
                 + count("a IS NOT NULL OR w > ?") + " AS service_level_base," + count("w > ?") + " AS breaches,"
                 + count("esc") + " AS escalated, COUNT(DISTINCT agent_id) AS agents"
                 + " FROM (" + rows.sql + ") r" + groupBy(q) + order(q, "requests");
-        List<HelpRequestTally> tallies = query(c, sql, ps -> SqliteJdbc.setAll(ps, 1, params), rs -> {
+        List<HelpRequestTally> tallies = query(c, sql, ps -> Jdbc.setAll(ps, 1, params), rs -> {
             String key = key(rs, q.groupBy());
             long[] pct = percentiles.get(key);
             long accepted = rs.getLong("accepted");
@@ -122,7 +122,7 @@ final class AnalyticsSql {
         String sql = "SELECT " + group(q) + ", " + label + " AS label, COUNT(*) AS n,"
                 + mode("MONITOR", "m") + mode("COACH", "c") + mode("BARGE_IN", "b")
                 + " SUM(esc) AS esc FROM (" + rows.sql + ") r" + groupBy(q) + order(q, "n");
-        List<InterventionTally> tallies = query(c, sql, ps -> SqliteJdbc.setAll(ps, 1, params), rs -> {
+        List<InterventionTally> tallies = query(c, sql, ps -> Jdbc.setAll(ps, 1, params), rs -> {
             String key = key(rs, q.groupBy());
             long[] share = shares == null ? null : shares.getOrDefault(key, new long[2]);
             return new InterventionTally(key, rs.getString("label"),
@@ -179,7 +179,7 @@ final class AnalyticsSql {
         s.in("i.channel", f.channels()).in("i.queue", f.queues()).in("i.agent_id", f.agentIds());
         s.sql.append(" GROUP BY g");
         Map<String, long[]> shares = new HashMap<>();
-        query(c, s.sql.toString(), ps -> SqliteJdbc.setAll(ps, 1, s.params), rs -> {
+        query(c, s.sql.toString(), ps -> Jdbc.setAll(ps, 1, s.params), rs -> {
             shares.put(key(rs, q.groupBy()), new long[] {rs.getLong("n"), rs.getLong("w")});
             return null;
         });

@@ -50,15 +50,15 @@ final class IdentityRows {
     /** Inserts one change of administration on this connection: inside the caller's transaction, if any. */
     static void insertChange(Connection c, AdminChange change) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_CHANGE)) {
-            SqliteJdbc.setText(ps, 1, change.id());
-            SqliteJdbc.setText(ps, 2, change.tenant());
-            SqliteJdbc.setInstant(ps, 3, change.at());
-            SqliteJdbc.setText(ps, 4, change.actorId());
-            SqliteJdbc.setText(ps, 5, change.actorName());
-            SqliteJdbc.setText(ps, 6, change.action());
-            SqliteJdbc.setText(ps, 7, change.targetType());
-            SqliteJdbc.setText(ps, 8, change.targetId());
-            SqliteJdbc.setText(ps, 9, change.detail());
+            Jdbc.setText(ps, 1, change.id());
+            Jdbc.setText(ps, 2, change.tenant());
+            Jdbc.setInstant(ps, 3, change.at());
+            Jdbc.setText(ps, 4, change.actorId());
+            Jdbc.setText(ps, 5, change.actorName());
+            Jdbc.setText(ps, 6, change.action());
+            Jdbc.setText(ps, 7, change.targetType());
+            Jdbc.setText(ps, 8, change.targetId());
+            Jdbc.setText(ps, 9, change.detail());
             ps.executeUpdate();
         }
     }

@@ -1,8 +1,8 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.query;
-import static io.huddle.gateway.store.SqliteJdbc.queryOne;
-import static io.huddle.gateway.store.SqliteJdbc.update;
+import static io.huddle.gateway.store.Jdbc.query;
+import static io.huddle.gateway.store.Jdbc.queryOne;
+import static io.huddle.gateway.store.Jdbc.update;
 
 import io.huddle.domain.AdminChange;
 import io.huddle.domain.HelpRequest;
@@ -98,7 +98,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
     public void saveSession(String tokenDigest, String userId, Instant expiresAt) {
         write("save session of user '" + userId + "'", c -> update(c, AccountRows.UPSERT_SESSION, ps -> {
             bind(ps, tokenDigest, userId);
-            SqliteJdbc.setInstant(ps, 3, expiresAt);
+            Jdbc.setInstant(ps, 3, expiresAt);
         }));
     }
 
@@ -122,7 +122,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
         }
         return write("delete sessions expired before " + cutoff, c -> update(c,
                 dialect.deleteExpiredSessions(), ps -> {
-                    SqliteJdbc.setInstant(ps, 1, cutoff);
+                    Jdbc.setInstant(ps, 1, cutoff);
                     ps.setInt(2, limit);
                 }));
     }
@@ -327,7 +327,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
     public int deletePlatformEventsBefore(Instant cutoff, int limit) {
         return write("forget platform event ids received before " + cutoff, c -> update(c,
                 PlatformRows.DELETE_OLD_EVENTS, ps -> {
-                    SqliteJdbc.setInstant(ps, 1, cutoff);
+                    Jdbc.setInstant(ps, 1, cutoff);
                     ps.setInt(2, limit);
                 }));
     }
@@ -349,7 +349,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
 
     @Override
     public List<String> endSessionsOf(String userId) {
-        return write("end the sessions of user '" + userId + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+        return write("end the sessions of user '" + userId + "'", c -> Jdbc.inTransaction(c, conn -> {
             List<String> digests = query(conn, AccountRows.SESSIONS_OF_USER, ps -> bind(ps, userId),
                     rs -> rs.getString(1));
             update(conn, AccountRows.DELETE_SESSIONS_OF_USER, ps -> bind(ps, userId));
@@ -359,7 +359,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
 
     @Override
     public void saveIdentitySettings(IdentitySettings settings, AdminChange change) {
-        write("save identity settings of tenant '" + settings.tenant() + "'", c -> SqliteJdbc.inTransaction(c,
+        write("save identity settings of tenant '" + settings.tenant() + "'", c -> Jdbc.inTransaction(c,
                 conn -> {
                     String json = IdentityRows.settingsJson(settings);
                     update(conn, IdentityRows.UPSERT_SETTINGS, ps -> bind(ps, settings.tenant(), json));
@@ -379,7 +379,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
 
     @Override
     public void saveUser(User user, String passwordHash, AdminChange change) {
-        write("save user '" + user.id() + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+        write("save user '" + user.id() + "'", c -> Jdbc.inTransaction(c, conn -> {
             // a domain a group mapping names joins the tenant's domains (administration checks its own first)
             update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
             update(conn, AccountRows.UPSERT_USER, ps -> AccountRows.bindUser(ps, user, passwordHash));
@@ -413,7 +413,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
 
     @Override
     public void saveDomain(String tenant, String name, AdminChange change) {
-        write("save domain '" + name + "' of tenant '" + tenant + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+        write("save domain '" + name + "' of tenant '" + tenant + "'", c -> Jdbc.inTransaction(c, conn -> {
             update(conn, AdminRows.INSERT_DOMAIN, ps -> bind(ps, tenant, name));
             if (change != null) {
                 IdentityRows.insertChange(conn, change);
@@ -457,7 +457,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
         }
         return write("delete single sign-on attempts expired before " + cutoff, c -> update(c,
                 dialect.deleteExpiredSsoAttempts(), ps -> {
-                    SqliteJdbc.setInstant(ps, 1, cutoff);
+                    Jdbc.setInstant(ps, 1, cutoff);
                     ps.setInt(2, limit);
                 }));
     }
@@ -482,7 +482,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
 
     @Override
     public void saveLinkedUser(User user, UserLink link, AdminChange change) {
-        write("create user '" + user.id() + "' linked to " + link.issuer(), c -> SqliteJdbc.inTransaction(c, conn -> {
+        write("create user '" + user.id() + "' linked to " + link.issuer(), c -> Jdbc.inTransaction(c, conn -> {
             update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
             update(conn, SsoRows.INSERT_USER, ps -> AccountRows.bindUser(ps, user, null));
             update(conn, SsoRows.INSERT_LINK, ps -> SsoRows.bindLink(ps, link));
@@ -492,7 +492,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
     }
 
     /** Runs work that writes; {@code work} makes its own transaction when it needs one. */
-    <T> T write(String operation, SqliteJdbc.SqlWork<T> work) {
+    <T> T write(String operation, Jdbc.SqlWork<T> work) {
         try {
             return connections.write(work);
         } catch (SQLException e) {
@@ -501,7 +501,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
     }
 
     /** Runs work that only reads. */
-    <T> T read(String operation, SqliteJdbc.SqlWork<T> work) {
+    <T> T read(String operation, Jdbc.SqlWork<T> work) {
         try {
             return connections.read(work);
         } catch (SQLException e) {
@@ -519,7 +519,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
 
     private static void bind(PreparedStatement ps, String... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
-            SqliteJdbc.setText(ps, i + 1, values[i]);
+            Jdbc.setText(ps, i + 1, values[i]);
         }
     }
 }

@@ -1,9 +1,9 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.query;
-import static io.huddle.gateway.store.SqliteJdbc.queryOne;
-import static io.huddle.gateway.store.SqliteJdbc.setText;
-import static io.huddle.gateway.store.SqliteJdbc.update;
+import static io.huddle.gateway.store.Jdbc.query;
+import static io.huddle.gateway.store.Jdbc.queryOne;
+import static io.huddle.gateway.store.Jdbc.setText;
+import static io.huddle.gateway.store.Jdbc.update;
 
 import io.huddle.domain.AdminChange;
 import io.huddle.domain.User;
@@ -28,15 +28,15 @@ final class JdbcScimStore implements ScimStore {
 
     @Override
     public void saveToken(ScimToken t, String tokenDigest, AdminChange change) {
-        store.write("save SCIM token '" + t.id() + "' of tenant '" + t.tenant() + "'", c -> SqliteJdbc.inTransaction(c,
+        store.write("save SCIM token '" + t.id() + "' of tenant '" + t.tenant() + "'", c -> Jdbc.inTransaction(c,
                 conn -> {
                     update(conn, ScimRows.INSERT_TOKEN, ps -> {
                         setText(ps, 1, t.id());
                         setText(ps, 2, t.tenant());
                         setText(ps, 3, t.name());
-                        SqliteJdbc.setInstant(ps, 4, t.createdAt());
+                        Jdbc.setInstant(ps, 4, t.createdAt());
                         setText(ps, 5, t.createdBy());
-                        SqliteJdbc.setInstant(ps, 6, t.lastUsedAt());
+                        Jdbc.setInstant(ps, 6, t.lastUsedAt());
                         setText(ps, 7, tokenDigest);
                     });
                     IdentityRows.insertChange(conn, change);
@@ -59,7 +59,7 @@ final class JdbcScimStore implements ScimStore {
     @Override
     public boolean deleteToken(String tenant, String tokenId, AdminChange change) {
         return store.write("revoke SCIM token '" + tokenId + "' of tenant '" + tenant + "'",
-                c -> SqliteJdbc.inTransaction(c, conn -> {
+                c -> Jdbc.inTransaction(c, conn -> {
                     int deleted = update(conn, ScimRows.DELETE_TOKEN, ps -> bind(ps, tenant, tokenId));
                     if (deleted > 0) {
                         IdentityRows.insertChange(conn, change);
@@ -71,7 +71,7 @@ final class JdbcScimStore implements ScimStore {
     @Override
     public void tokenUsed(String tokenId, Instant at) {
         store.write("note the use of SCIM token '" + tokenId + "'", c -> update(c, ScimRows.TOKEN_USED, ps -> {
-            SqliteJdbc.setInstant(ps, 1, at);
+            Jdbc.setInstant(ps, 1, at);
             setText(ps, 2, tokenId);
         }));
     }
@@ -109,13 +109,13 @@ final class JdbcScimStore implements ScimStore {
 
     @Override
     public void saveUsers(List<ScimUser> users, List<AdminChange> changes) {
-        store.write("save " + users.size() + " SCIM user(s)", c -> SqliteJdbc.inTransaction(c, conn -> {
+        store.write("save " + users.size() + " SCIM user(s)", c -> Jdbc.inTransaction(c, conn -> {
             for (ScimUser u : users) {
                 update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, u.user().tenant(), u.user().domain()));
                 update(conn, ScimRows.UPSERT_USER, ps -> AccountRows.bindUser(ps, u.user(), null));
                 update(conn, ScimRows.UPSERT_SCIM_USER, ps -> {
                     bind(ps, u.user().id(), u.user().tenant(), u.externalId());
-                    SqliteJdbc.setBoolean(ps, 4, u.managed());
+                    Jdbc.setBoolean(ps, 4, u.managed());
                 });
             }
             insertChanges(conn, changes);
@@ -125,7 +125,7 @@ final class JdbcScimStore implements ScimStore {
 
     @Override
     public void deleteUser(User user, AdminChange change) {
-        store.write("delete user '" + user.id() + "'", c -> SqliteJdbc.inTransaction(c, conn -> {
+        store.write("delete user '" + user.id() + "'", c -> Jdbc.inTransaction(c, conn -> {
             update(conn, ScimRows.DELETE_USER, ps -> bind(ps, user.tenant(), user.id()));
             IdentityRows.insertChange(conn, change);
             return null;
@@ -180,12 +180,12 @@ final class JdbcScimStore implements ScimStore {
 
     @Override
     public void saveGroup(ScimGroup g, List<User> placed, List<AdminChange> changes) {
-        store.write("save SCIM group '" + g.id() + "' of tenant '" + g.tenant() + "'", c -> SqliteJdbc.inTransaction(c,
+        store.write("save SCIM group '" + g.id() + "' of tenant '" + g.tenant() + "'", c -> Jdbc.inTransaction(c,
                 conn -> {
                     update(conn, ScimRows.UPSERT_GROUP, ps -> {
                         bind(ps, g.id(), g.tenant(), g.displayName(), g.externalId());
-                        SqliteJdbc.setInstant(ps, 5, g.createdAt());
-                        SqliteJdbc.setInstant(ps, 6, g.updatedAt());
+                        Jdbc.setInstant(ps, 5, g.createdAt());
+                        Jdbc.setInstant(ps, 6, g.updatedAt());
                     });
                     update(conn, ScimRows.DELETE_MEMBERS, ps -> setText(ps, 1, g.id()));
                     try (PreparedStatement ps = conn.prepareStatement(ScimRows.INSERT_MEMBER)) {
@@ -204,7 +204,7 @@ final class JdbcScimStore implements ScimStore {
     @Override
     public void deleteGroup(ScimGroup g, List<User> placed, List<AdminChange> changes) {
         store.write("delete SCIM group '" + g.id() + "' of tenant '" + g.tenant() + "'",
-                c -> SqliteJdbc.inTransaction(c, conn -> {
+                c -> Jdbc.inTransaction(c, conn -> {
                     update(conn, ScimRows.DELETE_GROUP, ps -> bind(ps, g.tenant(), g.id()));
                     savePlaced(conn, placed);
                     insertChanges(conn, changes);
@@ -238,14 +238,14 @@ final class JdbcScimStore implements ScimStore {
     private static int count(Connection c, String sql, String tenant, List<Object> args) throws SQLException {
         return queryOne(c, sql, ps -> {
             setText(ps, 1, tenant);
-            SqliteJdbc.setAll(ps, 2, args);
+            Jdbc.setAll(ps, 2, args);
         }, rs -> rs.getInt(1)).orElse(0);
     }
 
     private static void bindPage(PreparedStatement ps, String tenant, List<Object> args, int limit, int offset)
             throws SQLException {
         setText(ps, 1, tenant);
-        SqliteJdbc.setAll(ps, 2, args);
+        Jdbc.setAll(ps, 2, args);
         ps.setInt(2 + args.size(), limit);
         ps.setInt(3 + args.size(), offset);
     }

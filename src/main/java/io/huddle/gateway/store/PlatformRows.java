@@ -1,8 +1,8 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.getInstant;
-import static io.huddle.gateway.store.SqliteJdbc.setInstant;
-import static io.huddle.gateway.store.SqliteJdbc.setText;
+import static io.huddle.gateway.store.Jdbc.getInstant;
+import static io.huddle.gateway.store.Jdbc.setInstant;
+import static io.huddle.gateway.store.Jdbc.setText;
 
 import io.huddle.domain.PlatformConnection;
 import java.sql.Connection;

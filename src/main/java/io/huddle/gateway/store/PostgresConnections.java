@@ -65,7 +65,7 @@ final class PostgresConnections implements StoreConnections {
     }
 
     @Override
-    public <T> T write(SqliteJdbc.SqlWork<T> work) throws SQLException {
+    public <T> T write(Jdbc.SqlWork<T> work) throws SQLException {
         return run(work);
     }
 
@@ -74,15 +74,15 @@ final class PostgresConnections implements StoreConnections {
      * write-ahead log to reach the disk. A crash of the server may lose the last few such changes.
      */
     @Override
-    public <T> T writeWithoutFlush(SqliteJdbc.SqlWork<T> work) throws SQLException {
-        return run(c -> SqliteJdbc.inTransaction(c, conn -> {
-            SqliteJdbc.update(conn, ASYNC_COMMIT, ps -> { });
+    public <T> T writeWithoutFlush(Jdbc.SqlWork<T> work) throws SQLException {
+        return run(c -> Jdbc.inTransaction(c, conn -> {
+            Jdbc.update(conn, ASYNC_COMMIT, ps -> { });
             return work.run(conn);
         }));
     }
 
     @Override
-    public <T> T read(SqliteJdbc.SqlWork<T> work) throws SQLException {
+    public <T> T read(Jdbc.SqlWork<T> work) throws SQLException {
         return run(work);
     }
 
@@ -91,7 +91,7 @@ final class PostgresConnections implements StoreConnections {
         return read(c -> new SchemaVersion(PostgresSchema.version(c), latestVersion));
     }
 
-    private <T> T run(SqliteJdbc.SqlWork<T> work) throws SQLException {
+    private <T> T run(Jdbc.SqlWork<T> work) throws SQLException {
         if (pool.isClosed()) {
             throw new SQLException("the gateway store " + settings + " is closed");
         }

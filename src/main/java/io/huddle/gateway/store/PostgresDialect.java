@@ -1,7 +1,7 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.queryOne;
-import static io.huddle.gateway.store.SqliteJdbc.setText;
+import static io.huddle.gateway.store.Jdbc.queryOne;
+import static io.huddle.gateway.store.Jdbc.setText;
 
 import java.sql.Connection;
 import java.sql.SQLException;

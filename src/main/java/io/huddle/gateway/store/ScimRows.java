@@ -63,14 +63,14 @@ final class ScimRows {
 
     static ScimToken token(ResultSet rs) throws SQLException {
         return new ScimToken(rs.getString("id"), rs.getString("tenant"), rs.getString("name"),
-                SqliteJdbc.getInstant(rs, "created_at"), rs.getString("created_by"),
-                SqliteJdbc.getInstant(rs, "last_used_at"));
+                Jdbc.getInstant(rs, "created_at"), rs.getString("created_by"),
+                Jdbc.getInstant(rs, "last_used_at"));
     }
 
     static ScimGroup group(ResultSet rs) throws SQLException {
         return new ScimGroup(rs.getString("id"), rs.getString("tenant"), rs.getString("display_name"),
-                rs.getString("external_id"), SqliteJdbc.getInstant(rs, "created_at"),
-                SqliteJdbc.getInstant(rs, "updated_at"), List.of());
+                rs.getString("external_id"), Jdbc.getInstant(rs, "created_at"),
+                Jdbc.getInstant(rs, "updated_at"), List.of());
     }
 
     /** A condition as SQL over the users query ({@code u}, {@code s}) or the groups query ({@code g}). */

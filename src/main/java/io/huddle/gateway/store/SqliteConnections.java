@@ -71,7 +71,7 @@ final class SqliteConnections implements StoreConnections {
 
     /** On the one writer connection, under its lock. */
     @Override
-    public <T> T write(SqliteJdbc.SqlWork<T> work) throws SQLException {
+    public <T> T write(Jdbc.SqlWork<T> work) throws SQLException {
         lock.lock();
         try {
             if (connection == null) {
@@ -88,7 +88,7 @@ final class SqliteConnections implements StoreConnections {
      * without waiting for the disk; the next {@code synchronous=FULL} commit or checkpoint makes it durable.
      */
     @Override
-    public <T> T writeWithoutFlush(SqliteJdbc.SqlWork<T> work) throws SQLException {
+    public <T> T writeWithoutFlush(Jdbc.SqlWork<T> work) throws SQLException {
         return write(c -> {
             SqliteSchema.synchronous(c, "NORMAL");
             try {
@@ -101,7 +101,7 @@ final class SqliteConnections implements StoreConnections {
 
     /** On a pooled read-only connection, beside any write. */
     @Override
-    public <T> T read(SqliteJdbc.SqlWork<T> work) throws SQLException {
+    public <T> T read(Jdbc.SqlWork<T> work) throws SQLException {
         if (closed) {
             throw closed();
         }

@@ -1,8 +1,8 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.queryOne;
-import static io.huddle.gateway.store.SqliteJdbc.setText;
-import static io.huddle.gateway.store.SqliteJdbc.update;
+import static io.huddle.gateway.store.Jdbc.queryOne;
+import static io.huddle.gateway.store.Jdbc.setText;
+import static io.huddle.gateway.store.Jdbc.update;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,7 +45,7 @@ final class SqliteDialect implements SqlDialect {
 
     @Override
     public Optional<SsoAttempt> takeSsoAttempt(Connection c, String stateDigest) throws SQLException {
-        return SqliteJdbc.inTransaction(c, conn -> {
+        return Jdbc.inTransaction(c, conn -> {
             Optional<SsoAttempt> found = queryOne(conn, FIND_ATTEMPT, ps -> setText(ps, 1, stateDigest),
                     SsoRows::attempt);
             // the delete decides: a store shared by several gateways lets only one of them remove the row

@@ -41,7 +41,7 @@ final class SqliteReaders implements AutoCloseable {
     }
 
     /** Runs {@code work} on a pooled read-only connection, returned to the pool afterwards. */
-    <T> T read(SqliteJdbc.SqlWork<T> work) throws SQLException {
+    <T> T read(Jdbc.SqlWork<T> work) throws SQLException {
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         }

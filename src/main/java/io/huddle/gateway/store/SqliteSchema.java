@@ -340,7 +340,7 @@ final class SqliteSchema {
         for (int version = current; version < targetVersion; version++) {
             int target = version + 1;
             List<String> steps = MIGRATIONS.get(version);
-            SqliteJdbc.inTransaction(c, conn -> {
+            Jdbc.inTransaction(c, conn -> {
                 try (Statement s = conn.createStatement()) {
                     for (String sql : steps) {
                         s.execute(sql);

@@ -27,31 +27,31 @@ final class SsoRows {
     }
 
     static void bindAttempt(PreparedStatement ps, SsoAttempt a) throws SQLException {
-        SqliteJdbc.setText(ps, 1, a.stateDigest());
-        SqliteJdbc.setText(ps, 2, a.tenant());
-        SqliteJdbc.setText(ps, 3, a.issuer());
-        SqliteJdbc.setText(ps, 4, a.nonce());
-        SqliteJdbc.setText(ps, 5, a.redirectUri());
-        SqliteJdbc.setInstant(ps, 6, a.expiresAt());
+        Jdbc.setText(ps, 1, a.stateDigest());
+        Jdbc.setText(ps, 2, a.tenant());
+        Jdbc.setText(ps, 3, a.issuer());
+        Jdbc.setText(ps, 4, a.nonce());
+        Jdbc.setText(ps, 5, a.redirectUri());
+        Jdbc.setInstant(ps, 6, a.expiresAt());
     }
 
     static SsoAttempt attempt(ResultSet rs) throws SQLException {
         return new SsoAttempt(rs.getString("state_digest"), rs.getString("tenant"), rs.getString("issuer"),
-                rs.getString("nonce"), rs.getString("redirect_uri"), SqliteJdbc.getInstant(rs, "expires_at"));
+                rs.getString("nonce"), rs.getString("redirect_uri"), Jdbc.getInstant(rs, "expires_at"));
     }
 
     static void bindLink(PreparedStatement ps, UserLink link) throws SQLException {
-        SqliteJdbc.setText(ps, 1, link.tenant());
-        SqliteJdbc.setText(ps, 2, link.issuer());
-        SqliteJdbc.setText(ps, 3, link.subject());
-        SqliteJdbc.setText(ps, 4, link.userId());
-        SqliteJdbc.setBoolean(ps, 5, link.createdAtSignIn());
-        SqliteJdbc.setInstant(ps, 6, link.linkedAt());
+        Jdbc.setText(ps, 1, link.tenant());
+        Jdbc.setText(ps, 2, link.issuer());
+        Jdbc.setText(ps, 3, link.subject());
+        Jdbc.setText(ps, 4, link.userId());
+        Jdbc.setBoolean(ps, 5, link.createdAtSignIn());
+        Jdbc.setInstant(ps, 6, link.linkedAt());
     }
 
     static UserLink link(ResultSet rs) throws SQLException {
         return new UserLink(rs.getString("tenant"), rs.getString("issuer"), rs.getString("subject"),
-                rs.getString("user_id"), SqliteJdbc.getBoolean(rs, "created_at_sign_in"),
-                SqliteJdbc.getInstant(rs, "linked_at"));
+                rs.getString("user_id"), Jdbc.getBoolean(rs, "created_at_sign_in"),
+                Jdbc.getInstant(rs, "linked_at"));
     }
 }

@@ -10,16 +10,16 @@ import java.sql.SQLException;
 interface StoreConnections extends AutoCloseable {
 
     /** Runs work that writes. */
-    <T> T write(SqliteJdbc.SqlWork<T> work) throws SQLException;
+    <T> T write(Jdbc.SqlWork<T> work) throws SQLException;
 
     /**
      * Runs work that writes, committed without waiting for the disk: the database has it (a crash of the gateway
      * loses nothing), the next durable commit makes it durable with everything before it.
      */
-    <T> T writeWithoutFlush(SqliteJdbc.SqlWork<T> work) throws SQLException;
+    <T> T writeWithoutFlush(Jdbc.SqlWork<T> work) throws SQLException;
 
     /** Runs work that only reads. */
-    <T> T read(SqliteJdbc.SqlWork<T> work) throws SQLException;
+    <T> T read(Jdbc.SqlWork<T> work) throws SQLException;
 
     /** The schema version of the database and the latest this build knows. */
     SchemaVersion schemaVersion() throws SQLException;

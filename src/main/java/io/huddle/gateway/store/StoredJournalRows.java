@@ -1,6 +1,6 @@
 package io.huddle.gateway.store;
 
-import static io.huddle.gateway.store.SqliteJdbc.setText;
+import static io.huddle.gateway.store.Jdbc.setText;
 
 import io.huddle.protocol.JournalEntry;
 import java.sql.Connection;
@@ -47,21 +47,21 @@ final class StoredJournalRows {
     /** Inserts the entries and moves the device's head, in one transaction. */
     static Void append(Connection c, JournalDevice head, List<JournalEntry> entries, Instant receivedAt)
             throws SQLException {
-        return SqliteJdbc.inTransaction(c, conn -> {
+        return Jdbc.inTransaction(c, conn -> {
             try (PreparedStatement ps = conn.prepareStatement(INSERT)) {
                 for (JournalEntry e : entries) {
                     bind(ps, e, receivedAt);
                     ps.executeUpdate();
                 }
             }
-            SqliteJdbc.update(conn, UPSERT_DEVICE, ps -> {
+            Jdbc.update(conn, UPSERT_DEVICE, ps -> {
                 setText(ps, 1, head.deviceId());
                 setText(ps, 2, head.tenant());
                 setText(ps, 3, head.domain());
                 setText(ps, 4, head.supervisorId());
                 ps.setLong(5, head.highestSeq());
                 setText(ps, 6, head.highestHash());
-                SqliteJdbc.setInstant(ps, 7, receivedAt);
+                Jdbc.setInstant(ps, 7, receivedAt);
             });
             return null;
         });
@@ -72,8 +72,8 @@ final class StoredJournalRows {
         ps.setLong(2, e.seq());
         setText(ps, 3, e.id());
         ps.setInt(4, e.format());
-        SqliteJdbc.setAll(ps, 5, e.columnsFromTenant());
-        SqliteJdbc.setInstant(ps, 24, receivedAt);
+        Jdbc.setAll(ps, 5, e.columnsFromTenant());
+        Jdbc.setInstant(ps, 24, receivedAt);
     }
 
     /** Which of these entry ids are already stored (an id is unique across all devices). */

@@ -57,7 +57,7 @@ final class StoredJson {
     static <E extends Enum<E>> Set<E> enums(String json, Class<E> type, String column) throws SQLException {
         EnumSet<E> values = EnumSet.noneOf(type);
         for (String name : strings(json, column)) {
-            values.add(SqliteJdbc.enumValue(name, type, column));
+            values.add(Jdbc.enumValue(name, type, column));
         }
         return values;
     }
@@ -83,9 +83,9 @@ final class StoredJson {
                 throw new SQLException("malformed JSON in " + column + ": expected objects, got " + node);
             }
             participants.add(new Participant(text(node, "id"), text(node, "name"),
-                    SqliteJdbc.enumValue(text(node, "kind"), Participant.Kind.class, column),
-                    SqliteJdbc.enumValue(text(node, "mode"), SupervisorMode.class, column),
-                    SqliteJdbc.enumValue(text(node, "audio"), SupervisorMode.AudioLeg.class, column),
+                    Jdbc.enumValue(text(node, "kind"), Participant.Kind.class, column),
+                    Jdbc.enumValue(text(node, "mode"), SupervisorMode.class, column),
+                    Jdbc.enumValue(text(node, "audio"), SupervisorMode.AudioLeg.class, column),
                     node.hasNonNull("since") ? java.time.Instant.ofEpochMilli(node.get("since").asLong()) : null));
         }
         return participants;

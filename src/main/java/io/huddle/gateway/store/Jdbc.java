@@ -12,11 +12,10 @@ import java.util.Optional;
 
 /**
  * Small JDBC helpers shared by the SQLite and PostgreSQL stores: null-safe binding, row reading and transactions.
- * Engine-neutral despite its name, which the schema and analytics classes still import it by.
  */
-final class SqliteJdbc {
+final class Jdbc {
 
-    private SqliteJdbc() {
+    private Jdbc() {
     }
 
     /** Work done with the store's connection while holding its lock. */
