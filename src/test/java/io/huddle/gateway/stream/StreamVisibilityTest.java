@@ -213,6 +213,7 @@ class StreamVisibilityTest {
         ack(sup2.command("action", "interactionId", ix.id(), "action", "MONITOR"));
         say(ix, "five");
         sup2.awaitFrame(line("five"), WsTestClient.WAIT);
+        agent.awaitFrame(line("five"), WsTestClient.WAIT); // each stream gets it in its own time
 
         Streams.barrier(sup1);
         Streams.barrier(sup2);
