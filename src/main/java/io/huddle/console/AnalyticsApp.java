@@ -60,7 +60,7 @@ public final class AnalyticsApp {
         AnalyticsViewModel vm = new AnalyticsViewModel(source, ui, zone, LocalDate.now(zone), openAudit);
         new AnalyticsWindow(stage, vm);
         bridge.start();
-        vm.refresh().execute();
+        vm.reload();
         timer.scheduleWithFixedDelay(() -> ui.post(() -> vm.refresh().execute()), REFRESH_EVERY.toSeconds(),
                 REFRESH_EVERY.toSeconds(), TimeUnit.SECONDS);
         stage.setOnHidden(e -> {

@@ -78,7 +78,10 @@ public final class AnalyticsViewModel {
     private final ObservableList<String> headline = FXCollections.observableArrayList();
     private final SimpleObjectProperty<Double> serviceLevelSeconds = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Loading…");
-    private final AsyncCommand<Figures> refresh;
+    private final AsyncCommand<Loaded> refresh;
+    /** Counts the loads asked for; an answer to an older ask than the last is not shown, and the last is loaded. */
+    private long asked;
+    private long loading;
     private final AsyncCommand<Long> export;
     private Instant rangeStart;
     private Instant rangeEnd;
@@ -94,7 +97,13 @@ public final class AnalyticsViewModel {
         from.set(today);
         to.set(today);
         SimpleBooleanProperty always = new SimpleBooleanProperty(true);
-        refresh = new AsyncCommand<>("Refresh", ui, always, () -> source.load(filter("hour")), this::show);
+        refresh = new AsyncCommand<>("Refresh", ui, always, () -> {
+            long ask = asked;
+            loading = ask;
+            return source.load(filter("hour")).thenApply(f -> new Loaded(ask, f));
+        }, this::show).afterEach(this::askAgainIfChanged);
+        from.addListener((o, was, now) -> reload());
+        to.addListener((o, was, now) -> reload());
         export = new AsyncCommand<>("Export", ui, always, () -> source.export(filter("hour"), exportTarget),
                 bytes -> status.set("Exported the figures per hour to " + exportTarget + " (" + bytes + " bytes)."));
     }
@@ -114,7 +123,30 @@ public final class AnalyticsViewModel {
                 Set.of(), Set.of());
     }
 
-    private void show(Figures f) {
+    /** One load's figures and which ask it answered. */
+    public record Loaded(long ask, Figures figures) {
+    }
+
+    /**
+     * Loads the figures as the fields say now. Asked while a load is in flight (a date picked, a filter checked,
+     * the timer), it loads once more when that one ends, so what the window shows always matches its fields.
+     */
+    public void reload() {
+        asked++;
+        refresh.execute();
+    }
+
+    private void askAgainIfChanged() {
+        if (loading < asked) {
+            refresh.execute(); // the fields changed while it was loading: ask again, as they say now
+        }
+    }
+
+    private void show(Loaded loaded) {
+        if (loaded.ask() < asked) {
+            return; // an answer to an older question: the fields changed while it was loading
+        }
+        Figures f = loaded.figures();
         // one day: just the hour; several: the weekday too
         DateTimeFormatter hourLabel = java.time.Duration.between(f.byHour().from(), f.byHour().to()).toHours() <= 25
                 ? HOUR : DAY_HOUR;
@@ -178,7 +210,7 @@ public final class AnalyticsViewModel {
         } else {
             reasons.setAll(reason);
         }
-        refresh.execute();
+        reload();
     }
 
     public void exportTo(Path target) {
@@ -241,7 +273,8 @@ public final class AnalyticsViewModel {
         return status.getReadOnlyProperty();
     }
 
-    public AsyncCommand<Figures> refresh() {
+    /** The load in flight, for its running state and its error; start one with {@link #reload()}. */
+    public AsyncCommand<Loaded> refresh() {
         return refresh;
     }
 

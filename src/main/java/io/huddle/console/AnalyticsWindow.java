@@ -70,7 +70,7 @@ public final class AnalyticsWindow {
             vm.channels().setAll(channels.getCheckModel().getCheckedItems());
             // the title while nothing is checked; else ControlsFX lists the checked items
             channels.setTitle(vm.channels().isEmpty() ? "All channels" : null);
-            vm.refresh().execute();
+            vm.reload();
         });
         CheckComboBox<String> reasons = new CheckComboBox<>();
         reasons.setId("analytics-reasons");
@@ -83,7 +83,7 @@ public final class AnalyticsWindow {
             reasons.setTitle(reasons.getCheckModel().getCheckedItems().isEmpty() ? "All reasons" : null);
             if (!vm.reasons().equals(reasons.getCheckModel().getCheckedItems())) {
                 vm.reasons().setAll(reasons.getCheckModel().getCheckedItems());
-                vm.refresh().execute();
+                vm.reload();
             }
         });
         vm.reasons().addListener((ListChangeListener<String>) c -> {
@@ -96,16 +96,14 @@ public final class AnalyticsWindow {
         today.setId("analytics-today");
         today.setTooltip(new Tooltip("Show today's figures"));
         today.setOnAction(e -> {
-            vm.today(LocalDate.now());
-            vm.refresh().execute();
+            vm.today(LocalDate.now()); // a changed day loads on its own
         });
         Button refresh = new Button("Refresh", Icons.of(Icons.AUDIT, 14));
         refresh.setId("analytics-refresh");
         refresh.setDefaultButton(true);
         refresh.setTooltip(new Tooltip("Load the figures again (F5)"));
         refresh.getStyleClass().add("accent");
-        refresh.disableProperty().bind(vm.refresh().executable().not());
-        refresh.setOnAction(e -> vm.refresh().execute());
+        refresh.setOnAction(e -> vm.reload());
         Button export = new Button("Export CSV…");
         export.setId("analytics-export");
         export.disableProperty().bind(vm.export().executable().not());
@@ -160,7 +158,7 @@ public final class AnalyticsWindow {
         root.setPadding(new Insets(12));
         Scene scene = new Scene(root, 1240, 820);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> vm.refresh().execute());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), () -> vm.reload());
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle("Huddle — analytics");

@@ -37,6 +37,7 @@ public final class AsyncCommand<T> {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper();
     private final BooleanBinding executable;
     private java.util.function.Function<Throwable, String> explain = AsyncCommand::describe;
+    private Runnable afterEach = () -> { };
 
     public AsyncCommand(String label, UiThread ui, ObservableBooleanValue allowed,
                         Supplier<CompletableFuture<T>> action, Consumer<T> onSuccess) {
@@ -72,6 +73,13 @@ public final class AsyncCommand<T> {
         } else {
             error.set(label + " failed: " + explain.apply(failure));
         }
+        afterEach.run();
+    }
+
+    /** Runs {@code then} on the UI thread after each answer or failure has been applied. */
+    public AsyncCommand<T> afterEach(Runnable then) {
+        this.afterEach = then;
+        return this;
     }
 
     public static String describe(Throwable failure) {

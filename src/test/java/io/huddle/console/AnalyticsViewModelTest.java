@@ -42,8 +42,8 @@ class AnalyticsViewModelTest {
         vm.from().set(LocalDate.of(2026, 7, 3));
         vm.to().set(LocalDate.of(2026, 7, 1));
         vm.channels().setAll("CHAT");
-        vm.refresh().execute();
-        AnalyticsFilter f = asked.get(0);
+        vm.reload();
+        AnalyticsFilter f = asked.get(asked.size() - 1);
         assertThat(f.from()).isEqualTo(Instant.parse("2026-06-30T23:00:00Z")); // Lisbon is UTC+1 in July
         assertThat(f.to()).isEqualTo(Instant.parse("2026-07-03T23:00:00Z"));
         assertThat(f.groupBy()).isEqualTo("hour");
@@ -80,6 +80,46 @@ class AnalyticsViewModelTest {
         assertThat(asked.get(1).reasons()).containsExactly("Refund");
         vm.drillReason("Refund");
         assertThat(asked.get(2).reasons()).isEmpty();
+    }
+
+    @Test
+    void aDayPickedWhileALoadIsInFlightIsLoadedOnceThatEndsAndTheOlderAnswerIsNotShown() {
+        List<CompletableFuture<AnalyticsViewModel.Figures>> pending = new ArrayList<>();
+        List<AnalyticsFilter> slowAsked = new ArrayList<>();
+        AnalyticsViewModel slow = new AnalyticsViewModel(new AnalyticsViewModel.AnalyticsSource() {
+            @Override
+            public CompletableFuture<AnalyticsViewModel.Figures> load(AnalyticsFilter filter) {
+                slowAsked.add(filter);
+                CompletableFuture<AnalyticsViewModel.Figures> f = new CompletableFuture<>();
+                pending.add(f);
+                return f;
+            }
+
+            @Override
+            public CompletableFuture<Long> export(AnalyticsFilter filter, Path target) {
+                return CompletableFuture.completedFuture(0L);
+            }
+        }, UiThread.direct(), ZONE, LocalDate.of(2026, 7, 1), audits::add);
+        slow.reload(); // the window's first load, still on its way
+        slow.from().set(LocalDate.of(2026, 2, 3));
+        slow.to().set(LocalDate.of(2026, 2, 3));
+        assertThat(pending).hasSize(1); // one load at a time
+
+        pending.get(0).complete(figures());
+        assertThat(slow.headline()).as("today's figures answer a question no longer asked").isEmpty();
+        assertThat(pending).hasSize(2);
+        assertThat(slowAsked.get(1).from()).isEqualTo(Instant.parse("2026-02-03T00:00:00Z")); // Lisbon: UTC in February
+
+        pending.get(1).complete(figures());
+        assertThat(slow.headline()).contains("7|help requests");
+        assertThat(pending).hasSize(2);
+
+        slow.to().set(LocalDate.of(2026, 2, 4)); // while that load fails
+        slow.from().set(LocalDate.of(2026, 2, 4));
+        pending.get(2).completeExceptionally(new IllegalStateException("the range is too long"));
+        assertThat(pending).as("a failed load of an older question is asked again").hasSize(4);
+        assertThat(slowAsked.get(3).from()).isEqualTo(Instant.parse("2026-02-04T00:00:00Z"));
+        assertThat(slow.error().get()).isEmpty();
     }
 
     private static AnalyticsViewModel.Figures figures() {
