@@ -76,6 +76,8 @@ public final class GatewayServer implements AutoCloseable {
     private final PlatformSide platformSide;
     private final AuthService auth;
     private final Upkeep upkeep;
+    /** Takes the other instances' floor changes; null when this gateway is the only one on its store. */
+    private final io.huddle.gateway.floor.FloorFollower follower;
     private final EscalationLadder ladder;
     private final EscalationTicker escalation;
     private final StreamHub hub;
@@ -113,10 +115,15 @@ public final class GatewayServer implements AutoCloseable {
         this.help = new HelpLifecycle(floors, RoutingPolicy.allSupervisorsOfDomain(), ladder);
         this.legs = new SupervisorLegs(floors);
         this.platformSide = new PlatformSide(floors);
-        this.upkeep = new Upkeep(java.util.Map.of(
+        this.follower = io.huddle.gateway.floor.FloorFollower.of(floors).orElse(null);
+        java.util.Map<String, java.util.function.IntSupplier> purges = new java.util.HashMap<>(java.util.Map.of(
                 "expired sign-in sessions", new SessionPurge(store, clock)::purgeNow,
                 "old platform event ids", new io.huddle.gateway.platform.PlatformEventPurge(store, clock)::purgeNow,
                 "expired single sign-on attempts", new SsoAttemptPurge(store, clock)::purgeNow));
+        if (follower != null) {
+            purges.put("old floor log entries", () -> follower.purge(clock.instant()));
+        }
+        this.upkeep = new Upkeep(purges);
         this.platformConnections = new PlatformConnections(store, clock);
         PlatformIntake intake = new PlatformIntake(new PlatformEventReader(json), store, platformSide, platformConnections,
                 clock, config.platform().eventsPerSecond(), metrics);
@@ -185,6 +192,9 @@ public final class GatewayServer implements AutoCloseable {
         }
         server.upkeep.start();
         server.escalation.start();
+        if (server.follower != null) {
+            server.follower.start();
+        }
         LOG.info("Huddle gateway {} listening on http://{}:{} (data in {})", Version.current(), config.host(),
                 server.port(), config.dataDir());
         return server;
@@ -272,6 +282,11 @@ public final class GatewayServer implements AutoCloseable {
         return store;
     }
 
+    /** The follower of the other instances' floor changes, when this gateway shares its database. */
+    public java.util.Optional<io.huddle.gateway.floor.FloorFollower> follower() {
+        return java.util.Optional.ofNullable(follower);
+    }
+
     @Override
     public void close() {
         if (management != null) {
@@ -279,6 +294,9 @@ public final class GatewayServer implements AutoCloseable {
         }
         upkeep.close(); // before the store it writes to
         escalation.close();
+        if (follower != null) {
+            follower.close(); // before the store it reads
+        }
         hub.close();
         try {
             app.stop();

@@ -40,7 +40,11 @@ public final class EscalationLadder {
         int taken = 0;
         for (TenantFloor t : floors.all()) {
             try {
-                taken += floors.locked(t.tenant, this::advanceAll);
+                // a look first, so a tenant with nothing pending takes no turn in a shared floor log
+                if (floors.locked(t.tenant, f -> f.openRequests.values().stream()
+                        .anyMatch(r -> r.status() == HelpRequestStatus.PENDING))) {
+                    taken += floors.changing(t.tenant, this::advanceAll);
+                }
             } catch (RuntimeException e) { // one tenant's failure (its store write) must not stop the others
                 LOG.error("escalation of tenant {}'s help requests failed; trying again next tick", t.tenant, e);
             }

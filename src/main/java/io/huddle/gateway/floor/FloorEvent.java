@@ -8,8 +8,21 @@ import java.util.List;
 /**
  * Something that changed on a tenant's floor. Published in the order the changes happened, while the
  * tenant's lock is held, so every listener sees one consistent sequence. Who may see what is decided by
- * the listener (the stream), not here.
+ * the listener (the stream), not here. Written into the floor log as JSON for the other instances (FloorOp).
  */
+@com.fasterxml.jackson.annotation.JsonTypeInfo(use = com.fasterxml.jackson.annotation.JsonTypeInfo.Id.NAME,
+        property = "event")
+@com.fasterxml.jackson.annotation.JsonSubTypes({
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = FloorEvent.InteractionChanged.class,
+                name = "interaction.changed"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = FloorEvent.InteractionEnded.class,
+                name = "interaction.ended"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = FloorEvent.HelpRequestChanged.class,
+                name = "help.changed"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = FloorEvent.Notification.class,
+                name = "notification"),
+        @com.fasterxml.jackson.annotation.JsonSubTypes.Type(value = FloorEvent.TranscriptAppended.class,
+                name = "transcript.appended")})
 public sealed interface FloorEvent {
 
     String tenant();

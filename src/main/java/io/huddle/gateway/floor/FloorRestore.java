@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the floors from what survived a restart: the tenants, their live interactions and open help
- * requests. Supervisor legs do not survive: their media is gone, so they are dropped and their actions end.
+ * requests. Supervisor legs do not survive: their media is gone, so they are dropped and their actions end. A
+ * gateway that shares its database with others (a floor log) takes the floor as it is, legs and all.
  */
 public final class FloorRestore {
     private static final Logger LOG = LoggerFactory.getLogger(FloorRestore.class);
@@ -28,6 +29,16 @@ public final class FloorRestore {
     /** The floors as the store has them; run once, before anything reads or changes them. */
     public Floors restore() {
         Floors floors = new Floors(store, clock);
+        if (floors.log() != null) {
+            // one of several instances: the others' supervisor legs are live, so nothing ends; each tenant's floor
+            // is read as the database has it at its floor log's head
+            for (TenantSettings s : store.tenants()) {
+                floors.tenant(s.tenant());
+            }
+            LOG.info("floor loaded from the shared database: {} tenants, {} live interactions", floors.all().size(),
+                    floors.all().stream().mapToInt(t -> t.live.size()).sum());
+            return floors;
+        }
         for (TenantSettings s : store.tenants()) {
             floors.addStored(s);
         }
@@ -38,10 +49,7 @@ public final class FloorRestore {
             if (!restored.equals(i)) {
                 store.saveInteraction(restored);
             }
-            f.live.put(i.id(), restored);
-            if (i.platformId() != null) {
-                f.byPlatform.put(i.platformId(), i.id());
-            }
+            f.putInteraction(restored);
         }
         for (SupervisorAction a : store.openActions()) {
             store.saveAction(a.end(now));

@@ -28,13 +28,13 @@ public final class FloorSettings {
         if (!admin.has(Role.ADMIN)) {
             throw DomainException.forbidden("changing tenant settings requires the admin role");
         }
-        return floors.locked(admin.tenant(), f -> {
+        return floors.changing(admin.tenant(), f -> {
             TenantSettings next = change.apply(f.settings);
             if (!admin.tenant().equals(next.tenant())) {
                 throw DomainException.notFound("tenant", next.tenant());
             }
             floors.store().saveTenantSettings(next);
-            f.settings = next;
+            f.settings(next);
             return next;
         });
     }

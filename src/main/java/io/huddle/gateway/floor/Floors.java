@@ -28,10 +28,18 @@ public final class Floors {
     private final Clock clock;
     private final ConcurrentMap<String, TenantFloor> tenants = new ConcurrentHashMap<>();
     private final List<FloorListener> listeners = new CopyOnWriteArrayList<>();
+    /** The floor log shared with the other instances on this database; null when this gateway is the only one. */
+    private final FloorLogSync log;
 
     Floors(GatewayStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.log = store.floorLog().map(l -> new FloorLogSync(l, this)).orElse(null);
+    }
+
+    /** The floor log's side of this floor, or null when this gateway is the only one on its store. */
+    FloorLogSync log() {
+        return log;
     }
 
     public void addListener(FloorListener listener) {
@@ -54,6 +62,25 @@ public final class Floors {
         }
     }
 
+    /**
+     * Runs a change of the tenant's floor with its lock held. With a floor log (several instances on one
+     * database), the change also holds the tenant in the log for its length: the floor first takes what the other
+     * instances changed, then {@code work} runs, and its store writes and its entry in the log commit together;
+     * its events reach the listeners once it has committed.
+     */
+    <T> T changing(String tenant, Function<TenantFloor, T> work) {
+        if (log == null) {
+            return locked(tenant, work);
+        }
+        TenantFloor f = tenant(tenant);
+        f.lock.lock();
+        try {
+            return log.change(f, work);
+        } finally {
+            f.lock.unlock();
+        }
+    }
+
     /** Adds a tenant's floor with these settings (saved first), unless the tenant has one. */
     void ensureTenant(TenantSettings settings) {
         tenants.computeIfAbsent(settings.tenant(), t -> {
@@ -62,8 +89,21 @@ public final class Floors {
         });
     }
 
-    /** Tells every listener; one that fails is logged and the others still hear of it. Lock held. */
+    /**
+     * Tells every listener; one that fails is logged and the others still hear of it. Lock held. In a change that
+     * is being recorded for the floor log, the event waits for the change to commit.
+     */
     void publish(FloorEvent event) {
+        TenantFloor f = tenants.get(event.tenant());
+        if (f != null && f.recording()) {
+            f.record(new FloorOp.Publish(event));
+            return;
+        }
+        tell(event);
+    }
+
+    /** Tells every listener now. Lock held. */
+    void tell(FloorEvent event) {
         for (FloorListener l : listeners) {
             try {
                 l.onEvent(event);
@@ -86,14 +126,27 @@ public final class Floors {
         return store;
     }
 
-    /** The tenant's floor, made with its stored settings (or the defaults) when it has none yet. */
+    /**
+     * The tenant's floor, made with its stored settings (or the defaults) when it has none yet; with a floor log, a
+     * floor this instance has not seen yet is loaded as the database has it.
+     */
     TenantFloor tenant(String tenant) {
         TenantFloor f = tenants.get(tenant);
         if (f == null) {
-            f = tenants.computeIfAbsent(tenant, t -> new TenantFloor(
-                    store.tenantSettings(t).orElseGet(() -> TenantSettings.defaults(t))));
+            f = tenants.computeIfAbsent(tenant, t -> {
+                TenantFloor made = new TenantFloor(store.tenantSettings(t).orElseGet(() -> TenantSettings.defaults(t)));
+                if (log != null) {
+                    log.load(made);
+                }
+                return made;
+            });
         }
         return f;
+    }
+
+    /** Whether the tenant has a floor here already. */
+    boolean has(String tenant) {
+        return tenants.containsKey(tenant);
     }
 
     /** Adds the floor of a tenant whose settings are stored already (the restore). */

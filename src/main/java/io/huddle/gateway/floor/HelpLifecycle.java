@@ -36,7 +36,7 @@ public final class HelpLifecycle {
         Require.role(agent, Role.AWA_AGENT, "raising a help request");
         String why = Require.text("reason", reason, HelpRequest.MAX_TEXT, true);
         String note = Require.text("comment", comment, HelpRequest.MAX_TEXT, false);
-        return floors.locked(agent.tenant(), f -> {
+        return floors.changing(agent.tenant(), f -> {
             Interaction i = FloorLookup.interaction(floors.store(), f, agent, interactionId);
             if (!i.agentId().equals(agent.id())) {
                 throw DomainException.notFound("interaction", interactionId);
@@ -60,7 +60,7 @@ public final class HelpLifecycle {
             Interaction flagged = i.withHelpRequested(true);
             floors.store().saveAll(List.of(routed), List.of(), List.of(flagged));
             f.putRequest(routed);
-            f.live.put(i.id(), flagged);
+            f.putInteraction(flagged);
             floors.publish(new FloorEvent.InteractionChanged(f.tenant, i, flagged));
             publishSteps(f, routed);
             return routed;
@@ -69,7 +69,7 @@ public final class HelpLifecycle {
 
     public HelpRequest cancelHelp(User agent, String id) {
         Require.role(agent, Role.AWA_AGENT, "cancelling a help request");
-        return floors.locked(agent.tenant(), f -> {
+        return floors.changing(agent.tenant(), f -> {
             HelpRequest r = ownRequest(f, agent, id);
             HelpRequest cancelled = r.cancel(floors.now(), HelpRequest.EndReason.AGENT_CANCELLED);
             endRequest(f, r, cancelled);
@@ -83,7 +83,7 @@ public final class HelpLifecycle {
 
     public HelpRequest closeHelp(User agent, String id) {
         Require.role(agent, Role.AWA_AGENT, "closing a help request");
-        return floors.locked(agent.tenant(), f -> {
+        return floors.changing(agent.tenant(), f -> {
             HelpRequest r = ownRequest(f, agent, id);
             HelpRequest closed = r.close(floors.now(), HelpRequest.EndReason.AGENT_CLOSED);
             endRequest(f, r, closed);
@@ -93,7 +93,7 @@ public final class HelpLifecycle {
 
     public HelpRequest acceptHelp(User supervisor, String id) {
         Require.supervisor(supervisor, "accepting a help request");
-        return floors.locked(supervisor.tenant(), f -> {
+        return floors.changing(supervisor.tenant(), f -> {
             HelpRequest r = FloorLookup.request(floors.store(), f, supervisor, id);
             if (r.status() == HelpRequestStatus.IN_PROGRESS) {
                 throw DomainException.conflict("help request " + id + " was already accepted by "
@@ -108,7 +108,7 @@ public final class HelpLifecycle {
             floors.store().saveAll(List.of(accepted), List.of(), cleared == null ? List.of() : List.of(cleared));
             f.putRequest(accepted);
             if (cleared != null) {
-                f.live.put(cleared.id(), cleared);
+                f.putInteraction(cleared);
                 floors.publish(new FloorEvent.InteractionChanged(f.tenant, i, cleared));
             }
             floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, r, accepted));
@@ -150,7 +150,7 @@ public final class HelpLifecycle {
         f.putRequest(ended);
         actions.forEach(f::putAction);
         if (changed) {
-            f.live.put(next.id(), next);
+            f.putInteraction(next);
             floors.publish(new FloorEvent.InteractionChanged(f.tenant, i, next));
         }
         if (helperLeg != null) {

@@ -38,12 +38,7 @@ record InteractionEnd(Interaction before, Interaction ended, List<SupervisorActi
             f.putRequest(endedRequest);
             floors.publish(new FloorEvent.HelpRequestChanged(f.tenant, open, endedRequest));
         }
-        f.live.remove(before.id());
-        f.transcripts.remove(before.id());
-        if (before.platformId() != null) {
-            f.byPlatform.remove(before.platformId(), before.id());
-        }
-        f.platformStateAt.remove(before.id());
+        f.dropInteraction(before);
         floors.publish(new FloorEvent.InteractionEnded(f.tenant, ended));
     }
 }

@@ -69,7 +69,7 @@ final class LegChange {
         floors.store().saveAll(List.of(), writes, List.of(after));
 
         f.putAction(recorded); // a disconnect is recorded ended: the leg has no running action after it
-        f.live.put(after.id(), after);
+        f.putInteraction(after);
         floors.publish(new FloorEvent.InteractionChanged(f.tenant, before, after));
         LegAnnouncements.announce(floors, f, f.live.get(before.id()), supervisor.displayName(),
                 oldLeg == null ? null : oldLeg.mode(), action.mode());

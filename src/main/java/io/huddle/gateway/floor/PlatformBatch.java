@@ -117,9 +117,7 @@ final class PlatformBatch {
         startedHere.put(pid, i.id());
         stateAt.put(i.id(), at);
         effects.add(() -> {
-            f.live.put(i.id(), i);
-            f.byPlatform.put(pid, i.id());
-            f.platformStateAt.put(i.id(), at);
+            f.putInteraction(i, at);
             floors.publish(new FloorEvent.InteractionChanged(f.tenant, null, i));
         });
         return true;
@@ -137,8 +135,7 @@ final class PlatformBatch {
         effects.add(() -> {
             Interaction current = f.live.get(after.id());
             Interaction next = current.withState(c.state(), now);
-            f.live.put(next.id(), next);
-            f.platformStateAt.put(next.id(), c.at());
+            f.putInteraction(next, c.at());
             floors.publish(new FloorEvent.InteractionChanged(f.tenant, current, next));
         });
         return true;
@@ -175,7 +172,7 @@ final class PlatformBatch {
             if (ended != null) {
                 f.putAction(ended);
             }
-            f.live.put(next.id(), next);
+            f.putInteraction(next);
             floors.publish(new FloorEvent.InteractionChanged(f.tenant, current, next));
             if (leg != null) {
                 LegAnnouncements.announce(floors, f, next, l.supervisor().displayName(), leg.mode(), null);

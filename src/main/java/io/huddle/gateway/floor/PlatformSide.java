@@ -22,14 +22,14 @@ public final class PlatformSide {
      * the whole batch, then the floor changes and is published.
      */
     public PlatformFact.Outcome applyPlatformFacts(String tenant, List<PlatformFact> facts) {
-        return floors.locked(tenant, f -> new PlatformBatch(floors, f).apply(facts));
+        return floors.changing(tenant, f -> new PlatformBatch(floors, f).apply(facts));
     }
 
     /** A new interaction arrives at an agent. */
     public Interaction startInteraction(Interaction interaction) {
-        return floors.locked(interaction.tenant(), f -> {
+        return floors.changing(interaction.tenant(), f -> {
             floors.store().saveInteraction(interaction);
-            f.live.put(interaction.id(), interaction);
+            f.putInteraction(interaction);
             floors.publish(new FloorEvent.InteractionChanged(f.tenant, null, interaction));
             return interaction;
         });
@@ -39,11 +39,11 @@ public final class PlatformSide {
         if (state == InteractionState.ENDED) {
             return endInteraction(tenant, interactionId);
         }
-        return floors.locked(tenant, f -> {
+        return floors.changing(tenant, f -> {
             Interaction before = FloorLookup.live(f, interactionId);
             Interaction after = before.withState(state, floors.now());
             floors.store().saveInteractionState(after); // platform churn: not fsynced per change (docs/benchmarks.md)
-            f.live.put(after.id(), after);
+            f.putInteraction(after);
             floors.publish(new FloorEvent.InteractionChanged(f.tenant, before, after));
             return after;
         });
@@ -52,7 +52,7 @@ public final class PlatformSide {
     /** The customer or the agent said something (chat text, or voice transcription). */
     public TranscriptLine appendTranscript(String tenant, String interactionId, TranscriptLine.Speaker from,
                                            String text) {
-        return floors.locked(tenant, f -> {
+        return floors.changing(tenant, f -> {
             Interaction i = FloorLookup.live(f, interactionId);
             return floors.appendLine(f, i, from, author(i, from), text, TranscriptLine.Audience.ALL);
         });
@@ -60,7 +60,7 @@ public final class PlatformSide {
 
     /** The interaction ends: open help requests end with it and every supervisor leg is closed. */
     public Interaction endInteraction(String tenant, String interactionId) {
-        return floors.locked(tenant, f -> {
+        return floors.changing(tenant, f -> {
             InteractionEnd end = InteractionEnd.of(f, FloorLookup.live(f, interactionId), floors.now());
             floors.store().saveAll(end.endedRequest() == null ? List.of() : List.of(end.endedRequest()),
                     end.closedActions(), List.of(end.ended()));

@@ -40,7 +40,7 @@ public final class SupervisorLegs {
 
     public SupervisorAction act(User supervisor, String interactionId, ActionType action, String helpRequestId) {
         requireAction(supervisor, action);
-        return floors.locked(supervisor.tenant(), f ->
+        return floors.changing(supervisor.tenant(), f ->
                 new LegChange(floors, f, supervisor, find(f, supervisor, interactionId)).apply(action, helpRequestId));
     }
 
@@ -56,7 +56,7 @@ public final class SupervisorLegs {
 
     public TranscriptLine sendMessage(User supervisor, String interactionId, String text) {
         String body = Require.text("text", text, TranscriptLine.MAX_TEXT, true);
-        return floors.locked(supervisor.tenant(), f -> {
+        return floors.changing(supervisor.tenant(), f -> {
             Interaction i = find(f, supervisor, interactionId);
             TranscriptLine.Audience audience = audience(f, supervisor, i);
             return floors.appendLine(f, i, TranscriptLine.Speaker.SUPERVISOR, supervisor.displayName(), body, audience);

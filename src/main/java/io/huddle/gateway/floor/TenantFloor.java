@@ -36,6 +36,10 @@ final class TenantFloor {
     final Map<String, String> byPlatform = new HashMap<>();
     /** When the platform last changed a live interaction's state: an older change is late and ignored. */
     final Map<String, java.time.Instant> platformStateAt = new HashMap<>();
+    /** The floor log's number of the last change this floor has (0 without a log, or before the first). */
+    long position;
+    /** What the change in progress did, for the floor log; null when no change is being recorded. */
+    private List<FloorOp> recording;
 
     TenantFloor(TenantSettings settings) {
         this.tenant = settings.tenant();
@@ -59,6 +63,79 @@ final class TenantFloor {
         } else {
             openActions.remove(key);
         }
+        record(new FloorOp.PutAction(action));
+    }
+
+    /** A live interaction as it is now. */
+    void putInteraction(Interaction i) {
+        putInteraction(i, null);
+    }
+
+    /** A live interaction as it is now, whose state the platform changed at {@code platformAt} (null: it did not). */
+    void putInteraction(Interaction i, java.time.Instant platformAt) {
+        live.put(i.id(), i);
+        if (i.platformId() != null) {
+            byPlatform.put(i.platformId(), i.id());
+        }
+        if (platformAt != null) {
+            platformStateAt.put(i.id(), platformAt);
+        }
+        record(new FloorOp.PutInteraction(i, platformAt));
+    }
+
+    /** The interaction left the live list, with its transcript. */
+    void dropInteraction(Interaction i) {
+        live.remove(i.id());
+        transcripts.remove(i.id());
+        if (i.platformId() != null) {
+            byPlatform.remove(i.platformId(), i.id());
+        }
+        platformStateAt.remove(i.id());
+        record(new FloorOp.DropInteraction(i));
+    }
+
+    void settings(TenantSettings next) {
+        settings = next;
+        record(new FloorOp.PutSettings(next));
+    }
+
+    /** Starts recording what the floor does, for the floor log. */
+    void startRecording() {
+        recording = new java.util.ArrayList<>();
+    }
+
+    /** Whether a change is being recorded: its events wait for its commit. */
+    boolean recording() {
+        return recording != null;
+    }
+
+    /** Ends the recording; answers what was done, in order. */
+    List<FloorOp> stopRecording() {
+        List<FloorOp> done = recording == null ? List.of() : recording;
+        recording = null;
+        return done;
+    }
+
+    /** Adds a step to the change being recorded, if one is. */
+    void record(FloorOp op) {
+        if (recording != null) {
+            recording.add(op);
+        }
+    }
+
+    /** Forgets the live state, to be loaded again (transcripts of interactions still live are kept). */
+    void clear() {
+        live.clear();
+        openRequests.clear();
+        openRequestByInteraction.clear();
+        openActions.clear();
+        byPlatform.clear();
+        platformStateAt.clear();
+    }
+
+    /** Every running supervisor action. */
+    List<SupervisorAction> runningActions() {
+        return List.copyOf(openActions.values());
     }
 
     HelpRequest openRequestOn(String interactionId) {
@@ -74,6 +151,7 @@ final class TenantFloor {
             openRequests.remove(r.id());
             openRequestByInteraction.remove(r.interactionId(), r.id());
         }
+        record(new FloorOp.PutRequest(r));
     }
 
     /** The controls this user has on the interaction now: the one question every read and action asks. */
@@ -87,6 +165,7 @@ final class TenantFloor {
         while (lines.size() > TRANSCRIPT_KEEP) {
             lines.removeFirst();
         }
+        record(new FloorOp.AddLine(line));
     }
 
     List<TranscriptLine> transcript(String interactionId) {

@@ -205,6 +205,14 @@ public interface GatewayStore extends AutoCloseable {
     /** Forgets at most {@code limit} platform event ids received before {@code cutoff}, oldest first; answers how many. */
     int deletePlatformEventsBefore(Instant cutoff, int limit);
 
+    /**
+     * The floor log that keeps several gateways on this database on one floor, or empty when the store is for one
+     * gateway only (SQLite).
+     */
+    default java.util.Optional<FloorLog> floorLog() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -126,9 +126,13 @@ final class Jdbc {
 
     /**
      * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws anything and
-     * rethrows. A failure to roll back is attached to the original error, never hides it.
+     * rethrows. A failure to roll back is attached to the original error, never hides it. Inside a transaction
+     * already, {@code work} joins it.
      */
     static <T> T inTransaction(Connection c, SqlWork<T> work) throws SQLException {
+        if (!c.getAutoCommit()) {
+            return work.run(c); // inside a transaction already (a floor change's): it commits or rolls back
+        }
         c.setAutoCommit(false);
         try {
             T result = work.run(c);

@@ -24,6 +24,8 @@ final class PostgresConnections implements StoreConnections {
 
     private final PostgresSettings settings;
     private final HikariDataSource pool;
+    /** The transaction a floor change holds on this thread, which every read and write on it joins; or null. */
+    private final ThreadLocal<Connection> bound = new ThreadLocal<>();
     private final int latestVersion;
 
     private PostgresConnections(PostgresSettings settings, HikariDataSource pool, int latestVersion) {
@@ -75,6 +77,9 @@ final class PostgresConnections implements StoreConnections {
      */
     @Override
     public <T> T writeWithoutFlush(Jdbc.SqlWork<T> work) throws SQLException {
+        if (bound.get() != null) {
+            return run(work); // part of a floor change: committed (and flushed) with it
+        }
         return run(c -> Jdbc.inTransaction(c, conn -> {
             Jdbc.update(conn, ASYNC_COMMIT, ps -> { });
             return work.run(conn);
@@ -92,12 +97,60 @@ final class PostgresConnections implements StoreConnections {
     }
 
     private <T> T run(Jdbc.SqlWork<T> work) throws SQLException {
+        Connection joined = bound.get();
+        if (joined != null) {
+            return work.run(joined);
+        }
         if (pool.isClosed()) {
             throw new SQLException("the gateway store " + settings + " is closed");
         }
         try (Connection c = pool.getConnection()) {
             return work.run(c);
         }
+    }
+
+    /**
+     * Runs {@code work} in one transaction that every read and write of this store on this thread joins until it
+     * ends: it commits when {@code work} returns and rolls back when it throws. {@code repeatableRead} gives every
+     * statement of it the same snapshot (a consistent read of several tables).
+     */
+    <T> T bound(boolean repeatableRead, Jdbc.SqlWork<T> work) throws SQLException {
+        if (bound.get() != null) {
+            throw new IllegalStateException("a floor change is already in a transaction on this thread");
+        }
+        if (pool.isClosed()) {
+            throw new SQLException("the gateway store " + settings + " is closed");
+        }
+        try (Connection c = pool.getConnection()) {
+            int isolation = c.getTransactionIsolation();
+            if (repeatableRead) {
+                c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            bound.set(c);
+            try {
+                return Jdbc.inTransaction(c, work);
+            } finally {
+                bound.remove();
+                if (repeatableRead) {
+                    c.setTransactionIsolation(isolation);
+                }
+            }
+        }
+    }
+
+    /** Runs {@code work} on a connection of its own, outside any transaction this thread holds. */
+    <T> T detached(Jdbc.SqlWork<T> work) throws SQLException {
+        if (pool.isClosed()) {
+            throw new SQLException("the gateway store " + settings + " is closed");
+        }
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        }
+    }
+
+    /** A connection outside the pool, for a listener that holds it for long (LISTEN); the caller closes it. */
+    Connection dedicated() throws SQLException {
+        return java.sql.DriverManager.getConnection(settings.jdbcUrl(), settings.user(), settings.password());
     }
 
     @Override

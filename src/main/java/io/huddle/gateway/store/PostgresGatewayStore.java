@@ -9,8 +9,22 @@ package io.huddle.gateway.store;
  */
 public final class PostgresGatewayStore extends JdbcGatewayStore {
 
+    private final PostgresFloorLog floorLog;
+
     private PostgresGatewayStore(PostgresConnections connections) {
         super(connections, PostgresDialect.INSTANCE);
+        this.floorLog = new PostgresFloorLog(connections);
+    }
+
+    @Override
+    public java.util.Optional<FloorLog> floorLog() {
+        return java.util.Optional.of(floorLog);
+    }
+
+    @Override
+    public void close() {
+        floorLog.close();
+        super.close();
     }
 
     /** Connects to the database and migrates its schema; the database and the role must exist. */

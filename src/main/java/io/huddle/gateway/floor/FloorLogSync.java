@@ -1,0 +1,233 @@
+package io.huddle.gateway.floor;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.SupervisorAction;
+import io.huddle.domain.TenantSettings;
+import io.huddle.gateway.store.FloorLog;
+import io.huddle.gateway.store.GatewayStore;
+import io.huddle.protocol.Json;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this instance's floors and the floor log in step (docs/deployment.md, "Several instances"): a change
+ * takes the entries it has not seen first, then records what it does as one entry; {@link #follow} takes the
+ * other instances' entries as they come. An entry is replayed step by step ({@link FloorOp}), so this floor ends
+ * as the writer's did and its listeners hear the same events in the same order. A floor that missed entries the
+ * log no longer has (an instance paused for long) is loaded again from the database, and its listeners are told
+ * what differs.
+ */
+final class FloorLogSync {
+    private static final Logger LOG = LoggerFactory.getLogger(FloorLogSync.class);
+    private static final TypeReference<List<FloorOp>> OPS = new TypeReference<>() { };
+    /** At most this many entries are read at once while following. */
+    private static final int FOLLOW_BATCH = 500;
+
+    private final FloorLog log;
+    private final Floors floors;
+    private final ObjectMapper json = Json.newMapper();
+
+    FloorLogSync(FloorLog log, Floors floors) {
+        this.log = log;
+        this.floors = floors;
+    }
+
+    FloorLog log() {
+        return log;
+    }
+
+    /** Runs a change through the log (the floor's lock held). */
+    <T> T change(TenantFloor f, Function<TenantFloor, T> work) {
+        List<List<FloorOp>> done = new ArrayList<>(1);
+        FloorLog.Done<T> outcome;
+        try {
+            outcome = log.change(f.tenant, f.position, new FloorLog.Change<>() {
+                @Override
+                public void catchUp(List<FloorLog.Entry> missed) {
+                    replay(f, missed, true);
+                }
+
+                @Override
+                public FloorLog.Recorded<T> run() {
+                    f.startRecording();
+                    T result;
+                    try {
+                        result = work.apply(f);
+                    } finally {
+                        done.add(f.stopRecording());
+                    }
+                    List<FloorOp> ops = done.get(0);
+                    return new FloorLog.Recorded<>(result, ops.isEmpty() ? null : write(ops));
+                }
+            });
+        } catch (RuntimeException e) {
+            if (!done.isEmpty() && !done.get(0).isEmpty()) {
+                // the floor was changed in memory but the change did not commit: take the database's state again
+                LOG.warn("a change of tenant {}'s floor did not commit; loading the floor again", f.tenant);
+                reloadAndTell(f);
+            }
+            throw e;
+        }
+        if (outcome.seq() > 0) {
+            f.position = outcome.seq();
+            for (FloorOp op : done.get(0)) {
+                if (op instanceof FloorOp.Publish p) {
+                    floors.tell(p.event());
+                }
+            }
+        }
+        return outcome.result();
+    }
+
+    /**
+     * Takes the other instances' entries of every tenant this instance is behind on; answers how many it took. A
+     * tenant seen for the first time is loaded whole.
+     */
+    int follow() {
+        int taken = 0;
+        for (Map.Entry<String, Long> head : log.heads().entrySet()) {
+            boolean known = floors.has(head.getKey());
+            TenantFloor f = floors.tenant(head.getKey());
+            if (!known) {
+                continue; // just loaded at its head
+            }
+            while (f.position < head.getValue()) {
+                int took = floors.locked(f.tenant, t -> {
+                    List<FloorLog.Entry> entries = log.after(t.tenant, t.position, FOLLOW_BATCH);
+                    replay(t, entries, false);
+                    return entries.size();
+                });
+                if (took == 0) {
+                    break;
+                }
+                taken += took;
+            }
+        }
+        return taken;
+    }
+
+    /** Applies entries in order (lock held); a gap means the log no longer has what this floor missed. */
+    private void replay(TenantFloor f, List<FloorLog.Entry> entries, boolean inChange) {
+        for (FloorLog.Entry e : entries) {
+            if (e.seq() <= f.position) {
+                continue;
+            }
+            if (e.seq() != f.position + 1) {
+                LOG.warn("tenant {}'s floor is at {} but the floor log starts again at {}: loading the floor again",
+                        f.tenant, f.position, e.seq());
+                long head = entries.get(entries.size() - 1).seq();
+                if (inChange) {
+                    reloadAt(f, head, true); // the change holds the tenant: the database is as of the head
+                } else {
+                    reloadAndTell(f);
+                }
+                return;
+            }
+            for (FloorOp op : read(e.ops())) {
+                op.applyTo(f, floors);
+            }
+            f.position = e.seq();
+        }
+    }
+
+    /** Loads a floor not seen yet, as the database has it at the log's head. */
+    void load(TenantFloor f) {
+        log.snapshot(f.tenant, head -> {
+            fill(f, head);
+            return null;
+        });
+    }
+
+    private void reloadAndTell(TenantFloor f) {
+        log.snapshot(f.tenant, head -> {
+            reloadAt(f, head, true);
+            return null;
+        });
+    }
+
+    /** Loads the floor again and tells the listeners what changed. */
+    private void reloadAt(TenantFloor f, long head, boolean tell) {
+        Map<String, Interaction> liveBefore = new HashMap<>(f.live);
+        Map<String, HelpRequest> requestsBefore = new HashMap<>(f.openRequests);
+        fill(f, head);
+        if (!tell) {
+            return;
+        }
+        for (Interaction before : liveBefore.values()) {
+            if (!f.live.containsKey(before.id())) {
+                floors.tell(new FloorEvent.InteractionEnded(f.tenant, before.withState(
+                        io.huddle.domain.InteractionState.ENDED, floors.now())));
+            }
+        }
+        for (Interaction now : f.live.values()) {
+            Interaction before = liveBefore.get(now.id());
+            if (!now.equals(before)) {
+                floors.tell(new FloorEvent.InteractionChanged(f.tenant, before, now));
+            }
+        }
+        for (HelpRequest now : f.openRequests.values()) {
+            HelpRequest before = requestsBefore.get(now.id());
+            if (!now.equals(before)) {
+                floors.tell(new FloorEvent.HelpRequestChanged(f.tenant, before, now));
+            }
+        }
+        GatewayStore store = floors.store();
+        for (HelpRequest before : requestsBefore.values()) {
+            if (!f.openRequests.containsKey(before.id())) {
+                store.findHelpRequest(before.id()).filter(r -> Objects.equals(r.tenant(), f.tenant))
+                        .ifPresent(r -> floors.tell(new FloorEvent.HelpRequestChanged(f.tenant, before, r)));
+            }
+        }
+    }
+
+    /** The floor as the store has it now, at log position {@code head} (the caller reads one snapshot). */
+    private void fill(TenantFloor f, long head) {
+        GatewayStore store = floors.store();
+        f.clear();
+        TenantSettings settings = store.tenantSettings(f.tenant).orElse(f.settings);
+        f.settings = settings;
+        for (Interaction i : store.liveInteractions()) {
+            if (i.tenant().equals(f.tenant)) {
+                f.putInteraction(i);
+            }
+        }
+        for (SupervisorAction a : store.openActions()) {
+            if (a.tenant().equals(f.tenant)) {
+                f.putAction(a);
+            }
+        }
+        for (HelpRequest r : store.openHelpRequests()) {
+            if (r.tenant().equals(f.tenant)) {
+                f.putRequest(r);
+            }
+        }
+        f.transcripts.keySet().retainAll(f.live.keySet());
+        f.position = head;
+    }
+
+    private String write(List<FloorOp> ops) {
+        try {
+            return json.writerFor(OPS).writeValueAsString(ops);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a floor change could not be written for the floor log", e);
+        }
+    }
+
+    private List<FloorOp> read(String ops) {
+        try {
+            return json.readValue(ops, OPS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an entry of the floor log could not be read: " + e.getOriginalMessage(), e);
+        }
+    }
+}

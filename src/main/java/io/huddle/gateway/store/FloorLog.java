@@ -1,0 +1,67 @@
+package io.huddle.gateway.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The record of every change of each tenant's live floor, for gateways that share one database: numbered per
+ * tenant without gaps, written in the same transaction as the change itself, and read by every instance in that
+ * order (docs/deployment.md, "Several instances"). Only the PostgreSQL store has one; a gateway on SQLite is the
+ * only one on its file.
+ */
+public interface FloorLog extends AutoCloseable {
+
+    /** One change as it was recorded: its number in the tenant's log and what it did, as JSON. */
+    record Entry(long seq, String ops) {
+    }
+
+    /** One floor change, run by {@link #change}. */
+    interface Change<T> {
+        /** The entries after the caller's position, in order, before the change runs (the tenant is locked). */
+        void catchUp(List<Entry> missed);
+
+        /** The change itself; its store writes join the transaction. Answers its result and what to record. */
+        Recorded<T> run();
+    }
+
+    /** A change's result and its entry's JSON, or null when it changed nothing. */
+    record Recorded<T>(T result, String ops) {
+    }
+
+    /** What {@link #change} answers: the change's result and the number of its entry (0: none written). */
+    record Done<T>(T result, long seq) {
+    }
+
+    /**
+     * Runs {@code change} in one transaction that holds the tenant's log for its length (other instances' changes
+     * of this tenant wait): first the entries after {@code position}, then the change and its store writes, then
+     * its entry, committed together. When it throws, nothing is written.
+     */
+    <T> Done<T> change(String tenant, long position, Change<T> change);
+
+    /** The entries of a tenant after {@code position}, in order, at most {@code limit}. */
+    List<Entry> after(String tenant, long position, int limit);
+
+    /** Each tenant's last number. */
+    Map<String, Long> heads();
+
+    /**
+     * Reads a consistent view: {@code read} gets the tenant's last number, and every store read it makes sees the
+     * database as it was at that number.
+     */
+    <T> T snapshot(String tenant, java.util.function.LongFunction<T> read);
+
+    /** Waits at most {@code max} for another instance to say it wrote an entry; answers whether one did. */
+    boolean awaitWrites(Duration max) throws InterruptedException;
+
+    /** Deletes the entries written before {@code before}, keeping each tenant's last; answers how many. */
+    int purge(Instant before);
+
+    /** This instance's name in the entries it writes. */
+    String instance();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,193 @@
+package io.huddle.gateway.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.LongFunction;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The floor log on PostgreSQL. A change locks its tenant's row of {@code floor_log_head} first (inserting it the
+ * first time), so one tenant's changes run one at a time across every instance and commit in the order of their
+ * numbers: an instance that reads {@code seq > position} never skips an entry that commits later. After the
+ * commit, the writer says so with {@code pg_notify} on a connection of its own, outside the transaction, so the
+ * notification serializes nothing; the readers wake on it, and look anyway every {@code awaitWrites} period.
+ */
+final class PostgresFloorLog implements FloorLog {
+    static final String CHANNEL = "huddle_floor_log";
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresFloorLog.class);
+
+    private final PostgresConnections connections;
+    private final String instance = UUID.randomUUID().toString();
+    private final Object listening = new Object();
+    private Connection listener;
+    private volatile boolean closed;
+
+    PostgresFloorLog(PostgresConnections connections) {
+        this.connections = connections;
+    }
+
+    @Override
+    public <T> Done<T> change(String tenant, long position, Change<T> change) {
+        Done<T> done;
+        try {
+            done = connections.bound(false, c -> {
+                long head = Jdbc.queryOne(c, "INSERT INTO floor_log_head (tenant, seq) VALUES (?, 0) "
+                                + "ON CONFLICT (tenant) DO UPDATE SET seq = floor_log_head.seq RETURNING seq",
+                        ps -> ps.setString(1, tenant), rs -> rs.getLong(1)).orElseThrow();
+                if (head > position) {
+                    change.catchUp(read(c, tenant, position, Integer.MAX_VALUE));
+                }
+                Recorded<T> recorded = change.run();
+                if (recorded.ops() == null) {
+                    return new Done<>(recorded.result(), 0);
+                }
+                long seq = head + 1;
+                Jdbc.update(c, "INSERT INTO floor_log (tenant, seq, instance, ops) VALUES (?, ?, ?, ?)", ps -> {
+                    ps.setString(1, tenant);
+                    ps.setLong(2, seq);
+                    ps.setString(3, instance);
+                    ps.setString(4, recorded.ops());
+                });
+                Jdbc.update(c, "UPDATE floor_log_head SET seq = ? WHERE tenant = ?", ps -> {
+                    ps.setLong(1, seq);
+                    ps.setString(2, tenant);
+                });
+                return new Done<>(recorded.result(), seq);
+            });
+        } catch (SQLException e) {
+            throw new StoreException("a floor change of tenant " + tenant + " failed: " + e.getMessage(), e);
+        }
+        if (done.seq() > 0) {
+            tell(tenant);
+        }
+        return done;
+    }
+
+    private void tell(String tenant) {
+        try {
+            connections.detached(c -> Jdbc.query(c, "SELECT pg_notify(?, ?)", ps -> {
+                ps.setString(1, CHANNEL);
+                ps.setString(2, tenant);
+            }, rs -> 1));
+        } catch (SQLException e) { // the others still look every period
+            LOG.warn("could not tell the other gateways of a change of tenant {}: {}", tenant, e.getMessage());
+        }
+    }
+
+    private static List<Entry> read(Connection c, String tenant, long position, int limit) throws SQLException {
+        return Jdbc.query(c, "SELECT seq, ops::text FROM floor_log WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?",
+                ps -> {
+                    ps.setString(1, tenant);
+                    ps.setLong(2, position);
+                    ps.setInt(3, limit);
+                }, rs -> new Entry(rs.getLong(1), rs.getString(2)));
+    }
+
+    @Override
+    public List<Entry> after(String tenant, long position, int limit) {
+        try {
+            return connections.read(c -> read(c, tenant, position, limit));
+        } catch (SQLException e) {
+            throw new StoreException("reading the floor log of tenant " + tenant + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, Long> heads() {
+        try {
+            return connections.read(c -> {
+                Map<String, Long> heads = new HashMap<>();
+                Jdbc.query(c, "SELECT tenant, seq FROM floor_log_head", ps -> { },
+                        rs -> heads.put(rs.getString(1), rs.getLong(2)));
+                return heads;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("reading the floor log's heads failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T snapshot(String tenant, LongFunction<T> read) {
+        try {
+            return connections.bound(true, c -> read.apply(Jdbc.queryOne(c,
+                    "SELECT seq FROM floor_log_head WHERE tenant = ?", ps -> ps.setString(1, tenant),
+                    rs -> rs.getLong(1)).orElse(0L)));
+        } catch (SQLException e) {
+            throw new StoreException("reading tenant " + tenant + "'s floor failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean awaitWrites(Duration max) throws InterruptedException {
+        synchronized (listening) {
+            try {
+                if (listener == null || listener.isClosed()) {
+                    if (closed) {
+                        return false;
+                    }
+                    listener = connections.dedicated();
+                    try (Statement s = listener.createStatement()) {
+                        s.execute("LISTEN " + CHANNEL);
+                    }
+                }
+                PGNotification[] got = listener.unwrap(PGConnection.class)
+                        .getNotifications((int) Math.max(1, max.toMillis()));
+                return got != null && got.length > 0;
+            } catch (SQLException e) {
+                if (!closed) {
+                    LOG.warn("listening for other gateways' changes failed ({}); looking every {} ms meanwhile",
+                            e.getMessage(), max.toMillis());
+                }
+                closeListener();
+                Thread.sleep(max.toMillis());
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public int purge(Instant before) {
+        try {
+            return connections.write(c -> Jdbc.update(c, "DELETE FROM floor_log l WHERE at < ? "
+                    + "AND seq < (SELECT h.seq FROM floor_log_head h WHERE h.tenant = l.tenant)",
+                    ps -> ps.setTimestamp(1, Timestamp.from(before))));
+        } catch (SQLException e) {
+            throw new StoreException("purging the floor log failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String instance() {
+        return instance;
+    }
+
+    private void closeListener() {
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (SQLException ignored) {
+                // closing: nothing more to do with it
+            }
+            listener = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (listening) {
+            closeListener();
+        }
+    }
+}

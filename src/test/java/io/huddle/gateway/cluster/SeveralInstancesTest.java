@@ -1,0 +1,196 @@
+package io.huddle.gateway.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.huddle.domain.Channel;
+import io.huddle.domain.HelpRequest;
+import io.huddle.domain.HelpRequestStatus;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.InteractionState;
+import io.huddle.gateway.TestGateway;
+import io.huddle.gateway.stream.WsTestClient;
+import io.huddle.gateway.store.FreshPostgres;
+import io.huddle.gateway.store.GatewayDatabase;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two gateways on one PostgreSQL database behave as one floor: what happens on one reaches the consoles of the
+ * other, in order, once; the accept race across them has one winner; a platform event given to both is applied
+ * once; an instance that starts later takes the floor as it is, supervisor legs and all.
+ */
+class SeveralInstancesTest {
+    @RegisterExtension
+    static final FreshPostgres database = new FreshPostgres();
+
+    @TempDir
+    Path dir;
+    private final List<AutoCloseable> open = new ArrayList<>();
+    private TestGateway a;
+    private TestGateway b;
+
+    @BeforeEach
+    void startTwo() {
+        a = start("a");
+        b = start("b");
+    }
+
+    private TestGateway start(String name) {
+        TestGateway gw = TestGateway.start(dir.resolve(name),
+                c -> c.withDatabase(new GatewayDatabase.Postgres(database.settings())));
+        open.add(gw);
+        return gw;
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) {
+            open.get(i).close();
+        }
+    }
+
+    private WsTestClient stream(TestGateway gw, String user) {
+        WsTestClient c = WsTestClient.connect(gw.streamUri(), gw.signIn("acme", user));
+        open.add(c);
+        c.hello();
+        c.awaitType("snapshot");
+        return c;
+    }
+
+    @Test
+    void whatHappensOnOneInstanceReachesAConsoleOnTheOtherInOrderAndOnce() {
+        WsTestClient onB = stream(b, "supervisor1");
+        Interaction ix = a.startInteraction("acme", "agent1", Channel.CHAT);
+        a.server().platformSide().appendTranscript("acme", ix.id(), io.huddle.domain.TranscriptLine.Speaker.CUSTOMER,
+                "my order never came");
+        a.server().platformSide().changeState("acme", ix.id(), InteractionState.ON_HOLD);
+        HelpRequest r = a.server().helpLifecycle().raiseHelp(a.user("acme", "agent1"), ix.id(), "Other", null);
+
+        JsonNode help = onB.awaitFrame(f -> "help.updated".equals(f.path("type").asText())
+                && r.id().equals(f.path("helpRequest").path("id").asText()), WsTestClient.WAIT);
+        assertThat(help.path("helpRequest").path("status").asText()).isEqualTo("PENDING");
+        List<String> about = onB.events().stream()
+                .filter(f -> ix.id().equals(f.path("interaction").path("id").asText())
+                        || ix.id().equals(f.path("line").path("interactionId").asText())
+                        || ix.id().equals(f.path("helpRequest").path("interactionId").asText()))
+                .map(f -> f.path("type").asText() + ":" + f.path("interaction").path("state").asText(""))
+                .toList();
+        assertThat(about).as("B's console saw A's changes in A's order, each once").containsExactly(
+                "interaction.updated:ACTIVE", "interaction.updated:ON_HOLD",
+                "interaction.updated:ON_HOLD", "help.updated:");
+        // and B's own floor has it: B answers for it as A does
+        assertThat(b.server().floorReads().openRequestOn("acme", ix.id())).isEqualTo(r);
+    }
+
+    @Test
+    void theAcceptRaceAcrossInstancesHasOneWinnerAndBothFloorsAgree() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            Interaction ix = a.startInteraction("acme", "agent" + (1 + round % 3), Channel.VOICE);
+            HelpRequest r = a.server().helpLifecycle().raiseHelp(a.user("acme", "agent" + (1 + round % 3)), ix.id(),
+                    "Other", null);
+            String t1 = a.signIn("acme", "supervisor1");
+            String t2 = b.signIn("acme", "supervisor2");
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<HttpResponse<String>> onA = CompletableFuture.supplyAsync(() -> {
+                waitFor(go);
+                return a.call("POST", "/api/v1/help-requests/" + r.id() + "/accept", t1, null);
+            });
+            CompletableFuture<HttpResponse<String>> onB = CompletableFuture.supplyAsync(() -> {
+                waitFor(go);
+                return b.call("POST", "/api/v1/help-requests/" + r.id() + "/accept", t2, null);
+            });
+            go.countDown();
+            List<Integer> statuses = List.of(onA.get().statusCode(), onB.get().statusCode());
+            assertThat(statuses).as("round %d", round).containsExactlyInAnyOrder(200, 409);
+            String winner = onA.get().statusCode() == 200 ? "acme:supervisor1" : "acme:supervisor2";
+            HelpRequest stored = a.server().store().findHelpRequest(r.id()).orElseThrow();
+            assertThat(stored.status()).isEqualTo(HelpRequestStatus.IN_PROGRESS);
+            assertThat(stored.helpProvidedBy()).isEqualTo(winner);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                assertThat(a.server().floorReads().openRequestOn("acme", ix.id())).isEqualTo(stored);
+                assertThat(b.server().floorReads().openRequestOn("acme", ix.id())).isEqualTo(stored);
+            });
+        }
+    }
+
+    @Test
+    void aSupervisorLegStartedOnOneInstanceIsEndedOnTheOtherAndAnInstanceStartedLaterHasIt() {
+        Interaction ix = a.startInteraction("acme", "agent1", Channel.VOICE);
+        String token = a.signIn("acme", "supervisor1");
+        assertThat(a.call("POST", "/api/v1/interactions/" + ix.id() + "/actions", token,
+                "{\"action\":\"MONITOR\"}").statusCode()).isEqualTo(201);
+
+        TestGateway c = start("c");
+        Interaction onC = c.server().platformSide().liveInteractions("acme").stream()
+                .filter(i -> i.id().equals(ix.id())).findFirst().orElseThrow();
+        assertThat(onC.legOf("acme:supervisor1")).as("a starting instance ends no one's leg").isNotNull();
+
+        HttpResponse<String> disconnect = b.call("POST", "/api/v1/interactions/" + ix.id() + "/actions", token,
+                "{\"action\":\"DISCONNECT\"}");
+        assertThat(disconnect.statusCode()).as(disconnect.body()).isEqualTo(201);
+        assertThat(a.server().store().openActions()).as("B ended the action A started").isEmpty();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            for (TestGateway gw : List.of(a, b, c)) {
+                Interaction live = gw.server().platformSide().liveInteractions("acme").stream()
+                        .filter(i -> i.id().equals(ix.id())).findFirst().orElseThrow();
+                assertThat(live.legOf("acme:supervisor1")).isNull();
+            }
+        });
+    }
+
+    @Test
+    void aPlatformBatchDeliveredToBothInstancesAtOnceIsAppliedOnce() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            java.time.Instant at = a.server().floors().now();
+            String call = "CA-" + round;
+            List<io.huddle.gateway.floor.PlatformFact> batch = List.of(
+                    new io.huddle.gateway.floor.PlatformFact.Started("e-start-" + round, at, call, Channel.VOICE,
+                            a.user("acme", "agent1"), "Ada", "Billing"),
+                    new io.huddle.gateway.floor.PlatformFact.StateChanged("e-hold-" + round, at.plusMillis(1), call,
+                            InteractionState.ON_HOLD));
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<io.huddle.gateway.floor.PlatformFact.Outcome> onA = CompletableFuture.supplyAsync(() -> {
+                waitFor(go);
+                return a.server().platformSide().applyPlatformFacts("acme", batch);
+            });
+            CompletableFuture<io.huddle.gateway.floor.PlatformFact.Outcome> onB = CompletableFuture.supplyAsync(() -> {
+                waitFor(go);
+                return b.server().platformSide().applyPlatformFacts("acme", batch);
+            });
+            go.countDown();
+            assertThat(List.of(onA.get().applied(), onB.get().applied())).containsExactlyInAnyOrder(2, 0);
+            assertThat(List.of(onA.get().duplicates(), onB.get().duplicates())).containsExactlyInAnyOrder(0, 2);
+            long calls = a.server().store().liveInteractions().stream()
+                    .filter(i -> call.equals(i.platformId())).count();
+            assertThat(calls).as("one interaction for the call in the database").isEqualTo(1);
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                for (TestGateway gw : List.of(a, b)) {
+                    assertThat(gw.server().platformSide().liveInteractions("acme").stream()
+                            .filter(i -> call.equals(i.platformId())).map(Interaction::state).toList())
+                            .containsExactly(InteractionState.ON_HOLD);
+                }
+            });
+        }
+    }
+
+    private static void waitFor(CountDownLatch go) {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
