@@ -5,6 +5,8 @@ import io.huddle.gateway.GatewayConfig;
 import io.huddle.gateway.GatewayServer;
 import io.huddle.gateway.ops.JsonLogLines;
 import io.huddle.gateway.store.GatewayDatabase;
+import io.huddle.gateway.store.StoreOpenException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,7 +19,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code huddle gateway}: runs the reference CCaaS controls gateway until SIGTERM or Ctrl-C. */
+/**
+ * {@code huddle gateway}: runs the reference CCaaS controls gateway until SIGTERM or Ctrl-C. A database that
+ * cannot be opened is, like an option that cannot be used, one line on standard error and exit status 2.
+ */
 @Command(name = "gateway", mixinStandardHelpOptions = true, defaultValueProvider = OptionDefaults.class,
         description = "Run the reference CCaaS controls gateway (no display needed).",
         footer = {"", "Every option can also come from the environment (HUDDLE_ and its name: HUDDLE_PORT, HUDDLE_DATA)"
@@ -69,13 +74,27 @@ public final class GatewayCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the database's role and password come from: the process's environment (a test gives its own). */
+    Map<String, String> env = System.getenv();
+
     @Override
     public Integer call() throws InterruptedException {
         if (logJson) {
             JsonLogLines.useForThisProcess();
         }
         Path dir = data != null ? data : AppDirs.data().resolve("gateway");
-        GatewayServer server = GatewayServer.start(config(dir));
+        GatewayConfig config = config(dir);
+        GatewayServer server;
+        try {
+            server = GatewayServer.start(config);
+        } catch (StoreOpenException e) {
+            // a configuration error: one line that says what to check, not a stack trace
+            LOG.debug("the gateway's database {} cannot be opened", config.database(), e);
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("huddle gateway: " + DatabaseOpenFailure.describe(config.database(), e));
+            err.flush();
+            return CommandLine.ExitCode.USAGE;
+        }
         DemoPlatform platform;
         try {
             platform = demo && !noSimulator ? DemoPlatform.start(server, dir) : null;
@@ -98,7 +117,7 @@ public final class GatewayCommand implements Callable<Integer> {
 
     /** The gateway's configuration from the options, its data in {@code dir}. */
     GatewayConfig config(Path dir) {
-        return config(dir, System.getenv());
+        return config(dir, env);
     }
 
     /** The same, with the database's credentials from {@code env}; a --db that cannot be used is a usage error. */

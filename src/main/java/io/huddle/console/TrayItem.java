@@ -35,9 +35,21 @@ public final class TrayItem {
         EscalationDto escalated = r.lastStep("escalated");
         overdue.set(reminded || breached);
         String late = breached ? "Overdue: past the service level" : reminded ? "Overdue: still waiting" : null;
-        String up = escalated == null ? null
-                : escalated.assignedTo().contains(myId) ? "Escalated to you" : "Escalated to leads";
+        String up = escalated == null ? null : escalatedTo(escalated);
         ladder.set(late == null ? up : up == null ? late : late + " · " + up.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * "Escalated to you", or how many more supervisors the step added: it does not say whether its group was the
+     * leads or supervisors the admin named (docs/protocol.md, "Escalation"), so the words count them.
+     */
+    private String escalatedTo(EscalationDto escalated) {
+        int added = escalated.assignedTo().size();
+        if (escalated.assignedTo().contains(myId)) {
+            return "Escalated to you";
+        }
+        return added == 0 ? "No more supervisors to escalate to"
+                : "Escalated to " + (added == 1 ? "1 more supervisor" : added + " more supervisors");
     }
 
     /** Reminded or past the service level: the card is marked. */

@@ -138,7 +138,20 @@ class AgentViewModelTest {
         vm.apply(helpChange(pending(routed, reminded, breached, escalated)));
         vm.tick(T0.plusSeconds(95));
         assertThat(vm.status().get()).isEqualTo(
-                "Help requested 1:35 ago. Escalated to leads: it is taking longer than usual.");
+                "Help requested 1:35 ago. Escalated to 1 more supervisor: it is taking longer than usual.");
+    }
+
+    @Test
+    void anEscalationSaysHowManyMoreSupervisorsItReachedNotWhichKindOfGroup() {
+        EscalationDto routed = step("routed", 0, List.of("acme:sam"), List.of("acme:sam"));
+        // named supervisors or leads: the step does not say which, so the words count whom it added
+        vm.apply(helpChange(pending(routed, step("escalated", 90, List.of("acme:sue", "acme:sid"),
+                List.of("acme:sue")))));
+        assertThat(vm.status().get()).endsWith(" ago. Escalated to 2 more supervisors.");
+        assertThat(vm.status().get()).doesNotContain("leads");
+
+        vm.apply(helpChange(pending(routed, step("escalated", 90, List.of(), List.of()))));
+        assertThat(vm.status().get()).endsWith(" ago. No more supervisors to escalate to.");
     }
 
     @Test

@@ -92,9 +92,10 @@ class ConsoleOverdueTrayTest {
         assertThat(after(30, hr)).as("breached").isEqualTo(3);
         eventually(() -> assertThat(ladder()).isEqualTo("Overdue: past the service level"));
 
+        // the demo tenant has no lead and names no escalation group: the step adds nobody, and says so
         assertThat(after(30, hr)).as("escalated").isEqualTo(4);
         eventually(() -> assertThat(ladder())
-                .isEqualTo("Overdue: past the service level · escalated to leads"));
+                .isEqualTo("Overdue: past the service level · no more supervisors to escalate to"));
         assertThat(overdue()).isTrue();
         assertThat(console.trayIds()).containsExactly(hr.id());
     }

@@ -216,14 +216,22 @@ class TrayViewModelTest {
     }
 
     @Test
-    void aRequestEscalatedToMeSaysSoAndOneEscalatedToOthersSaysLeads() {
+    void aRequestEscalatedToMeSaysSoAndOneEscalatedToOthersSaysHowManyMore() {
         vm.apply(withSteps(pending("h1", 0, OTHER, ME), step("routed", OTHER), step("escalated", ME)));
         vm.apply(withSteps(pending("h2", 1, ME, "acme:lead"), step("routed", ME), step("breached", ME),
                 step("escalated", "acme:lead")));
+        // named supervisors or leads: the step does not say which, so the words count whom it added
+        vm.apply(withSteps(pending("h3", 2, ME, "acme:sue", "acme:sid"), step("routed", ME),
+                step("escalated", "acme:sue", "acme:sid")));
+        vm.apply(withSteps(pending("h4", 3, ME), step("routed", ME), step("breached", ME), step("escalated")));
         assertThat(vm.item("h1").ladder().get()).isEqualTo("Escalated to you");
         assertThat(vm.item("h1").overdue().get()).isFalse();
-        assertThat(vm.item("h2").ladder().get()).isEqualTo("Overdue: past the service level · escalated to leads");
+        assertThat(vm.item("h2").ladder().get())
+                .isEqualTo("Overdue: past the service level · escalated to 1 more supervisor");
         assertThat(vm.item("h2").overdue().get()).isTrue();
+        assertThat(vm.item("h3").ladder().get()).isEqualTo("Escalated to 2 more supervisors");
+        assertThat(vm.item("h4").ladder().get())
+                .isEqualTo("Overdue: past the service level · no more supervisors to escalate to");
     }
 
     @Test

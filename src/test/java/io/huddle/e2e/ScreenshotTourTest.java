@@ -135,17 +135,17 @@ class ScreenshotTourTest {
             robot.clickOn(agent.dialogButton("agent-alert", "OK"));
             assertThat(fx.storedRequest(mariaRequest).status()).isEqualTo(HelpRequestStatus.CLOSED);
 
-            // Noah's request waits on: reminded, past the service level, escalated to the leads
+            // Noah's request waits on: reminded, past the service level, escalated to the lead (1 more supervisor)
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                     fx.storedRequest(noahRequest).escalations()).extracting(e -> e.step().wireName())
                     .contains("reminded", "breached", "escalated"));
             eventually(() -> assertThat(Fx.call(() -> console.vm().tray().item(noahRequest).ladder().get()))
-                    .isEqualTo("Overdue: past the service level · escalated to leads"));
+                    .isEqualTo("Overdue: past the service level · escalated to 1 more supervisor"));
             shots.node(console.node("#tray"), "11-tray-escalated");
             AgentUi noahsAgent = fx.openAgentWindow("agent1", 1170, 520);
             Fx.run(() -> noahsAgent.vm().selected().set(noahsAgent.vm().interactions().stream()
                     .filter(i -> i.id().equals(noah.id())).findFirst().orElseThrow()));
-            eventually(() -> assertThat(noahsAgent.status()).contains("Escalated to leads"));
+            eventually(() -> assertThat(noahsAgent.status()).contains("Escalated to 1 more supervisor"));
             shots.scene(noahsAgent.stage().getScene(), "12-agent-escalated");
 
             // the analytics window over a day of history (yesterday, local time), in light and then in dark

@@ -6,7 +6,10 @@ import java.util.Objects;
 /** Where the gateway keeps what it must not lose: a SQLite file (the embedded default) or a PostgreSQL database. */
 public sealed interface GatewayDatabase permits GatewayDatabase.SqliteFile, GatewayDatabase.Postgres {
 
-    /** Opens the store, creating or migrating its schema; a failure is a {@link StoreException}. */
+    /**
+     * Opens the store, creating or migrating its schema; a failure to open it is a {@link StoreOpenException}, any
+     * other a {@link StoreException}.
+     */
     GatewayStore open();
 
     /** The gateway's SQLite file, created with its directories when missing. */

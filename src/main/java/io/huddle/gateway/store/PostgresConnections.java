@@ -43,7 +43,7 @@ final class PostgresConnections implements StoreConnections {
                     settings.poolSize());
             return new PostgresConnections(settings, pool, version);
         } catch (SQLException | RuntimeException e) {
-            throw new StoreException("open gateway store " + settings + " failed: " + e.getMessage(), e);
+            throw new StoreOpenException("open gateway store " + settings + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -40,7 +40,7 @@ final class SqliteConnections implements StoreConnections {
                 Files.createDirectories(absolute.getParent());
             }
         } catch (IOException e) {
-            throw new StoreException("open gateway store " + absolute + " failed: cannot create its directory", e);
+            throw new StoreOpenException("open gateway store " + absolute + " failed: cannot create its directory", e);
         }
         Connection c = null;
         try {
@@ -52,7 +52,7 @@ final class SqliteConnections implements StoreConnections {
                     SqliteSchema.version(c), SqliteReaders.SIZE);
             return new SqliteConnections(absolute, c, readers);
         } catch (SQLException | RuntimeException e) {
-            StoreException failure = new StoreException("open gateway store " + absolute + " failed: "
+            StoreOpenException failure = new StoreOpenException("open gateway store " + absolute + " failed: "
                     + e.getMessage(), e);
             if (c != null) {
                 try {

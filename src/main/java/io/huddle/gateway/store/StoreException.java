@@ -1,7 +1,7 @@
 package io.huddle.gateway.store;
 
 /** A storage failure; the write it reports did not happen. */
-public final class StoreException extends RuntimeException {
+public class StoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public StoreException(String message, Throwable cause) {
