@@ -71,9 +71,15 @@ public final class FloorFollower implements AutoCloseable {
         return sync.follow();
     }
 
-    /** Deletes the log's entries older than {@link #KEEP} (each tenant's last stays); answers how many. */
+    /** How long a command's record is kept: as long as a client may re-send it (docs/protocol.md). */
+    public static final Duration KEEP_COMMANDS = Duration.ofMinutes(10);
+
+    /**
+     * Deletes the log's entries older than {@link #KEEP} (each tenant's last stays) and the commands' records older
+     * than {@link #KEEP_COMMANDS}; answers how many.
+     */
     public int purge(Instant now) {
-        return sync.log().purge(now.minus(KEEP));
+        return sync.log().purge(now.minus(KEEP), now.minus(KEEP_COMMANDS));
     }
 
     /** Stops the thread and waits for it, so the store can be closed after it. */

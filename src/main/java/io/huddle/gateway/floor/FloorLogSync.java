@@ -51,7 +51,13 @@ final class FloorLogSync {
         List<List<FloorOp>> done = new ArrayList<>(1);
         FloorLog.Done<T> outcome;
         try {
+            FloorLog.Command command = CommandScope.toRecord();
             outcome = log.change(f.tenant, f.position, new FloorLog.Change<>() {
+                @Override
+                public FloorLog.Command command() {
+                    return command;
+                }
+
                 @Override
                 public void catchUp(List<FloorLog.Entry> missed) {
                     replay(f, missed, true);
@@ -80,6 +86,7 @@ final class FloorLogSync {
         }
         if (outcome.seq() > 0) {
             f.position = outcome.seq();
+            CommandScope.recorded();
             for (FloorOp op : done.get(0)) {
                 if (op instanceof FloorOp.Publish p) {
                     floors.tell(p.event());

@@ -37,6 +37,11 @@ public final class Floors {
         this.log = store.floorLog().map(l -> new FloorLogSync(l, this)).orElse(null);
     }
 
+    /** The floor log shared with other instances, or empty when this gateway is the only one on its store. */
+    public java.util.Optional<io.huddle.gateway.store.FloorLog> sharedLog() {
+        return java.util.Optional.ofNullable(log).map(FloorLogSync::log);
+    }
+
     /** The floor log's side of this floor, or null when this gateway is the only one on its store. */
     FloorLogSync log() {
         return log;

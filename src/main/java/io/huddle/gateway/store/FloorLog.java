@@ -17,8 +17,30 @@ public interface FloorLog extends AutoCloseable {
     record Entry(long seq, String ops) {
     }
 
+    /** A stream command of a user, by its id: a change made for it is recorded with it, once. */
+    record Command(String userId, String commandId) {
+    }
+
+    /** A command's record: the entry it committed with, and its answer once sent (null until then). */
+    record CommandRecord(long seq, String frame) {
+    }
+
+    /** The command was applied already, by another copy of it (on this instance or another). */
+    final class AlreadyApplied extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public AlreadyApplied(Command command) {
+            super("command " + command.commandId() + " of " + command.userId() + " was applied already");
+        }
+    }
+
     /** One floor change, run by {@link #change}. */
     interface Change<T> {
+        /** The stream command the change is made for, recorded with its entry; null for none. */
+        default Command command() {
+            return null;
+        }
+
         /** The entries after the caller's position, in order, before the change runs (the tenant is locked). */
         void catchUp(List<Entry> missed);
 
@@ -41,6 +63,12 @@ public interface FloorLog extends AutoCloseable {
      */
     <T> Done<T> change(String tenant, long position, Change<T> change);
 
+    /** What is recorded of a command that changed the floor, if it did. */
+    java.util.Optional<CommandRecord> command(Command command);
+
+    /** Keeps the answer sent to a command that changed the floor. */
+    void answered(Command command, String frame);
+
     /** The entries of a tenant after {@code position}, in order, at most {@code limit}. */
     List<Entry> after(String tenant, long position, int limit);
 
@@ -56,8 +84,11 @@ public interface FloorLog extends AutoCloseable {
     /** Waits at most {@code max} for another instance to say it wrote an entry; answers whether one did. */
     boolean awaitWrites(Duration max) throws InterruptedException;
 
-    /** Deletes the entries written before {@code before}, keeping each tenant's last; answers how many. */
-    int purge(Instant before);
+    /**
+     * Deletes the entries written before {@code before}, keeping each tenant's last, and the commands recorded
+     * before {@code commandsBefore}; answers how many rows.
+     */
+    int purge(Instant before, Instant commandsBefore);
 
     /** This instance's name in the entries it writes. */
     String instance();

@@ -48,11 +48,28 @@ final class PostgresFloorLog implements FloorLog {
                 if (head > position) {
                     change.catchUp(read(c, tenant, position, Integer.MAX_VALUE));
                 }
+                FloorLog.Command command = change.command();
+                // a user's commands are all of one tenant, whose row this transaction holds: no copy can race
+                if (command != null && Jdbc.queryOne(c, "SELECT 1 FROM command_replies WHERE user_id = ? "
+                        + "AND command_id = ?", ps -> {
+                            ps.setString(1, command.userId());
+                            ps.setString(2, command.commandId());
+                        }, rs -> 1).isPresent()) {
+                    throw new AlreadyApplied(command);
+                }
                 Recorded<T> recorded = change.run();
                 if (recorded.ops() == null) {
                     return new Done<>(recorded.result(), 0);
                 }
                 long seq = head + 1;
+                if (command != null && Jdbc.update(c, "INSERT INTO command_replies (user_id, command_id, seq) "
+                        + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING", ps -> {
+                            ps.setString(1, command.userId());
+                            ps.setString(2, command.commandId());
+                            ps.setLong(3, seq);
+                        }) == 0) {
+                    throw new AlreadyApplied(command); // rolls the change back
+                }
                 Jdbc.update(c, "INSERT INTO floor_log (tenant, seq, instance, ops) VALUES (?, ?, ?, ?)", ps -> {
                     ps.setString(1, tenant);
                     ps.setLong(2, seq);
@@ -92,6 +109,34 @@ final class PostgresFloorLog implements FloorLog {
                     ps.setLong(2, position);
                     ps.setInt(3, limit);
                 }, rs -> new Entry(rs.getLong(1), rs.getString(2)));
+    }
+
+    @Override
+    public java.util.Optional<CommandRecord> command(Command command) {
+        try {
+            return connections.read(c -> Jdbc.queryOne(c,
+                    "SELECT seq, frame FROM command_replies WHERE user_id = ? AND command_id = ?", ps -> {
+                        ps.setString(1, command.userId());
+                        ps.setString(2, command.commandId());
+                    }, rs -> new CommandRecord(rs.getLong(1), rs.getString(2))));
+        } catch (SQLException e) {
+            throw new StoreException("reading command " + command.commandId() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void answered(Command command, String frame) {
+        try {
+            connections.write(c -> Jdbc.update(c,
+                    "UPDATE command_replies SET frame = ? WHERE user_id = ? AND command_id = ?", ps -> {
+                        ps.setString(1, frame);
+                        ps.setString(2, command.userId());
+                        ps.setString(3, command.commandId());
+                    }));
+        } catch (SQLException e) {
+            throw new StoreException("keeping the answer to command " + command.commandId() + " failed: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -157,11 +202,13 @@ final class PostgresFloorLog implements FloorLog {
     }
 
     @Override
-    public int purge(Instant before) {
+    public int purge(Instant before, Instant commandsBefore) {
         try {
             return connections.write(c -> Jdbc.update(c, "DELETE FROM floor_log l WHERE at < ? "
                     + "AND seq < (SELECT h.seq FROM floor_log_head h WHERE h.tenant = l.tenant)",
-                    ps -> ps.setTimestamp(1, Timestamp.from(before))));
+                    ps -> ps.setTimestamp(1, Timestamp.from(before)))
+                    + Jdbc.update(c, "DELETE FROM command_replies WHERE at < ?",
+                    ps -> ps.setTimestamp(1, Timestamp.from(commandsBefore))));
         } catch (SQLException e) {
             throw new StoreException("purging the floor log failed: " + e.getMessage(), e);
         }

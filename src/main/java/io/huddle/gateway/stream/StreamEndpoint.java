@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.huddle.domain.DomainException;
 import io.huddle.domain.User;
+import io.huddle.gateway.floor.CommandScope;
 import io.huddle.gateway.floor.HelpLifecycle;
 import io.huddle.gateway.ops.GatewayMetrics;
 import io.huddle.gateway.platform.PlatformControls;
+import io.huddle.gateway.store.FloorLog;
 import io.huddle.protocol.RequestId;
 import io.huddle.protocol.stream.ClientFrame;
 import io.huddle.protocol.stream.CommandResult;
@@ -231,13 +233,30 @@ public final class StreamEndpoint {
                 c.stream.sendUnnumbered(earlier);
                 return;
             }
+            java.util.Optional<FloorLog> shared = hub.sharedLog();
+            FloorLog.Command command = new FloorLog.Command(c.user.id(), id);
+            if (shared.isPresent()) {
+                String recorded = recordedAnswer(shared.get(), command);
+                if (recorded != null) { // applied on another instance (or here, before a restart)
+                    replies.remember(key, recorded);
+                    c.stream.sendUnnumbered(recorded);
+                    return;
+                }
+            }
             if (!replies.hasRoomFor(c.user.id())) {
                 // not applied, so not remembered: the same id may be sent again later
                 error(ctx, c, id, new DomainException(DomainException.Kind.RATE_LIMITED,
                         "too many changes in ten minutes to answer each again if re-sent: slow down"));
                 return;
             }
-            Reply r = answer(c, cmd, id);
+            Reply r = CommandScope.run(command, () -> answer(c, cmd, id));
+            if (r.alreadyApplied()) { // a copy on another instance got there first, meanwhile
+                String recorded = shared.map(log -> recordedAnswer(log, command)).orElse(null);
+                r = recorded != null ? new Reply(recorded, false, false)
+                        : new Reply(errorFrame(id, answerLost(id)), true, false);
+            } else if (!r.failed() && shared.isPresent()) {
+                keepShared(shared.get(), command, r.frame());
+            }
             if (!r.failed()) {
                 replies.remember(key, r.frame());
             }
@@ -246,11 +265,57 @@ public final class StreamEndpoint {
     }
 
     /**
+     * The answer recorded for a command that changed the floor on any instance: its answer once sent; when the
+     * instance that applied it stopped before answering, an error that says so (never a second run); null when the
+     * command changed nothing yet. Waits a little for an answer on its way.
+     */
+    private String recordedAnswer(FloorLog log, FloorLog.Command command) {
+        for (int tries = 0; tries < ANSWER_WAITS; tries++) {
+            java.util.Optional<FloorLog.CommandRecord> rec = log.command(command);
+            if (rec.isEmpty()) {
+                return null;
+            }
+            if (rec.get().frame() != null) {
+                return rec.get().frame();
+            }
+            try {
+                Thread.sleep(ANSWER_WAIT_STEP.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return errorFrame(command.commandId(), answerLost(command.commandId()));
+    }
+
+    private static DomainException answerLost(String id) {
+        return DomainException.conflict("command " + id + " was applied, but the gateway that applied it stopped "
+                + "before answering; the floor shows its outcome, and it was not applied again");
+    }
+
+    /** Keeps the answer for copies re-sent to other instances; the command itself stays applied either way. */
+    private static void keepShared(FloorLog log, FloorLog.Command command, String frame) {
+        try {
+            log.answered(command, frame);
+        } catch (RuntimeException e) {
+            LOG.warn("could not keep the answer to command {} for other instances: {}", command.commandId(),
+                    e.getMessage());
+        }
+    }
+
+    /**
      * A command's reply: an ack, an error the command met ({@code refused}, counted towards the error budget),
      * or the gateway's own failure ({@code failed}: nothing was applied, so a copy may run again).
      */
-    private record Reply(String frame, boolean refused, boolean failed) {
+    private record Reply(String frame, boolean refused, boolean failed, boolean alreadyApplied) {
+        Reply(String frame, boolean refused, boolean failed) {
+            this(frame, refused, failed, false);
+        }
     }
+
+    /** How often, and how long each time, a re-sent command waits for its first copy's answer. */
+    private static final int ANSWER_WAITS = 20;
+    private static final java.time.Duration ANSWER_WAIT_STEP = java.time.Duration.ofMillis(100);
 
     private void send(WsContext ctx, Connection c, Reply r) {
         c.stream.sendUnnumbered(r.frame());
@@ -278,6 +343,9 @@ public final class StreamEndpoint {
         } catch (DomainException e) {
             outcome = GatewayMetrics.outcomeOf(e);
             return new Reply(errorFrame(id, e), true, false);
+        } catch (FloorLog.AlreadyApplied e) {
+            outcome = "duplicate";
+            return new Reply(null, false, false, true);
         } catch (RuntimeException e) {
             outcome = GatewayMetrics.outcomeOf(e);
             LOG.error("stream command {} ({}) of {} failed", id, ClientFrame.typeOf(cmd), c.user.username(), e);

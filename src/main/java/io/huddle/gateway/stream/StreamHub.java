@@ -65,6 +65,8 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     /** What each sign-in session's supervisor chose (by token digest); absent: available. */
     private final Map<String, Presence> chosen = new ConcurrentHashMap<>();
     private final CommandReplies replies;
+    /** The floor log shared with other instances, which keeps the commands' answers for all; empty when alone. */
+    private final java.util.Optional<io.huddle.gateway.store.FloorLog> sharedLog;
     private final ScheduledExecutorService ticker;
     /** Hands queued frames to the sockets, off the floor's publishing thread (see StreamSession). */
     private final ExecutorService sender;
@@ -86,6 +88,7 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
         this.clock = clock;
         this.settings = settings;
         this.replies = new CommandReplies(clock, CommandReplies.Limits.defaults());
+        this.sharedLog = floors.sharedLog();
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "huddle-stream-ticker");
             t.setDaemon(true);
@@ -110,6 +113,10 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
 
     StreamSettings settings() {
         return settings;
+    }
+
+    java.util.Optional<io.huddle.gateway.store.FloorLog> sharedLog() {
+        return sharedLog;
     }
 
     CommandReplies replies() {

@@ -185,6 +185,35 @@ class SeveralInstancesTest {
         }
     }
 
+    @Test
+    void aCommandReSentToTheOtherInstanceGetsItsFirstAnswerAndIsNotAppliedAgain() {
+        Interaction ix = a.startInteraction("acme", "agent1", Channel.CHAT);
+        HelpRequest r = a.server().helpLifecycle().raiseHelp(a.user("acme", "agent1"), ix.id(), "Other", null);
+        WsTestClient onA = stream(a, "supervisor1");
+        JsonNode first = onA.commandWithId("c-accept", "help.accept", "helpRequestId", r.id());
+        assertThat(first.path("type").asText()).as(first.toString()).isEqualTo("ack");
+        JsonNode coach = onA.commandWithId("c-coach", "action", "interactionId", ix.id(), "action", "COACH",
+                "helpRequestId", r.id());
+        assertThat(coach.path("type").asText()).as(coach.toString()).isEqualTo("ack");
+        JsonNode said = onA.commandWithId("c-say", "message.send", "interactionId", ix.id(), "text", "offer 10 %");
+        assertThat(said.path("type").asText()).as(said.toString()).isEqualTo("ack");
+
+        // the console lost its socket before the answers and reconnects, through the balancer, to B
+        WsTestClient onB = stream(b, "supervisor1");
+        assertThat(onB.commandWithId("c-accept", "help.accept", "helpRequestId", r.id())).isEqualTo(first);
+        assertThat(onB.commandWithId("c-coach", "action", "interactionId", ix.id(), "action", "COACH",
+                "helpRequestId", r.id())).isEqualTo(coach);
+        assertThat(onB.commandWithId("c-say", "message.send", "interactionId", ix.id(), "text", "offer 10 %"))
+                .isEqualTo(said);
+        long lines = a.server().floorReads().transcript(a.user("acme", "supervisor1"), ix.id()).stream()
+                .filter(l -> l.text().equals("offer 10 %")).count();
+        assertThat(lines).as("the message was sent once").isEqualTo(1);
+        assertThat(a.server().store().openActions()).hasSize(1);
+        // a new command id is a new command: B answers it from the floor as it is now
+        JsonNode again = onB.command("help.accept", "helpRequestId", r.id());
+        assertThat(again.path("error").asText()).isEqualTo("conflict");
+    }
+
     private static void waitFor(CountDownLatch go) {
         try {
             go.await();
