@@ -116,7 +116,7 @@ final class FrameReader {
         } catch (RuntimeException e) {
             LOG.error("a stream listener failed on the snapshot at {}; the stream goes on", seq, e);
         }
-        sequence.snapshot(seq);
+        sequence.snapshot(seq, f.position());
     }
 
     private void numbered(ServerFrame.Event event) {
@@ -132,7 +132,7 @@ final class FrameReader {
                 } catch (RuntimeException e) {
                     LOG.error("a stream listener failed on event {} ({}); the stream goes on", seq, type, e);
                 }
-                sequence.applied(seq);
+                sequence.applied(seq, event.position());
             }
             case DUPLICATE -> LOG.debug("stream {}: dropping event {} (applied up to {})", sequence.resumeId(), seq,
                     sequence.lastSeq());

@@ -238,7 +238,7 @@ public final class StreamClient implements AutoCloseable {
         ClientFrame.Hello hello = new ClientFrame.Hello(1,
                 new ClientFrame.Hello.Client(options.clientName(), options.clientVersion()),
                 sequence.resumeId() == null ? null
-                        : new ClientFrame.Hello.Resume(sequence.resumeId(), sequence.lastSeq()));
+                        : new ClientFrame.Hello.Resume(sequence.resumeId(), sequence.lastSeq(), sequence.position()));
         sendText(JSON.valueToTree(hello).toString());
         armWatchdog();
     }

@@ -22,6 +22,8 @@ final class StreamSequence {
     private String streamId;
     private long lastSeq = -1;
     private boolean awaitingSnapshot;
+    /** Where the last applied event or snapshot is in the gateway's floor log; null when it gave none. */
+    private String position;
 
     /** The stream to resume, or null for a new one. */
     String resumeId() {
@@ -30,6 +32,11 @@ final class StreamSequence {
 
     long lastSeq() {
         return lastSeq;
+    }
+
+    /** The position to resume from on any gateway of the same database, or null. */
+    String position() {
+        return position;
     }
 
     /**
@@ -42,12 +49,14 @@ final class StreamSequence {
         }
         streamId = id;
         lastSeq = -1;
+        position = null;
         awaitingSnapshot = true;
         return false;
     }
 
-    void snapshot(long seq) {
+    void snapshot(long seq, String at) {
         lastSeq = seq;
+        position = at;
         awaitingSnapshot = false;
     }
 
@@ -65,17 +74,21 @@ final class StreamSequence {
     }
 
     /** The event {@link #offer} answered APPLY for was applied: the next one follows it. */
-    void applied(long seq) {
+    void applied(long seq, String at) {
         if (seq != lastSeq + 1) {
             throw new IllegalStateException("event " + seq + " applied after " + lastSeq);
         }
         lastSeq = seq;
+        if (at != null) {
+            position = at;
+        }
     }
 
     /** Forgets the stream: the next hello asks for a new one (and a fresh snapshot). */
     void forget() {
         streamId = null;
         lastSeq = -1;
+        position = null;
         awaitingSnapshot = false;
     }
 }

@@ -31,11 +31,13 @@ class BackoffAndSequenceTest {
         assertThat(s.resumeId()).isNull();
         assertThat(s.welcome("st-1", false)).isFalse();
         assertThat(s.offer(1)).isEqualTo(StreamSequence.Verdict.EARLY);
-        s.snapshot(4);
+        s.snapshot(4, "7.2");
+        assertThat(s.position()).isEqualTo("7.2");
         assertThat(s.offer(4)).isEqualTo(StreamSequence.Verdict.DUPLICATE);
         assertThat(s.offer(5)).isEqualTo(StreamSequence.Verdict.APPLY);
         assertThat(s.lastSeq()).as("not applied until the listener took it").isEqualTo(4);
-        s.applied(5);
+        s.applied(5, "8.1");
+        assertThat(s.position()).as("the last applied event's place in the floor log").isEqualTo("8.1");
         assertThat(s.offer(5)).isEqualTo(StreamSequence.Verdict.DUPLICATE);
         assertThat(s.offer(7)).isEqualTo(StreamSequence.Verdict.GAP);
         assertThat(s.lastSeq()).isEqualTo(5);
@@ -46,14 +48,16 @@ class BackoffAndSequenceTest {
     void onlyTheStreamAskedForCountsAsResumed() {
         StreamSequence s = new StreamSequence();
         s.welcome("st-1", false);
-        s.snapshot(0);
+        s.snapshot(0, null);
         s.offer(1);
-        s.applied(1);
+        s.applied(1, null);
+        assertThat(s.position()).as("a gateway without a floor log gives none").isNull();
         assertThat(s.welcome("st-1", true)).isTrue();
         assertThat(s.offer(2)).isEqualTo(StreamSequence.Verdict.APPLY);
         assertThat(s.welcome("st-9", true)).isFalse();
         s.forget();
         assertThat(s.resumeId()).isNull();
+        assertThat(s.position()).isNull();
         assertThat(s.welcome("st-2", false)).isFalse();
         assertThat(s.offer(1)).isEqualTo(StreamSequence.Verdict.EARLY);
     }

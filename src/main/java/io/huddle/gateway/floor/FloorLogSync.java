@@ -86,6 +86,7 @@ final class FloorLogSync {
         }
         if (outcome.seq() > 0) {
             f.position = outcome.seq();
+            f.told = 0;
             CommandScope.recorded();
             for (FloorOp op : done.get(0)) {
                 if (op instanceof FloorOp.Publish p) {
@@ -140,11 +141,53 @@ final class FloorLogSync {
                 }
                 return;
             }
-            for (FloorOp op : read(e.ops())) {
-                op.applyTo(f, floors);
+            // as the writer did: the whole change first, then its events, numbered in the entry
+            List<FloorOp> ops = read(e.ops());
+            for (FloorOp op : ops) {
+                if (!(op instanceof FloorOp.Publish)) {
+                    op.applyTo(f, floors);
+                }
             }
             f.position = e.seq();
+            f.told = 0;
+            for (FloorOp op : ops) {
+                if (op instanceof FloorOp.Publish p) {
+                    floors.tell(p.event());
+                }
+            }
         }
+    }
+
+    /**
+     * The events after {@code entry}.{@code index} up to where this floor is, each with its position; null when the
+     * log no longer has them all, or the position is not one of this floor's. Lock held.
+     */
+    List<LoggedEvent> eventsAfter(TenantFloor f, long entry, int index) {
+        if (entry < 0 || index < 0 || entry > f.position) {
+            return null;
+        }
+        long from = Math.max(entry, 1); // entry 0 is before the first: nothing of it to skip
+        List<LoggedEvent> events = new ArrayList<>();
+        long expected = from;
+        for (FloorLog.Entry e : log.after(f.tenant, from - 1, Integer.MAX_VALUE)) {
+            if (e.seq() > f.position) {
+                break; // committed since this floor took its last: it comes as a live event
+            }
+            if (e.seq() != expected) {
+                return null; // the log no longer has one of them
+            }
+            int i = 0;
+            for (FloorOp op : read(e.ops())) {
+                if (op instanceof FloorOp.Publish p) {
+                    i++;
+                    if (e.seq() > entry || i > index) {
+                        events.add(new LoggedEvent(p.event(), e.seq() + "." + i));
+                    }
+                }
+            }
+            expected++;
+        }
+        return expected == f.position + 1 ? events : null;
     }
 
     /** Loads a floor not seen yet, as the database has it at the log's head. */
@@ -220,6 +263,7 @@ final class FloorLogSync {
         }
         f.transcripts.keySet().retainAll(f.live.keySet());
         f.position = head;
+        f.told = Integer.MAX_VALUE / 2; // every event of the head's entry is in what was loaded
     }
 
     private String write(List<FloorOp> ops) {

@@ -109,6 +109,10 @@ public final class Floors {
 
     /** Tells every listener now. Lock held. */
     void tell(FloorEvent event) {
+        TenantFloor f = tenants.get(event.tenant());
+        if (f != null) {
+            f.told++;
+        }
         for (FloorListener l : listeners) {
             try {
                 l.onEvent(event);
@@ -147,6 +151,43 @@ public final class Floors {
             });
         }
         return f;
+    }
+
+    /**
+     * Where the floor of the tenant is in its floor log, "{entry}.{events told of it}": during a listener's call,
+     * the position of the event it is told. Null without a floor log. Lock held.
+     */
+    public String positionNow(String tenant) {
+        if (log == null) {
+            return null;
+        }
+        TenantFloor f = tenants.get(tenant);
+        return f == null ? null : f.position + "." + f.told;
+    }
+
+    /**
+     * For a stream that moves to this instance: with the tenant's lock held, gives {@code then} every event after
+     * {@code position} ("{entry}.{index}") up to where this floor is, so that nothing published meanwhile is missed
+     * or repeated. Empty when there is no floor log, the position cannot be read, or the log no longer has them.
+     */
+    public <T> java.util.Optional<T> afterPosition(String tenant, String position,
+                                                   Function<List<LoggedEvent>, T> then) {
+        if (log == null || position == null) {
+            return java.util.Optional.empty();
+        }
+        int dot = position.indexOf('.');
+        long entry;
+        int index;
+        try {
+            entry = Long.parseLong(position.substring(0, Math.max(dot, 0)));
+            index = Integer.parseInt(position.substring(dot + 1));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+        return locked(tenant, f -> {
+            List<LoggedEvent> events = log.eventsAfter(f, entry, index);
+            return events == null ? java.util.Optional.<T>empty() : java.util.Optional.ofNullable(then.apply(events));
+        });
     }
 
     /** Whether the tenant has a floor here already. */

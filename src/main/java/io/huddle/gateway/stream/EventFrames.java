@@ -23,13 +23,20 @@ final class EventFrames {
     private final FloorEvent event;
     /** For an interaction's event: its pending or in-progress help request at the time, or null. */
     private final HelpRequest open;
+    /** Where the event is in its tenant's floor log, or null without one. */
+    private final String position;
     private String full;
     private String agentView;
 
     EventFrames(ObjectMapper json, FloorEvent event, HelpRequest open) {
+        this(json, event, open, null);
+    }
+
+    EventFrames(ObjectMapper json, FloorEvent event, HelpRequest open, String position) {
         this.json = json;
         this.event = event;
         this.open = open;
+        this.position = position;
     }
 
     String payloadFor(StreamSession s) {
@@ -59,7 +66,7 @@ final class EventFrames {
                 }
                 if (full == null) {
                     full = write(new ServerFrame.InteractionEnded(null, e.interaction().id(),
-                            e.interaction().endedAt()));
+                            e.interaction().endedAt(), position));
                 }
                 return full;
         }
@@ -68,7 +75,7 @@ final class EventFrames {
                     return null;
                 }
                 if (full == null) {
-                    full = write(new ServerFrame.HelpUpdated(null, HelpRequestDto.of(e.request())));
+                    full = write(new ServerFrame.HelpUpdated(null, HelpRequestDto.of(e.request()), position));
                 }
                 return full;
         }
@@ -78,7 +85,7 @@ final class EventFrames {
                 }
                 if (full == null) {
                     full = write(new ServerFrame.Notification(null, e.kind(), e.request().id(),
-                            e.request().interactionId(), e.text()));
+                            e.request().interactionId(), e.text(), position));
                 }
                 return full;
         }
@@ -90,7 +97,7 @@ final class EventFrames {
                     return null;
                 }
                 if (full == null) {
-                    full = write(new ServerFrame.TranscriptAppended(null, TranscriptLineDto.of(e.line())));
+                    full = write(new ServerFrame.TranscriptAppended(null, TranscriptLineDto.of(e.line()), position));
                 }
                 return full;
         }
@@ -102,7 +109,7 @@ final class EventFrames {
     }
 
     private String interaction(Interaction i) {
-        return write(new ServerFrame.InteractionUpdated(null, InteractionDto.of(i)));
+        return write(new ServerFrame.InteractionUpdated(null, InteractionDto.of(i), position));
     }
 
     private String write(ServerFrame.Event o) {

@@ -209,8 +209,9 @@ public final class StreamEndpoint {
         ClientFrame.Hello.Resume resume = hello.resume();
         String streamId = resume == null ? null : resume.streamId();
         long lastSeq = resume == null || resume.lastSeq() == null ? -1 : resume.lastSeq();
+        String position = resume == null ? null : resume.position();
         try {
-            c.stream = hub.open(c.user, c.tokenDigest, ctx.session, streamId, lastSeq);
+            c.stream = hub.open(c.user, c.tokenDigest, ctx.session, streamId, lastSeq, position);
         } catch (StreamHub.TooManyStreams e) {
             ctx.closeSession(TOO_MANY_STREAMS, e.getMessage());
         }

@@ -65,6 +65,7 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     /** What each sign-in session's supervisor chose (by token digest); absent: available. */
     private final Map<String, Presence> chosen = new ConcurrentHashMap<>();
     private final CommandReplies replies;
+    private final Floors floors;
     /** The floor log shared with other instances, which keeps the commands' answers for all; empty when alone. */
     private final java.util.Optional<io.huddle.gateway.store.FloorLog> sharedLog;
     private final ScheduledExecutorService ticker;
@@ -89,6 +90,7 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
         this.settings = settings;
         this.replies = new CommandReplies(clock, CommandReplies.Limits.defaults());
         this.sharedLog = floors.sharedLog();
+        this.floors = floors;
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "huddle-stream-ticker");
             t.setDaemon(true);
@@ -132,7 +134,7 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
         long published = System.nanoTime();
         String interactionId = EscalatedReach.interactionOf(event);
         HelpRequest open = interactionId == null ? null : reads.openRequestOn(event.tenant(), interactionId);
-        EventFrames frames = new EventFrames(json, event, open);
+        EventFrames frames = new EventFrames(json, event, open, floors.positionNow(event.tenant()));
         String domain = domainOf(event);
         offer(frames, published, byScope.get(scope(event.tenant(), domain)));
         offer(frames, published, byScope.get(scope(event.tenant(), WHOLE_TENANT)));
@@ -224,6 +226,15 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
      * every frame after {@code lastSeq}; otherwise opens a new stream with a fresh snapshot.
      */
     StreamSession open(User user, String tokenDigest, Session socket, String resumeId, long lastSeq) {
+        return open(user, tokenDigest, socket, resumeId, lastSeq, null);
+    }
+
+    /**
+     * As above; {@code position} (the client's last event's or snapshot's, or null): a stream this instance does
+     * not hold is resumed from the floor log, when every event after it is still there.
+     */
+    StreamSession open(User user, String tokenDigest, Session socket, String resumeId, long lastSeq,
+                       String position) {
         if (resumeId != null) {
             StreamSession old = sessions.get(resumeId);
             if (old != null && old.user.id().equals(user.id()) && sameAccess(user, old.user)
@@ -231,20 +242,68 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
                 LOG.info("stream {} of {} resumed after seq {}", old.id, user.username(), lastSeq);
                 return old;
             }
+            if (old == null && position != null && lastSeq >= 0) {
+                StreamSession moved = resumeFromLog(user, tokenDigest, socket, resumeId, lastSeq, position);
+                if (moved != null) {
+                    return moved;
+                }
+            }
         }
         makeRoomFor(user);
         StreamSession fresh = new StreamSession(Ids.next("st"), user, tokenDigest, settings.keepFrames(),
                 clock.instant(), sender, metrics);
-        FloorSnapshot snap = reads.snapshot(user, () -> register(fresh));
+        String[] snapshotAt = new String[1];
+        FloorSnapshot snap = reads.snapshot(user, () -> {
+            register(fresh);
+            snapshotAt[0] = floors.positionNow(user.tenant());
+        });
         // The stream was registered under the snapshot's lock, so every frame it has numbered since (while
         // this thread got here) happened after the snapshot: the snapshot is at 0 and attach sends them all.
         long at = 0;
         ServerFrame.Snapshot snapshot = new ServerFrame.Snapshot(at,
                 snap.interactions().stream().map(InteractionDto::of).toList(),
-                snap.helpRequests().stream().map(HelpRequestDto::of).toList(), snap.settings());
+                snap.helpRequests().stream().map(HelpRequestDto::of).toList(), snap.settings(), snapshotAt[0]);
         fresh.attach(socket, at, welcome(fresh, false, at), write(snapshot));
         LOG.info("stream {} opened for {} ({} interactions)", fresh.id, user.username(), snap.interactions().size());
         return fresh;
+    }
+
+    /**
+     * Resumes, on this instance, a stream that lived on another one (docs/protocol.md, "Opening and resuming"):
+     * under the tenant's lock, every event after the client's position is offered to a stream of the same id,
+     * numbered on from the client's {@code lastSeq}, exactly as it would have been live; then it is registered,
+     * so the live events follow with nothing missed or repeated. Null (a fresh snapshot instead) when the floor
+     * log no longer has them all, or there are more than a stream keeps for resume.
+     */
+    private StreamSession resumeFromLog(User user, String tokenDigest, Session socket, String id, long lastSeq,
+                                        String position) {
+        makeRoomFor(user);
+        StreamSession moved = new StreamSession(id, user, tokenDigest, settings.keepFrames(), clock.instant(),
+                sender, metrics);
+        moved.continueAfter(lastSeq);
+        boolean resumed = floors.afterPosition(user.tenant(), position, events -> {
+            if (events.size() > settings.keepFrames()) {
+                return false;
+            }
+            for (io.huddle.gateway.floor.LoggedEvent e : events) {
+                String interactionId = EscalatedReach.interactionOf(e.event());
+                HelpRequest open = interactionId == null ? null
+                        : reads.openRequestOn(e.event().tenant(), interactionId);
+                String payload = new EventFrames(json, e.event(), open, e.position()).payloadFor(moved);
+                if (payload != null) {
+                    moved.deliver(payload);
+                }
+            }
+            register(moved);
+            return true;
+        }).orElse(false);
+        if (!resumed) {
+            return null;
+        }
+        moved.attach(socket, lastSeq, welcome(moved, true, lastSeq));
+        LOG.info("stream {} of {} resumed from the floor log after {} (seq {})", id, user.username(), position,
+                lastSeq);
+        return moved;
     }
 
     /** Refused: the user already has {@link #MAX_STREAMS_PER_USER} streams with a socket attached. */

@@ -83,6 +83,17 @@ final class StreamSession {
         this.detachedAt = now;
     }
 
+    /**
+     * A stream moved here from another instance (resumed by its floor log position): it goes on numbering after
+     * the client's last {@code seq}. Before anything is delivered to it.
+     */
+    synchronized void continueAfter(long lastSeq) {
+        if (seq != 0 || !buffer.isEmpty()) {
+            throw new IllegalStateException("stream " + id + " has frames already");
+        }
+        seq = lastSeq;
+    }
+
     /** Numbers a payload (a JSON object without seq), keeps it, and sends it if a socket is attached. */
     synchronized void deliver(String payload) {
         deliver(payload, System.nanoTime());

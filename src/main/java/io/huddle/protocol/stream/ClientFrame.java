@@ -42,8 +42,16 @@ public sealed interface ClientFrame {
         public record Client(String name, String version) {
         }
 
-        /** The stream to resume and the last {@code seq} the client has. */
-        public record Resume(String streamId, Long lastSeq) {
+        /**
+         * The stream to resume, the last {@code seq} the client has, and the {@code position} of the last event
+         * or snapshot it has (null when the gateway gave none): with it, any gateway on the same database can
+         * resume the stream.
+         */
+        public record Resume(String streamId, Long lastSeq,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String position) {
+            public Resume(String streamId, Long lastSeq) {
+                this(streamId, lastSeq, null);
+            }
         }
     }
 

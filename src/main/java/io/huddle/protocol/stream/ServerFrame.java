@@ -46,13 +46,22 @@ public sealed interface ServerFrame {
                    Instant serverTime) implements ServerFrame {
     }
 
-    /** The whole floor this user may see as of {@code seq}; it replaces whatever the client held. */
+    /**
+     * The whole floor this user may see as of {@code seq}; it replaces whatever the client held. {@code position}:
+     * where it is in the tenant's floor log (as an event's), null from a gateway without one.
+     */
     @JsonTypeName("snapshot")
     record Snapshot(Long seq, List<InteractionDto> interactions, List<HelpRequestDto> helpRequests,
-                    TenantSettings settings) implements ServerFrame {
+                    TenantSettings settings, @JsonInclude(JsonInclude.Include.NON_NULL) String position)
+            implements ServerFrame {
         public Snapshot {
             interactions = interactions == null ? List.of() : List.copyOf(interactions);
             helpRequests = helpRequests == null ? List.of() : List.copyOf(helpRequests);
+        }
+
+        public Snapshot(Long seq, List<InteractionDto> interactions, List<HelpRequestDto> helpRequests,
+                        TenantSettings settings) {
+            this(seq, interactions, helpRequests, settings, null);
         }
     }
 
@@ -84,33 +93,56 @@ public sealed interface ServerFrame {
      */
     sealed interface Event extends ServerFrame {
         Long seq();
+
+        /**
+         * Where the event is in its tenant's floor log, "{entry}.{index}", understood by every gateway on the same
+         * database (docs/protocol.md, "Opening and resuming"); null from a gateway without one.
+         */
+        String position();
     }
 
     /** An interaction as the recipient may now see it. */
     @JsonTypeName("interaction.updated")
-    record InteractionUpdated(@JsonInclude(JsonInclude.Include.NON_NULL) Long seq, InteractionDto interaction)
-            implements Event {
+    record InteractionUpdated(@JsonInclude(JsonInclude.Include.NON_NULL) Long seq, InteractionDto interaction,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String position) implements Event {
+        public InteractionUpdated(Long seq, InteractionDto interaction) {
+            this(seq, interaction, null);
+        }
     }
 
     @JsonTypeName("interaction.ended")
     record InteractionEnded(@JsonInclude(JsonInclude.Include.NON_NULL) Long seq, String interactionId,
-                            Instant endedAt) implements Event {
+                            Instant endedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String position)
+            implements Event {
+        public InteractionEnded(Long seq, String interactionId, Instant endedAt) {
+            this(seq, interactionId, endedAt, null);
+        }
     }
 
     @JsonTypeName("help.updated")
-    record HelpUpdated(@JsonInclude(JsonInclude.Include.NON_NULL) Long seq, HelpRequestDto helpRequest)
-            implements Event {
+    record HelpUpdated(@JsonInclude(JsonInclude.Include.NON_NULL) Long seq, HelpRequestDto helpRequest,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String position) implements Event {
+        public HelpUpdated(Long seq, HelpRequestDto helpRequest) {
+            this(seq, helpRequest, null);
+        }
     }
 
     /** {@code kind}: help.assigned, help.cancelled or help.accepted. */
     @JsonTypeName("notification")
     record Notification(@JsonInclude(JsonInclude.Include.NON_NULL) Long seq, String kind, String helpRequestId,
-                        String interactionId, String text) implements Event {
+                        String interactionId, String text, @JsonInclude(JsonInclude.Include.NON_NULL) String position)
+            implements Event {
+        public Notification(Long seq, String kind, String helpRequestId, String interactionId, String text) {
+            this(seq, kind, helpRequestId, interactionId, text, null);
+        }
     }
 
     @JsonTypeName("transcript.appended")
-    record TranscriptAppended(@JsonInclude(JsonInclude.Include.NON_NULL) Long seq, TranscriptLineDto line)
-            implements Event {
+    record TranscriptAppended(@JsonInclude(JsonInclude.Include.NON_NULL) Long seq, TranscriptLineDto line,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String position) implements Event {
+        public TranscriptAppended(Long seq, TranscriptLineDto line) {
+            this(seq, line, null);
+        }
     }
 
     /**
@@ -119,5 +151,9 @@ public sealed interface ServerFrame {
      * Only ever read, never sent.
      */
     record Unknown(String type, Long seq) implements Event {
+        @Override
+        public String position() {
+            return null;
+        }
     }
 }

@@ -214,6 +214,78 @@ class SeveralInstancesTest {
         assertThat(again.path("error").asText()).isEqualTo("conflict");
     }
 
+    @Test
+    void aStreamResumedOnTheOtherInstanceGetsExactlyWhatItMissed() {
+        WsTestClient watching = stream(a, "supervisor1"); // stays on A throughout: what the moved one must match
+        WsTestClient first = WsTestClient.connect(a.streamUri(), a.signIn("acme", "supervisor1"));
+        open.add(first);
+        String streamId = first.hello().path("streamId").asText();
+        first.awaitType("snapshot");
+        Interaction ix = a.startInteraction("acme", "agent1", Channel.VOICE);
+        JsonNode seen = first.awaitFrame(f -> "interaction.updated".equals(f.path("type").asText()), WsTestClient.WAIT);
+        assertThat(seen.path("position").asText()).as(seen.toString()).matches("\\d+\\.\\d+");
+        first.close(); // its instance is gone, as far as this console can tell
+
+        // meanwhile, on both instances
+        a.server().platformSide().changeState("acme", ix.id(), InteractionState.ON_HOLD);
+        HelpRequest r = b.server().helpLifecycle().raiseHelp(b.user("acme", "agent1"), ix.id(), "Other", null);
+        Interaction other = b.startInteraction("acme", "agent2", Channel.CHAT);
+        watching.awaitFrame(f -> other.id().equals(f.path("interaction").path("id").asText()), WsTestClient.WAIT);
+
+        WsTestClient moved = WsTestClient.connect(b.streamUri(), b.signIn("acme", "supervisor1"));
+        open.add(moved);
+        moved.send(WsTestClient.frame("hello", "protocol", 1, "resume", TestGateway.json(
+                "{\"streamId\":\"" + streamId + "\",\"lastSeq\":" + seen.path("seq").asLong()
+                        + ",\"position\":\"" + seen.path("position").asText() + "\"}")));
+        JsonNode welcome = moved.awaitType("welcome");
+        assertThat(welcome.path("resumed").asBoolean()).as(welcome.toString()).isTrue();
+        assertThat(welcome.path("streamId").asText()).isEqualTo(streamId);
+        moved.awaitFrame(f -> other.id().equals(f.path("interaction").path("id").asText()), WsTestClient.WAIT);
+
+        List<JsonNode> missed = moved.events();
+        assertThat(missed).extracting(f -> f.path("seq").asLong()).as("numbered on from the client's last")
+                .startsWith(seen.path("seq").asLong() + 1).doesNotHaveDuplicates();
+        List<String> expected = after(watching.events(), seen.path("position").asText());
+        assertThat(missed.stream().map(SeveralInstancesTest::withoutSeq).toList()).isEqualTo(expected);
+        assertThat(missed).anyMatch(f -> r.id().equals(f.path("helpRequest").path("id").asText()));
+        assertThat(moved.frames()).noneMatch(f -> "snapshot".equals(f.path("type").asText()));
+    }
+
+    @Test
+    void aPositionTheLogDoesNotHaveGetsAFreshSnapshot() {
+        Interaction ix = a.startInteraction("acme", "agent1", Channel.VOICE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> b.server().platformSide().liveInteractions("acme").stream()
+                .anyMatch(i -> i.id().equals(ix.id())));
+        WsTestClient c = WsTestClient.connect(b.streamUri(), b.signIn("acme", "supervisor1"));
+        open.add(c);
+        c.send(WsTestClient.frame("hello", "protocol", 1, "resume", TestGateway.json(
+                "{\"streamId\":\"st-gone\",\"lastSeq\":3,\"position\":\"99999.1\"}")));
+        JsonNode welcome = c.awaitType("welcome");
+        assertThat(welcome.path("resumed").asBoolean()).isFalse();
+        JsonNode snapshot = c.awaitType("snapshot");
+        assertThat(snapshot.path("interactions").findValuesAsText("id")).contains(ix.id());
+        assertThat(snapshot.path("position").asText()).matches("\\d+\\.\\d+");
+    }
+
+    /** The events after a position, as JSON without the stream's own numbering. */
+    private static List<String> after(List<JsonNode> events, String position) {
+        List<String> out = new ArrayList<>();
+        boolean past = false;
+        for (JsonNode f : events) {
+            if (past) {
+                out.add(withoutSeq(f));
+            }
+            past = past || position.equals(f.path("position").asText());
+        }
+        return out;
+    }
+
+    private static String withoutSeq(JsonNode f) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = f.deepCopy();
+        copy.remove("seq");
+        return copy.toString();
+    }
+
     private static void waitFor(CountDownLatch go) {
         try {
             go.await();
