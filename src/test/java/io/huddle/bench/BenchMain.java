@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code huddle bench [--quick]}: runs every benchmark (B1 to B7) in this one process on this machine, prints a
+ * {@code huddle bench [--quick]}: runs every benchmark (B1 to B8) in this one process on this machine, prints a
  * table and writes {@code target/bench/results.json}. Run through Maven: {@code mvn -Pbench verify} (see
  * docs/benchmarks.md); it needs the test classpath (headless JavaFX).
  */
@@ -41,7 +41,7 @@ public final class BenchMain implements Callable<Integer> {
 
     static List<Bench> all() {
         return List.of(new LiveListBench(), new CommandRoundTripBench(), new JournalBench(), new FanOutBench(),
-                new AuditSearchBench(), new IntakeBench(), new AnalyticsBench());
+                new AuditSearchBench(), new IntakeBench(), new AnalyticsBench(), new ClusterFanOutBench());
     }
 
     @Override

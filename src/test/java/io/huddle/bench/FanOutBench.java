@@ -221,6 +221,24 @@ final class FanOutBench implements Bench {
             }
         }
 
+        /** Starts the samples again, for a new window. */
+        void reset() {
+            for (int i = 0; i < perSocket.length; i++) {
+                perSocket[i] = new Samples(4096);
+            }
+        }
+
+        /** The samples of the sockets {@code which} picks, merged. */
+        Samples mergedWhere(java.util.function.IntPredicate which) {
+            Samples all = new Samples(1 << 16);
+            for (int i = 0; i < perSocket.length; i++) {
+                if (which.test(i)) {
+                    all.merge(perSocket[i]);
+                }
+            }
+            return all;
+        }
+
         Samples merged() {
             Samples all = new Samples(1 << 16);
             for (Samples s : perSocket) {

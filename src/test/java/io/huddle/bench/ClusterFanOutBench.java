@@ -1,0 +1,317 @@
+package io.huddle.bench;
+
+import io.huddle.client.GatewayClient;
+import io.huddle.client.SignedIn;
+import io.huddle.domain.Interaction;
+import io.huddle.domain.InteractionState;
+import io.huddle.domain.Role;
+import io.huddle.domain.TenantSettings;
+import io.huddle.domain.User;
+import io.huddle.gateway.GatewayConfig;
+import io.huddle.gateway.GatewayServer;
+import io.huddle.gateway.auth.PasswordHasher;
+import io.huddle.gateway.floor.PlatformFact;
+import io.huddle.gateway.store.GatewayDatabase;
+import io.huddle.gateway.store.PostgresGatewayStore;
+import io.huddle.gateway.store.PostgresSettings;
+import io.huddle.gateway.stream.StreamHub;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.glassfish.tyrus.client.ClientManager;
+
+/**
+ * B8, fan-out across instances: three gateways in this process on one PostgreSQL (its own server, with fsync on
+ * as in production), {@code clusterConsoles} supervisor streams spread evenly over them, and a platform that
+ * changes interaction states through the first gateway, in batches of a hundredth of a second, at each rate of
+ * {@code clusterRates} in turn. A console stamps each interaction.updated frame on receipt against the time its
+ * change was issued (before the gateway writes it), so a console on the second or third gateway measures the
+ * whole path: the write and its floor log entry, the commit, the wake-up, the follower's read and replay, the
+ * fan-out. The database's share is the CPU of the PostgreSQL server's processes over that of the gateways' process
+ * and the server together.
+ */
+final class ClusterFanOutBench implements Bench {
+    private static final String TENANT = BenchGateway.TENANT;
+    private static final String PASSWORD = "bench";
+    private static final int INSTANCES = 3;
+    private static final int BATCHES_PER_SECOND = 100;
+
+    @Override
+    public String id() {
+        return "B8";
+    }
+
+    @Override
+    public String title() {
+        return "fan-out across gateway instances";
+    }
+
+    @Override
+    public BenchResult run(BenchSize size, Path dir) throws Exception {
+        int consoles = size.clusterConsoles();
+        int agents = size.clusterAgents();
+        BenchResult r = new BenchResult(id(), title()).parameter("instances", INSTANCES)
+                .parameter("consoles", consoles).parameter("interactions", agents)
+                .parameter("rates", java.util.Arrays.toString(size.clusterRates()))
+                .parameter("secondsPerRate", size.clusterSeconds());
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
+                .setCleanDataDirectory(true).start()) {
+            try (var c = pg.getPostgresDatabase().getConnection(); var s = c.createStatement()) {
+                s.execute("CREATE DATABASE huddle_b8");
+            }
+            PostgresSettings db = new PostgresSettings("jdbc:postgresql://localhost:" + pg.getPort() + "/huddle_b8",
+                    "postgres", null, 10);
+            String[] platformIds = seed(db, consoles, agents);
+            List<GatewayServer> gateways = new ArrayList<>();
+            ClientManager tyrus = ClientManager.createClient();
+            List<Session> sockets = new ArrayList<>();
+            try {
+                for (int i = 0; i < INSTANCES; i++) {
+                    Path d = Files.createDirectories(dir.resolve("gw" + i));
+                    gateways.add(GatewayServer.start(new GatewayConfig("127.0.0.1", 0, d, false, 1_000,
+                            new StreamHub.StreamSettings(Duration.ofSeconds(15), Duration.ofMinutes(2), 10_000),
+                            Set.of(), GatewayConfig.PlatformSettings.defaults(),
+                            GatewayConfig.ManagementSettings.off()).withDatabase(new GatewayDatabase.Postgres(db))));
+                }
+                Map<String, Integer> slotOf = new HashMap<>();
+                for (int s = 0; s < agents; s++) {
+                    slotOf.put(idOf(s), s);
+                }
+                AtomicLongArray issuedHold = new AtomicLongArray(agents);
+                AtomicLongArray issuedActive = new AtomicLongArray(agents);
+                FanOutBench.Receivers rx = new FanOutBench.Receivers(slotOf, issuedHold, issuedActive, consoles);
+                CountDownLatch snapshots = new CountDownLatch(consoles);
+                int[] instanceOf = new int[consoles];
+                for (int i = 0; i < consoles; i++) {
+                    instanceOf[i] = i % INSTANCES;
+                    GatewayServer gw = gateways.get(instanceOf[i]);
+                    SignedIn who = GatewayClient.signIn(URI.create(gw.baseUrl()), TENANT, "sup-" + i,
+                            PASSWORD.toCharArray());
+                    sockets.add(connect(tyrus, gw, who, rx, i, snapshots));
+                }
+                BenchEnv.await(snapshots, 120, "every console to get its snapshot");
+                int highest = 0;
+                for (int rate : size.clusterRates()) {
+                    Feed feed = new Feed(gateways.get(0), platformIds, rate, issuedHold, issuedActive);
+                    feed.start();
+                    BenchEnv.sleep(Math.max(1, size.clusterSeconds() / 3) * 1000L); // warm-up at this rate
+                    long pg0 = postgresCpuNanos();
+                    long jvm0 = BenchEnv.processCpuNanos();
+                    long events0 = feed.events.get();
+                    rx.reset();
+                    long t0 = System.nanoTime();
+                    rx.measuring = true;
+                    BenchEnv.sleep(size.clusterSeconds() * 1000L);
+                    rx.measuring = false;
+                    long window = System.nanoTime() - t0;
+                    long events = feed.events.get() - events0;
+                    long pgCpu = postgresCpuNanos() - pg0;
+                    long jvmCpu = BenchEnv.processCpuNanos() - jvm0;
+                    feed.stop();
+                    BenchEnv.sleep(1_000);
+                    double perSecond = events / (window / 1e9);
+                    Samples cross = rx.mergedWhere(i -> instanceOf[i] != 0);
+                    Samples same = rx.mergedWhere(i -> instanceOf[i] == 0);
+                    String at = "at_" + rate;
+                    r.figure(at + "_events_per_s", perSecond, "1/s");
+                    r.figure(at + "_cross_p50_ms", Samples.ms(cross.percentile(50)), "ms");
+                    r.figure(at + "_cross_p99_ms", Samples.ms(cross.percentile(99)), "ms");
+                    r.figure(at + "_same_instance_p99_ms", Samples.ms(same.percentile(99)), "ms");
+                    r.figure(at + "_database_cpu_share", pgCpu / (double) Math.max(1, pgCpu + jvmCpu), "");
+                    r.figure(at + "_database_cpu_cores", pgCpu / (double) window, "cores");
+                    r.figure(at + "_gateways_cpu_cores", jvmCpu / (double) window, "cores");
+                    if (perSecond >= rate * 0.95) {
+                        highest = rate;
+                    }
+                }
+                r.figure("highest_sustained_rate", highest, "1/s");
+                int target = size.clusterRates()[size.clusterRates().length - 1] >= 2_000 ? 2_000
+                        : size.clusterRates()[size.clusterRates().length - 1];
+                r.atMost("at_" + target + "_cross_p99_ms", 100, "cross-instance p99 <= 100 ms at " + target
+                        + " events/s");
+                r.atLeast("highest_sustained_rate", target, "sustains >= " + target + " events/s");
+                r.note("latency: from the platform issuing a state change at the first gateway (before the write) to"
+                        + " the frame's arrival at a console; cross: consoles on the other two gateways. The"
+                        + " gateways share this process (and its 2 cores) with the console sockets and PostgreSQL;"
+                        + " database share: PostgreSQL's CPU over PostgreSQL's and this process's");
+            } finally {
+                for (Session s : sockets) {
+                    try {
+                        s.close();
+                    } catch (IOException | RuntimeException e) {
+                        // closing anyway
+                    }
+                }
+                tyrus.shutdown();
+                for (GatewayServer g : gateways) {
+                    g.close();
+                }
+            }
+        }
+        return r;
+    }
+
+    private static String idOf(int slot) {
+        return "ix-b8-" + slot;
+    }
+
+    /** Supervisors sup-0.. and one live interaction per agent, known to the platform as p-ix-b8-N. */
+    private static String[] seed(PostgresSettings db, int consoles, int agents) {
+        String hash = new PasswordHasher(1_000).hash(PASSWORD.toCharArray());
+        String[] platformIds = new String[agents];
+        try (PostgresGatewayStore store = PostgresGatewayStore.open(db)) {
+            store.saveTenantSettings(TenantSettings.defaults(TENANT));
+            for (int i = 0; i < consoles; i++) {
+                store.saveUser(new User(TENANT + ":sup-" + i, TENANT, "d0", "sup-" + i, "Supervisor " + i,
+                        Set.of(Role.AWA_MANAGER), "sup-" + i), hash);
+            }
+            Instant now = Instant.now();
+            List<Interaction> live = new ArrayList<>();
+            for (int i = 0; i < agents; i++) {
+                String agent = BenchGateway.agentName("d0", i);
+                store.saveUser(new User(TENANT + ":" + agent, TENANT, "d0", agent, "Agent " + i,
+                        Set.of(Role.AWA_AGENT), agent), hash);
+                Interaction plain = BenchGateway.interaction("d0", i, idOf(i), now.minusSeconds(i % 900));
+                platformIds[i] = "p-" + idOf(i);
+                live.add(new Interaction(plain.id(), plain.tenant(), plain.domain(), plain.channel(), plain.agentId(),
+                        plain.agentName(), plain.customerName(), plain.queue(), plain.startedAt(), plain.state(),
+                        plain.helpRequested(), plain.participants(), null, platformIds[i]));
+            }
+            store.saveAll(List.of(), List.of(), live);
+        }
+        return platformIds;
+    }
+
+    /** CPU time so far of every process named postgres on this machine, in nanoseconds (Linux /proc). */
+    static long postgresCpuNanos() {
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    if (!stat.substring(open + 1, close).startsWith("postgres")) {
+                        continue;
+                    }
+                    String[] f = stat.substring(close + 2).split(" ");
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                } catch (IOException | RuntimeException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ is 100 on Linux
+    }
+
+    private static Session connect(ClientManager tyrus, GatewayServer gw, SignedIn who, FanOutBench.Receivers rx,
+                                   int index, CountDownLatch snapshots) throws Exception {
+        String authorization = "Bearer " + who.token();
+        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
+                .configurator(new ClientEndpointConfig.Configurator() {
+                    @Override
+                    public void beforeRequest(Map<String, List<String>> headers) {
+                        headers.put("Authorization", List.of(authorization));
+                    }
+                }).build();
+        return tyrus.connectToServer(new Endpoint() {
+            @Override
+            public void onOpen(Session s, EndpointConfig c) {
+                s.setMaxTextMessageBufferSize(16 * 1024 * 1024);
+                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+                    if (text.startsWith("{\"type\":\"snapshot\"")) {
+                        snapshots.countDown();
+                    } else {
+                        rx.frame(index, text);
+                    }
+                });
+                try {
+                    s.getBasicRemote().sendText("{\"type\":\"hello\",\"protocol\":1}");
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }, config, URI.create("ws://127.0.0.1:" + gw.port() + "/api/v1/stream"));
+    }
+
+    /** The platform: batches of state changes, round-robin over the interactions, at a steady rate. */
+    static final class Feed {
+        private final GatewayServer gateway;
+        private final String[] platformIds;
+        private final int rate;
+        private final AtomicLongArray issuedHold;
+        private final AtomicLongArray issuedActive;
+        private final boolean[] onHold;
+        private final Thread thread;
+        private volatile boolean running = true;
+        final AtomicLong events = new AtomicLong();
+
+        Feed(GatewayServer gateway, String[] platformIds, int rate, AtomicLongArray issuedHold,
+             AtomicLongArray issuedActive) {
+            this.gateway = gateway;
+            this.platformIds = platformIds;
+            this.rate = rate;
+            this.issuedHold = issuedHold;
+            this.issuedActive = issuedActive;
+            this.onHold = new boolean[platformIds.length];
+            this.thread = new Thread(this::loop, "bench-platform");
+            thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join(30_000);
+        }
+
+        private void loop() {
+            long t0 = System.nanoTime();
+            long batches = 0;
+            long n = 0;
+            int slot = 0;
+            int perBatch = Math.max(1, rate / BATCHES_PER_SECOND);
+            while (running) {
+                long due = t0 + batches * 1_000_000_000L / BATCHES_PER_SECOND;
+                BenchEnv.sleepUntil(due);
+                List<PlatformFact> facts = new ArrayList<>(perBatch);
+                Instant at = Instant.now();
+                long issued = System.nanoTime();
+                for (int k = 0; k < perBatch; k++) {
+                    onHold[slot] = !onHold[slot];
+                    (onHold[slot] ? issuedHold : issuedActive).set(slot, issued);
+                    facts.add(new PlatformFact.StateChanged("b8-" + (n++), at.plusNanos(k * 1000L),
+                            platformIds[slot], onHold[slot] ? InteractionState.ON_HOLD : InteractionState.ACTIVE));
+                    slot = (slot + 1) % platformIds.length;
+                }
+                gateway.platformSide().applyPlatformFacts(TENANT, facts);
+                events.addAndGet(perBatch);
+                batches++;
+            }
+        }
+    }
+}
