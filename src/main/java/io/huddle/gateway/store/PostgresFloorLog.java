@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * The floor log on PostgreSQL. A change locks its tenant's row of {@code floor_log_head} first (inserting it the
  * first time), so one tenant's changes run one at a time across every instance and commit in the order of their
  * numbers: an instance that reads {@code seq > position} never skips an entry that commits later. After the
- * commit, the writer says so with {@code pg_notify} on a connection of its own, outside the transaction, so the
- * notification serializes nothing; the readers wake on it, and look anyway every {@code awaitWrites} period.
+ * commit, a notifier thread says so with {@code pg_notify} on a connection of its own, outside the transaction, so
+ * the notification serializes nothing and the writer does not wait for it; the readers wake on it, and look anyway
+ * every {@code awaitWrites} period.
  */
 final class PostgresFloorLog implements FloorLog {
     static final String CHANNEL = "huddle_floor_log";
@@ -30,6 +31,15 @@ final class PostgresFloorLog implements FloorLog {
     private final PostgresConnections connections;
     private final String instance = UUID.randomUUID().toString();
     private final Object listening = new Object();
+    /** The tenants changed since the notifier last told the others. */
+    private final java.util.Set<String> changed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Sends the notifications; one thread, owned here and stopped by {@link #close()}. */
+    private final java.util.concurrent.ExecutorService notifier = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "huddle-floor-log-notify");
+                t.setDaemon(true);
+                return t;
+            });
     private Connection listener;
     private volatile boolean closed;
 
@@ -70,16 +80,16 @@ final class PostgresFloorLog implements FloorLog {
                         }) == 0) {
                     throw new AlreadyApplied(command); // rolls the change back
                 }
-                Jdbc.update(c, "INSERT INTO floor_log (tenant, seq, instance, ops) VALUES (?, ?, ?, ?)", ps -> {
-                    ps.setString(1, tenant);
-                    ps.setLong(2, seq);
-                    ps.setString(3, instance);
-                    ps.setString(4, recorded.ops());
-                });
-                Jdbc.update(c, "UPDATE floor_log_head SET seq = ? WHERE tenant = ?", ps -> {
-                    ps.setLong(1, seq);
-                    ps.setString(2, tenant);
-                });
+                // the entry and the head's new number in one statement: one round trip less per change
+                Jdbc.update(c, "WITH head AS (UPDATE floor_log_head SET seq = ? WHERE tenant = ?) "
+                        + "INSERT INTO floor_log (tenant, seq, instance, ops) VALUES (?, ?, ?, ?)", ps -> {
+                            ps.setLong(1, seq);
+                            ps.setString(2, tenant);
+                            ps.setString(3, tenant);
+                            ps.setLong(4, seq);
+                            ps.setString(5, instance);
+                            ps.setString(6, recorded.ops());
+                        });
                 return new Done<>(recorded.result(), seq);
             });
         } catch (SQLException e) {
@@ -91,14 +101,31 @@ final class PostgresFloorLog implements FloorLog {
         return done;
     }
 
+    /**
+     * Tells the other instances, off the writer's thread: the writer holds its tenant's floor until it returns, so
+     * the word goes from {@link #notifier}, which sends one notification for every tenant changed since its last.
+     */
     private void tell(String tenant) {
-        try {
-            connections.detached(c -> Jdbc.query(c, "SELECT pg_notify(?, ?)", ps -> {
-                ps.setString(1, CHANNEL);
-                ps.setString(2, tenant);
-            }, rs -> 1));
-        } catch (SQLException e) { // the others still look every period
-            LOG.warn("could not tell the other gateways of a change of tenant {}: {}", tenant, e.getMessage());
+        if (changed.add(tenant)) {
+            try {
+                notifier.execute(this::tellChanged);
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                changed.remove(tenant); // closed: the others look every period anyway
+            }
+        }
+    }
+
+    private void tellChanged() {
+        for (String tenant : List.copyOf(changed)) {
+            changed.remove(tenant); // a change after this adds it again, and is told again
+            try {
+                connections.detached(c -> Jdbc.query(c, "SELECT pg_notify(?, ?)", ps -> {
+                    ps.setString(1, CHANNEL);
+                    ps.setString(2, tenant);
+                }, rs -> 1));
+            } catch (SQLException e) { // the others still look every period
+                LOG.warn("could not tell the other gateways of a change of tenant {}: {}", tenant, e.getMessage());
+            }
         }
     }
 
@@ -233,6 +260,15 @@ final class PostgresFloorLog implements FloorLog {
     @Override
     public void close() {
         closed = true;
+        notifier.shutdown();
+        try {
+            if (!notifier.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                notifier.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            notifier.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         synchronized (listening) {
             closeListener();
         }
