@@ -90,6 +90,15 @@ public interface FloorLog extends AutoCloseable {
      */
     int purge(Instant before, Instant commandsBefore);
 
+    /**
+     * Puts this instance's view of who is on shift (user id to presence, as the wire names it) in place of what it
+     * reported before.
+     */
+    void reportPresence(Map<String, String> presenceByUser);
+
+    /** Every instance's presence of each user reported within {@code fresh}: user id to the presences reported. */
+    Map<String, List<String>> presence(Duration fresh);
+
     /** This instance's name in the entries it writes. */
     String instance();
 

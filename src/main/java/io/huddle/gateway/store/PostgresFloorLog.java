@@ -242,6 +242,45 @@ final class PostgresFloorLog implements FloorLog {
     }
 
     @Override
+    public void reportPresence(Map<String, String> presenceByUser) {
+        try {
+            connections.write(c -> Jdbc.inTransaction(c, conn -> {
+                Jdbc.update(conn, "DELETE FROM presence WHERE instance = ?", ps -> ps.setString(1, instance));
+                if (!presenceByUser.isEmpty()) {
+                    try (var ps = conn.prepareStatement(
+                            "INSERT INTO presence (user_id, instance, presence) VALUES (?, ?, ?)")) {
+                        for (Map.Entry<String, String> e : presenceByUser.entrySet()) {
+                            ps.setString(1, e.getKey());
+                            ps.setString(2, instance);
+                            ps.setString(3, e.getValue());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                return null;
+            }));
+        } catch (SQLException e) {
+            throw new StoreException("reporting who is on shift failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, List<String>> presence(Duration fresh) {
+        try {
+            return connections.read(c -> {
+                Map<String, List<String>> out = new HashMap<>();
+                Jdbc.query(c, "SELECT user_id, presence FROM presence WHERE seen_at > now() - ? * interval '1 ms'",
+                        ps -> ps.setLong(1, fresh.toMillis()), rs -> out.computeIfAbsent(rs.getString(1),
+                                k -> new java.util.ArrayList<>()).add(rs.getString(2)));
+                return out;
+            });
+        } catch (SQLException e) {
+            throw new StoreException("reading who is on shift failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public String instance() {
         return instance;
     }
@@ -259,6 +298,11 @@ final class PostgresFloorLog implements FloorLog {
 
     @Override
     public void close() {
+        try {
+            reportPresence(Map.of()); // this instance's streams end with it
+        } catch (RuntimeException e) {
+            LOG.debug("could not withdraw this instance's presence: {}", e.getMessage());
+        }
         closed = true;
         notifier.shutdown();
         try {

@@ -64,6 +64,12 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     private final Map<String, Set<StreamSession>> byUser = new ConcurrentHashMap<>();
     /** What each sign-in session's supervisor chose (by token digest); absent: available. */
     private final Map<String, Presence> chosen = new ConcurrentHashMap<>();
+    /** How often, with other instances, this one reports who is on shift on it and reads everyone's. */
+    static final Duration PRESENCE_EVERY = Duration.ofSeconds(2);
+    /** A report older than this no longer counts: its instance stopped renewing it. */
+    static final Duration PRESENCE_FRESH = Duration.ofSeconds(10);
+    /** Each supervisor's best presence on any instance, as last read (empty without other instances). */
+    private volatile Map<String, Presence> elsewhere = Map.of();
     private final CommandReplies replies;
     private final Floors floors;
     /** The floor log shared with other instances, which keeps the commands' answers for all; empty when alone. */
@@ -105,6 +111,9 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
                 });
         long every = settings.heartbeat().toMillis();
         ticker.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
+        if (sharedLog.isPresent()) {
+            ticker.scheduleWithFixedDelay(this::sharePresence, 0, PRESENCE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
         floors.addListener(this);
         auth.onSignOut(digest -> {
             chosen.remove(digest);
@@ -194,6 +203,43 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
      */
     @Override
     public Presence of(String userId) {
+        Presence here = onThisInstance(userId);
+        Presence there = elsewhere.getOrDefault(userId, Presence.OFFLINE);
+        return there.ordinal() < here.ordinal() ? there : here;
+    }
+
+    /**
+     * Reports who is on shift on this instance and reads who is on any (the hub's ticker, with other instances
+     * on the same database): a supervisor whose console is connected to another instance is available here too.
+     */
+    private void sharePresence() {
+        try {
+            Map<String, String> mine = new java.util.HashMap<>();
+            for (StreamSession s : sessions.values()) {
+                if (s.user.isSupervisor()) {
+                    Presence p = onThisInstance(s.user.id());
+                    if (p != Presence.OFFLINE) {
+                        mine.put(s.user.id(), p.wireName());
+                    }
+                }
+            }
+            io.huddle.gateway.store.FloorLog log = sharedLog.orElseThrow();
+            log.reportPresence(mine);
+            Map<String, Presence> best = new java.util.HashMap<>();
+            log.presence(PRESENCE_FRESH).forEach((user, reported) -> {
+                for (String wire : reported) {
+                    Presence p = Presence.valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+                    best.merge(user, p, (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
+                }
+            });
+            elsewhere = Map.copyOf(best);
+        } catch (RuntimeException e) {
+            LOG.warn("sharing who is on shift with the other gateways failed; trying again: {}", e.getMessage());
+        }
+    }
+
+    /** The best presence of the user's streams on this instance; offline with none. */
+    private Presence onThisInstance(String userId) {
         Presence best = Presence.OFFLINE;
         for (StreamSession s : sessions.values()) {
             if (s.user.id().equals(userId)) {

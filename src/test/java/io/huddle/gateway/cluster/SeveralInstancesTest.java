@@ -286,6 +286,20 @@ class SeveralInstancesTest {
         return copy.toString();
     }
 
+    @Test
+    void aSupervisorConnectedToTheOtherInstanceIsOnShiftForThisOne() {
+        Interaction ix = a.startInteraction("acme", "agent1", Channel.VOICE);
+        stream(b, "supervisor1"); // the only console, on B
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                a.server().hub().of("acme:supervisor1") == io.huddle.domain.Presence.AVAILABLE);
+
+        HelpRequest r = a.server().helpLifecycle().raiseHelp(a.user("acme", "agent1"), ix.id(), "Other", null);
+        assertThat(r.escalations()).extracting(io.huddle.domain.Escalation::step)
+                .as("routed to whoever is on shift, not escalated at once as if nobody were")
+                .containsExactly(io.huddle.domain.Escalation.Step.ROUTED);
+        assertThat(r.escalations().get(0).notified()).contains("acme:supervisor1");
+    }
+
     private static void waitFor(CountDownLatch go) {
         try {
             go.await();
