@@ -8,7 +8,7 @@ import java.util.Map;
  * reminder). Windows are keyed by name ("console", "agent", "audit").
  */
 public record UserSettings(String theme, Map<String, WindowPlace> windows, String server, String tenant,
-                           String username, boolean agentAlwaysOnTop, Map<String, Double> dividers,
+                           String username, Boolean agentAlwaysOnTop, Map<String, Double> dividers,
                            Boolean desktopNotifications, Boolean requestSound, Boolean reminderSound) {
 
     /** A window's place and size on screen. */
@@ -19,6 +19,8 @@ public record UserSettings(String theme, Map<String, WindowPlace> windows, Strin
         windows = windows == null ? Map.of() : Map.copyOf(windows);
         dividers = dividers == null ? Map.of() : Map.copyOf(dividers);
         theme = theme == null ? "light" : theme;
+        // a file without it (or with null) keeps every other setting: on top unless turned off
+        agentAlwaysOnTop = agentAlwaysOnTop == null || agentAlwaysOnTop;
         desktopNotifications = desktopNotifications == null || desktopNotifications; // on unless turned off
         requestSound = requestSound != null && requestSound; // off until turned on
         reminderSound = reminderSound != null && reminderSound;

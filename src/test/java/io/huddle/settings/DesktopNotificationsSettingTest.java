@@ -22,6 +22,18 @@ class DesktopNotificationsSettingTest {
     }
 
     @Test
+    void aFileWithoutTheAgentWindowSettingKeepsEverythingElse() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"theme\":\"dark\",\"tenant\":\"acme\",\"username\":\"supervisor1\","
+                + "\"requestSound\":true}");
+        UserSettings read = new SettingsFile(file).load();
+        assertThat(read.dark()).isTrue();
+        assertThat(read.username()).isEqualTo("supervisor1");
+        assertThat(read.requestSound()).isTrue();
+        assertThat(read.agentAlwaysOnTop()).isTrue();
+    }
+
+    @Test
     void turnedOffIsRemembered() throws Exception {
         SettingsFile file = new SettingsFile(dir.resolve("settings.json"));
         file.save(UserSettings.defaults().withTheme("dark").withDesktopNotifications(false));
