@@ -91,6 +91,30 @@ class AnalyticsWindowTest extends ConsoleUiTest {
     }
 
     @Test
+    void barsStayMarkedAsDrillableAfterARefresh() {
+        AnalyticsFixture.load(fx.gateway().server().store());
+        SignedIn supervisor = fx.signIn("supervisor1");
+        Stage stage = Fx.call(() -> {
+            Stage s = new Stage();
+            AnalyticsApp.open(s, supervisor, preset -> { });
+            return s;
+        });
+        try {
+            LocalDate day = AnalyticsFixture.H0.atZone(ZoneId.systemDefault()).toLocalDate();
+            Fx.run(() -> DatePickerValues.set(stage, day));
+            eventually(() -> assertThat(headline(stage)).contains("6 help requests"));
+            Fx.run(() -> robot.lookup("#analytics-refresh").queryButton().fire()); // the same figures again
+            StackedBarChart<?, ?> requests = (StackedBarChart<?, ?>) stage.getScene().lookup("#analytics-requests");
+            eventually(() -> assertThat(Fx.call(() -> requests.getData().stream()
+                    .flatMap(series -> series.getData().stream())
+                    .allMatch(d -> d.getNode() != null && d.getNode().getPseudoClassStates().stream()
+                            .anyMatch(p -> p.getPseudoClassName().equals("drill"))))).isTrue());
+        } finally {
+            Fx.run(stage::hide);
+        }
+    }
+
+    @Test
     void theShortcutAndTheHeaderButtonOpenTheWindow() {
         var console = fx.openConsole("supervisor1");
         console.focus();
