@@ -130,9 +130,19 @@ final class FloorLogSync {
             if (e.seq() <= f.position) {
                 continue;
             }
+            List<FloorOp> ops = null;
             if (e.seq() != f.position + 1) {
                 LOG.warn("tenant {}'s floor is at {} but the floor log starts again at {}: loading the floor again",
                         f.tenant, f.position, e.seq());
+            } else {
+                try {
+                    ops = read(e.ops());
+                } catch (IllegalStateException unreadable) { // written by a newer build, or damaged
+                    LOG.error("entry {} of tenant {}'s floor log cannot be read ({}): loading the floor again",
+                            e.seq(), f.tenant, unreadable.getMessage());
+                }
+            }
+            if (ops == null) {
                 long head = entries.get(entries.size() - 1).seq();
                 if (inChange) {
                     reloadAt(f, head, true); // the change holds the tenant: the database is as of the head
@@ -142,7 +152,6 @@ final class FloorLogSync {
                 return;
             }
             // as the writer did: the whole change first, then its events, numbered in the entry
-            List<FloorOp> ops = read(e.ops());
             for (FloorOp op : ops) {
                 if (!(op instanceof FloorOp.Publish)) {
                     op.applyTo(f, floors);
@@ -176,8 +185,14 @@ final class FloorLogSync {
             if (e.seq() != expected) {
                 return null; // the log no longer has one of them
             }
+            List<FloorOp> ops;
+            try {
+                ops = read(e.ops());
+            } catch (IllegalStateException unreadable) {
+                return null; // a fresh snapshot instead
+            }
             int i = 0;
-            for (FloorOp op : read(e.ops())) {
+            for (FloorOp op : ops) {
                 if (op instanceof FloorOp.Publish p) {
                     i++;
                     if (e.seq() > entry || i > index) {

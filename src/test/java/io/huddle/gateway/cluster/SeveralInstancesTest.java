@@ -300,6 +300,26 @@ class SeveralInstancesTest {
         assertThat(r.escalations().get(0).notified()).contains("acme:supervisor1");
     }
 
+    @Test
+    void anEntryThatCannotBeReadMakesTheFollowerLoadTheFloorAgainInsteadOfStopping() throws Exception {
+        Interaction before = a.startInteraction("acme", "agent1", Channel.VOICE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> b.server().platformSide().liveInteractions("acme").stream()
+                .anyMatch(i -> i.id().equals(before.id())));
+        try (var c = java.sql.DriverManager.getConnection(database.settings().jdbcUrl(), database.settings().user(),
+                database.settings().password()); var s = c.createStatement()) {
+            // as a newer build might write it: an op this one does not know
+            s.execute("WITH h AS (UPDATE floor_log_head SET seq = seq + 1 WHERE tenant = 'acme' RETURNING seq) "
+                    + "INSERT INTO floor_log (tenant, seq, instance, ops) SELECT 'acme', seq, 'elsewhere', "
+                    + "'[{\"op\":\"teleport\"}]' FROM h");
+        }
+        Interaction after = a.startInteraction("acme", "agent2", Channel.CHAT);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(b.server().platformSide()
+                .liveInteractions("acme")).extracting(Interaction::id).contains(before.id(), after.id()));
+        Interaction third = b.startInteraction("acme", "agent3", Channel.CHAT); // B writes again, on top of it
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(a.server().platformSide()
+                .liveInteractions("acme")).extracting(Interaction::id).contains(third.id()));
+    }
+
     private static void waitFor(CountDownLatch go) {
         try {
             go.await();
