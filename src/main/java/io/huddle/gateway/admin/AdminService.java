@@ -112,7 +112,7 @@ public final class AdminService {
                 throw DomainException.conflict("user name '" + username + "' is taken in this tenant");
             }
             requireFreePlatformId(tenant, platformUserId, user.id());
-            store.saveUser(user, hash, change(actor, "user.create", "user", user.id(),
+            store.createUser(user, hash, change(actor, "user.create", "user", user.id(),
                     UserChanges.created(user, hash != null)));
         } finally {
             lock.unlock();

@@ -84,25 +84,37 @@ public final class HttpApi {
             http.error(ctx, kind, e.getStatus() == 413 ? "request body is larger than " + HttpSupport.size(limit)
                     : e.getMessage());
         });
-        routes.exception(Exception.class, (e, ctx) -> {
-            if (ctx.res().isCommitted()) {
-                // a streamed answer (a CSV export) already went out as 200: cut the connection, so the client
-                // sees a broken download instead of a whole-looking body with an error glued to its end
-                LOG.error("{} {} failed after its answer had begun; the connection is cut", ctx.method(),
-                        ctx.path(), e);
-                ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
-                return;
+        routes.exception(io.huddle.gateway.store.StoreException.class, (e, ctx) -> {
+            if (e.alreadyExists() && !ctx.res().isCommitted()) {
+                LOG.info("{} {}: {} (created meanwhile elsewhere)", ctx.method(), ctx.path(), e.getMessage());
+                http.error(ctx, DomainException.Kind.CONFLICT, "it was created at the same moment by someone else "
+                        + "(another admin, provisioning or another gateway); nothing was changed: reload and look");
+            } else {
+                internalError(e, ctx);
             }
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            http.send(ctx, 500, new io.huddle.protocol.ErrorBody("internal",
-                    "the gateway could not complete this request; nothing was changed"));
         });
+        routes.exception(Exception.class, this::internalError);
         routes.error(404, ctx -> {
             if (ctx.result() == null || ctx.result().isEmpty()) {
                 http.error(ctx, DomainException.Kind.NOT_FOUND, "no such endpoint: " + ctx.method() + " "
                         + ctx.path());
             }
         });
+    }
+
+    /** Anything else that went wrong: 500, nothing changed (or, an answer already streaming, a cut connection). */
+    private void internalError(Exception e, Context ctx) {
+        if (ctx.res().isCommitted()) {
+            // a streamed answer (a CSV export) already went out as 200: cut the connection, so the client
+            // sees a broken download instead of a whole-looking body with an error glued to its end
+            LOG.error("{} {} failed after its answer had begun; the connection is cut", ctx.method(),
+                    ctx.path(), e);
+            ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
+            return;
+        }
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        http.send(ctx, 500, new io.huddle.protocol.ErrorBody("internal",
+                "the gateway could not complete this request; nothing was changed"));
     }
 
     /** Authenticates a WebSocket upgrade from its Authorization header; answers 401 before the upgrade. */

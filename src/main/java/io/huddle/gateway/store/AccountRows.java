@@ -28,6 +28,12 @@ final class AccountRows {
                 password_hash = excluded.password_hash, platform_user_id = excluded.platform_user_id,
                 active = excluded.active""";
 
+    /** A new user: an id or a username already taken in the tenant is a constraint error (never an overwrite). */
+    static final String INSERT_USER = """
+            INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash, platform_user_id,
+                               active)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
     static final String FIND_USER = "SELECT " + USER_COLUMNS + " FROM users WHERE tenant = ? AND username = ?";
     static final String FIND_USER_BY_ID = "SELECT " + USER_COLUMNS + " FROM users WHERE id = ?";
     static final String FIND_USER_BY_PLATFORM_ID = "SELECT " + USER_COLUMNS

@@ -43,6 +43,13 @@ public interface GatewayStore extends AutoCloseable {
     /** Saves a user and records the change of administration that made it, in one transaction. */
     void saveUser(User user, String passwordHash, AdminChange change);
 
+    /**
+     * Creates a user and records the change of administration that made it, in one transaction. A user of the same
+     * id or username made meanwhile (by another admin, provisioning or another gateway) fails it, with
+     * {@link StoreException#alreadyExists()}: it never overwrites one.
+     */
+    void createUser(User user, String passwordHash, AdminChange change);
+
     // sign-in sessions: only a digest of the token is stored
     void saveSession(String tokenDigest, String userId, Instant expiresAt);
 

@@ -389,6 +389,16 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
     }
 
     @Override
+    public void createUser(User user, String passwordHash, AdminChange change) {
+        write("create user '" + user.id() + "'", c -> Jdbc.inTransaction(c, conn -> {
+            update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
+            update(conn, AccountRows.INSERT_USER, ps -> AccountRows.bindUser(ps, user, passwordHash));
+            IdentityRows.insertChange(conn, change);
+            return null;
+        }));
+    }
+
+    @Override
     public void recordAdminChange(AdminChange change) {
         write("record change '" + change.action() + "' of tenant '" + change.tenant() + "'",
                 c -> {

@@ -320,6 +320,29 @@ class SeveralInstancesTest {
                 .liveInteractions("acme")).extracting(Interaction::id).contains(third.id()));
     }
 
+    @Test
+    void twoAdminsCreatingOneUserOnTwoInstancesAtOnceGetOneUserAndAConflictNeverAFailure() throws Exception {
+        String onA = a.signIn("acme", "admin1");
+        String onB = b.signIn("acme", "admin1");
+        for (int round = 0; round < 8; round++) {
+            String body = "{\"username\":\"newcomer" + round + "\",\"displayName\":\"New Comer\",\"domain\":"
+                    + "\"support\",\"roles\":[\"awa_agent\"],\"password\":\"a long enough passphrase\"}";
+            CountDownLatch go = new CountDownLatch(1);
+            CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
+                waitFor(go);
+                return a.call("POST", "/api/v1/admin/users", onA, body);
+            });
+            CompletableFuture<HttpResponse<String>> second = CompletableFuture.supplyAsync(() -> {
+                waitFor(go);
+                return b.call("POST", "/api/v1/admin/users", onB, body);
+            });
+            go.countDown();
+            assertThat(List.of(first.get().statusCode(), second.get().statusCode()))
+                    .as("round %d: %s / %s", round, first.get().body(), second.get().body())
+                    .containsExactlyInAnyOrder(201, 409);
+        }
+    }
+
     private static void waitFor(CountDownLatch go) {
         try {
             go.await();

@@ -37,6 +37,24 @@ abstract class AdminStoreContract {
     }
 
     @Test
+    void aUserNameTakenMeanwhileIsAFailureThatSaysSoAndChangesNothing() {
+        try (GatewayStore s = openStore()) {
+            s.saveUser(user("acme", "alice", "Alice", "support", true, Role.AWA_AGENT), null);
+            // another writer's alice, with an id of its own, after both checked that the name was free
+            User other = new User("acme:alice-2", "acme", "support", "alice", "Alice Two", Set.of(Role.AWA_AGENT),
+                    null, true);
+            assertThatThrownBy(() -> s.saveUser(other, null, change("c9", "user.create", "acme:alice-2")))
+                    .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.alreadyExists()).isTrue());
+            assertThat(changes(s)).as("the audit of a write that did not happen").isEmpty();
+            assertThat(s.findUser("acme", "alice").orElseThrow().displayName()).isEqualTo("Alice");
+        }
+        try (GatewayStore s = openStore()) {
+            StoreException other = new StoreException("reading failed", new java.sql.SQLException("disk I/O error"));
+            assertThat(other.alreadyExists()).isFalse();
+        }
+    }
+
+    @Test
     void domainsAreKeptPerTenantWithTheirUserCountsAndTheChangeThatMadeThem() {
         try (GatewayStore s = openStore()) {
             s.saveDomain("acme", "support", change("c1", "domain.create", "support"));
