@@ -78,8 +78,15 @@ public final class ScimUsers {
             User blank = new User(id, token.tenant(), ScimPlacement.DEFAULT_DOMAIN, f.userName(), f.displayName(),
                     Set.of(), null, f.active() == null || f.active());
             ScimUser created = new ScimUser(placement.place(blank, List.of()), f.externalId(), true);
-            scim.saveUsers(List.of(created), List.of(audit.change(token, "user.create", "user", id,
-                    "userName '" + f.userName() + "'" + (created.user().active() ? "" : ", inactive"))));
+            try {
+                scim.createUser(created, audit.change(token, "user.create", "user", id,
+                        "userName '" + f.userName() + "'" + (created.user().active() ? "" : ", inactive")));
+            } catch (io.huddle.gateway.store.StoreException e) {
+                if (e.alreadyExists()) { // made meanwhile by an admin or another gateway
+                    throw ResourceConflictException.uniqueness("userName '" + f.userName() + "' is taken");
+                }
+                throw e;
+            }
             LOG.info("SCIM token {} of tenant '{}' created user '{}'", token.id(), token.tenant(), id);
             return created;
         } finally {

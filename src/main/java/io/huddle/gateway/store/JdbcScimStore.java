@@ -124,6 +124,20 @@ final class JdbcScimStore implements ScimStore {
     }
 
     @Override
+    public void createUser(ScimUser u, AdminChange change) {
+        store.write("create SCIM user '" + u.user().id() + "'", c -> Jdbc.inTransaction(c, conn -> {
+            update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, u.user().tenant(), u.user().domain()));
+            update(conn, ScimRows.INSERT_USER, ps -> AccountRows.bindUser(ps, u.user(), null));
+            update(conn, ScimRows.UPSERT_SCIM_USER, ps -> {
+                bind(ps, u.user().id(), u.user().tenant(), u.externalId());
+                Jdbc.setBoolean(ps, 4, u.managed());
+            });
+            insertChanges(conn, List.of(change));
+            return null;
+        }));
+    }
+
+    @Override
     public void deleteUser(User user, AdminChange change) {
         store.write("delete user '" + user.id() + "'", c -> Jdbc.inTransaction(c, conn -> {
             update(conn, ScimRows.DELETE_USER, ps -> bind(ps, user.tenant(), user.id()));

@@ -34,6 +34,11 @@ final class ScimRows {
             ON CONFLICT (id) DO UPDATE SET
                 domain = excluded.domain, username = excluded.username, display_name = excluded.display_name,
                 roles = excluded.roles, platform_user_id = excluded.platform_user_id, active = excluded.active""";
+    /** A user SCIM creates: an id or a username taken meanwhile is a constraint error, never an overwrite. */
+    static final String INSERT_USER = """
+            INSERT INTO users (id, tenant, domain, username, display_name, roles, password_hash, platform_user_id,
+                               active, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'scim')""";
     /** The domain a placement names joins the tenant's domains, so administration lists it like any other. */
     static final String ENSURE_DOMAIN = "INSERT INTO tenant_domains (tenant, name) VALUES (?, ?) ON CONFLICT DO NOTHING";
     static final String UPSERT_SCIM_USER = """

@@ -36,6 +36,12 @@ public interface ScimStore {
     boolean userIdDeleted(String tenant, String userId);
 
     /**
+     * Creates a user SCIM provisions, with the change that made it, in one transaction; a user of the same id or
+     * username made meanwhile fails it ({@link StoreException#alreadyExists()}) instead of being overwritten.
+     */
+    void createUser(ScimUser user, AdminChange change);
+
+    /**
      * Inserts or updates users (keeping any password they have) with their SCIM attributes, and records the
      * changes, in one transaction.
      */

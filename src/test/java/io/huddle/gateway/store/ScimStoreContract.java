@@ -58,6 +58,23 @@ abstract class ScimStoreContract {
     }
 
     @Test
+    void creatingAUserTakenMeanwhileFailsAndOverwritesNothing() {
+        store.saveUser(new User("acme:dora", "acme", "support", "dora", "Dora by an admin", Set.of(Role.ADMIN)),
+                "a-hash");
+        ScimUser same = new ScimUser(new User("acme:dora", "acme", "support", "dora", "Dora from the provider",
+                Set.of()), "ext-dora", true);
+        assertThatThrownBy(() -> scim.createUser(same, change("c-dora")))
+                .isInstanceOfSatisfying(StoreException.class, e -> assertThat(e.alreadyExists()).isTrue());
+        User kept = store.findUser("acme", "dora").orElseThrow();
+        assertThat(kept.displayName()).isEqualTo("Dora by an admin");
+        assertThat(kept.roles()).containsExactly(Role.ADMIN);
+
+        scim.createUser(new ScimUser(new User("acme:erin", "acme", "support", "erin", "Erin", Set.of()), "ext-erin",
+                true), change("c-erin"));
+        assertThat(names(new ScimCondition.All())).contains("erin");
+    }
+
+    @Test
     void conditionsRunAsSqlWithinTheTenant() {
         assertThat(names(new ScimCondition.All())).containsExactly("Ann.Lee", "bob", "carla");
         assertThat(names(is(Attribute.USER_NAME, Operator.EQ, "ann.lee"))).containsExactly("Ann.Lee");
