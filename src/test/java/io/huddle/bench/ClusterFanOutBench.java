@@ -16,10 +16,6 @@ import io.huddle.gateway.store.PostgresGatewayStore;
 import io.huddle.gateway.store.PostgresSettings;
 import io.huddle.gateway.stream.StreamHub;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.websocket.ClientEndpointConfig;
-import jakarta.websocket.Endpoint;
-import jakarta.websocket.EndpointConfig;
-import jakarta.websocket.MessageHandler;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
@@ -33,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.glassfish.tyrus.client.ClientManager;
 
@@ -104,7 +99,8 @@ final class ClusterFanOutBench implements Bench {
                     GatewayServer gw = gateways.get(instanceOf[i]);
                     SignedIn who = GatewayClient.signIn(URI.create(gw.baseUrl()), TENANT, "sup-" + i,
                             PASSWORD.toCharArray());
-                    sockets.add(connect(tyrus, gw, who, rx, i, snapshots));
+                    sockets.add(FanOutBench.connect(tyrus, URI.create("ws://127.0.0.1:" + gw.port()
+                            + "/api/v1/stream"), who, rx, i, snapshots));
                 }
                 BenchEnv.await(snapshots, 120, "every console to get its snapshot");
                 int highest = 0;
@@ -226,92 +222,42 @@ final class ClusterFanOutBench implements Bench {
         return ticks * 10_000_000L; // USER_HZ is 100 on Linux
     }
 
-    private static Session connect(ClientManager tyrus, GatewayServer gw, SignedIn who, FanOutBench.Receivers rx,
-                                   int index, CountDownLatch snapshots) throws Exception {
-        String authorization = "Bearer " + who.token();
-        ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
-                .configurator(new ClientEndpointConfig.Configurator() {
-                    @Override
-                    public void beforeRequest(Map<String, List<String>> headers) {
-                        headers.put("Authorization", List.of(authorization));
-                    }
-                }).build();
-        return tyrus.connectToServer(new Endpoint() {
-            @Override
-            public void onOpen(Session s, EndpointConfig c) {
-                s.setMaxTextMessageBufferSize(16 * 1024 * 1024);
-                s.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
-                    if (text.startsWith("{\"type\":\"snapshot\"")) {
-                        snapshots.countDown();
-                    } else {
-                        rx.frame(index, text);
-                    }
-                });
-                try {
-                    s.getBasicRemote().sendText("{\"type\":\"hello\",\"protocol\":1}");
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }, config, URI.create("ws://127.0.0.1:" + gw.port() + "/api/v1/stream"));
-    }
-
-    /** The platform: batches of state changes, round-robin over the interactions, at a steady rate. */
-    static final class Feed {
+    /** The platform: batches of state changes (a hundredth of a second's each), round-robin, at a steady rate. */
+    static final class Feed extends PacedFeed {
         private final GatewayServer gateway;
         private final String[] platformIds;
-        private final int rate;
+        private final int perBatch;
         private final AtomicLongArray issuedHold;
         private final AtomicLongArray issuedActive;
         private final boolean[] onHold;
-        private final Thread thread;
-        private volatile boolean running = true;
-        final AtomicLong events = new AtomicLong();
+        private int next;
 
         Feed(GatewayServer gateway, String[] platformIds, int rate, AtomicLongArray issuedHold,
              AtomicLongArray issuedActive) {
+            super(rate, 1);
             this.gateway = gateway;
             this.platformIds = platformIds;
-            this.rate = rate;
+            this.perBatch = Math.max(1, rate / BATCHES_PER_SECOND);
             this.issuedHold = issuedHold;
             this.issuedActive = issuedActive;
             this.onHold = new boolean[platformIds.length];
-            this.thread = new Thread(this::loop, "bench-platform");
-            thread.setDaemon(true);
         }
 
-        void start() {
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            thread.join(30_000);
-        }
-
-        private void loop() {
-            long t0 = System.nanoTime();
-            long batches = 0;
-            long n = 0;
-            int slot = 0;
-            int perBatch = Math.max(1, rate / BATCHES_PER_SECOND);
-            while (running) {
-                long due = t0 + batches * 1_000_000_000L / BATCHES_PER_SECOND;
-                BenchEnv.sleepUntil(due);
-                List<PlatformFact> facts = new ArrayList<>(perBatch);
-                Instant at = Instant.now();
-                long issued = System.nanoTime();
-                for (int k = 0; k < perBatch; k++) {
-                    onHold[slot] = !onHold[slot];
-                    (onHold[slot] ? issuedHold : issuedActive).set(slot, issued);
-                    facts.add(new PlatformFact.StateChanged("b8-" + (n++), at.plusNanos(k * 1000L),
-                            platformIds[slot], onHold[slot] ? InteractionState.ON_HOLD : InteractionState.ACTIVE));
-                    slot = (slot + 1) % platformIds.length;
-                }
-                gateway.platformSide().applyPlatformFacts(TENANT, facts);
-                events.addAndGet(perBatch);
-                batches++;
+        @Override
+        int emit(long n, int unused) {
+            List<PlatformFact> facts = new ArrayList<>(perBatch);
+            Instant at = Instant.now();
+            long issued = System.nanoTime();
+            for (int k = 0; k < perBatch; k++) {
+                int slot = next;
+                next = (next + 1) % platformIds.length;
+                onHold[slot] = !onHold[slot];
+                (onHold[slot] ? issuedHold : issuedActive).set(slot, issued);
+                facts.add(new PlatformFact.StateChanged("b8-" + (n + k), at.plusNanos(k * 1000L), platformIds[slot],
+                        onHold[slot] ? InteractionState.ON_HOLD : InteractionState.ACTIVE));
             }
+            gateway.platformSide().applyPlatformFacts(TENANT, facts);
+            return perBatch;
         }
     }
 }

@@ -91,7 +91,7 @@ final class FanOutBench implements Bench {
             try {
                 CountDownLatch snapshots = new CountDownLatch(sups.size());
                 for (int i = 0; i < sups.size(); i++) {
-                    sockets.add(connect(tyrus, gw, sups.get(i), rx, i, snapshots));
+                    sockets.add(connect(tyrus, gw.streamUri(), sups.get(i), rx, i, snapshots));
                 }
                 BenchEnv.await(snapshots, 60, "every console to get its snapshot");
                 Feed feed = new Feed(gw.platformSide(), ids, rate, issuedHold, issuedActive);
@@ -148,8 +148,9 @@ final class FanOutBench implements Bench {
         return r;
     }
 
-    private static Session connect(ClientManager tyrus, BenchGateway gw, SignedIn who, Receivers rx, int index,
-                                   CountDownLatch snapshots) throws Exception {
+    /** A console's stream socket: every frame after its snapshot goes to {@code rx} as socket {@code index}. */
+    static Session connect(ClientManager tyrus, java.net.URI streamUri, SignedIn who, Receivers rx, int index,
+                           CountDownLatch snapshots) throws Exception {
         String authorization = "Bearer " + who.token();
         ClientEndpointConfig config = ClientEndpointConfig.Builder.create()
                 .configurator(new ClientEndpointConfig.Configurator() {
@@ -176,7 +177,7 @@ final class FanOutBench implements Bench {
                     throw new IllegalStateException(e);
                 }
             }
-        }, config, gw.streamUri());
+        }, config, streamUri);
     }
 
     /** What the console sockets received: per-socket latencies, merged at the end. */

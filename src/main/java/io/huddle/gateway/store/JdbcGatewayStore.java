@@ -379,10 +379,15 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
 
     @Override
     public void saveUser(User user, String passwordHash, AdminChange change) {
-        write("save user '" + user.id() + "'", c -> Jdbc.inTransaction(c, conn -> {
+        writeUser("save", AccountRows.UPSERT_USER, user, passwordHash, change);
+    }
+
+    /** A user's row (by {@code sql}: an upsert or an insert) and the change that wrote it, in one transaction. */
+    private void writeUser(String what, String sql, User user, String passwordHash, AdminChange change) {
+        write(what + " user '" + user.id() + "'", c -> Jdbc.inTransaction(c, conn -> {
             // a domain a group mapping names joins the tenant's domains (administration checks its own first)
             update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
-            update(conn, AccountRows.UPSERT_USER, ps -> AccountRows.bindUser(ps, user, passwordHash));
+            update(conn, sql, ps -> AccountRows.bindUser(ps, user, passwordHash));
             IdentityRows.insertChange(conn, change);
             return null;
         }));
@@ -390,12 +395,7 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
 
     @Override
     public void createUser(User user, String passwordHash, AdminChange change) {
-        write("create user '" + user.id() + "'", c -> Jdbc.inTransaction(c, conn -> {
-            update(conn, ScimRows.ENSURE_DOMAIN, ps -> bind(ps, user.tenant(), user.domain()));
-            update(conn, AccountRows.INSERT_USER, ps -> AccountRows.bindUser(ps, user, passwordHash));
-            IdentityRows.insertChange(conn, change);
-            return null;
-        }));
+        writeUser("create", AccountRows.INSERT_USER, user, passwordHash, change);
     }
 
     @Override
