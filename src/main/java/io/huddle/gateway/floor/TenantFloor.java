@@ -37,7 +37,7 @@ final class TenantFloor {
     /** When the platform last changed a live interaction's state: an older change is late and ignored. */
     final Map<String, java.time.Instant> platformStateAt = new HashMap<>();
     /** The floor log's number of the last change this floor has (0 without a log, or before the first). */
-    long position;
+    volatile long position;
     /** How many of that change's events the listeners have been told. */
     int told;
     /** What the change in progress did, for the floor log; null when no change is being recorded. */
