@@ -47,6 +47,12 @@ public final class CommandScope {
         return r == null || r.recorded ? null : r.command;
     }
 
+    /** Whether a change of the command running on this thread committed with it (so it was applied). */
+    public static boolean applied() {
+        Running r = CURRENT.get();
+        return r != null && r.recorded;
+    }
+
     /** A change recorded the running command. */
     static void recorded() {
         Running r = CURRENT.get();

@@ -32,6 +32,8 @@ final class FloorLogSync {
     private static final TypeReference<List<FloorOp>> OPS = new TypeReference<>() { };
     /** At most this many entries are read at once while following. */
     private static final int FOLLOW_BATCH = 500;
+    /** A stream further behind than this many changes of its tenant gets a fresh snapshot instead of a resume. */
+    static final int MAX_RESUME_ENTRIES = 2_000;
 
     private final FloorLog log;
     private final Floors floors;
@@ -48,6 +50,9 @@ final class FloorLogSync {
 
     /** Runs a change through the log (the floor's lock held). */
     <T> T change(TenantFloor f, Function<TenantFloor, T> work) {
+        if (f.stale) {
+            reloadAndTell(f); // throws while the database is still away: nothing is decided on a floor it doubts
+        }
         List<List<FloorOp>> done = new ArrayList<>(1);
         FloorLog.Done<T> outcome;
         try {
@@ -76,11 +81,16 @@ final class FloorLogSync {
                     return new FloorLog.Recorded<>(result, ops.isEmpty() ? null : write(ops));
                 }
             });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             if (!done.isEmpty() && !done.get(0).isEmpty()) {
                 // the floor was changed in memory but the change did not commit: take the database's state again
                 LOG.warn("a change of tenant {}'s floor did not commit; loading the floor again", f.tenant);
-                reloadAndTell(f);
+                f.stale = true;
+                try {
+                    reloadAndTell(f);
+                } catch (RuntimeException reloadFailed) {
+                    e.addSuppressed(reloadFailed); // stays stale: the next change or look loads it first
+                }
             }
             throw e;
         }
@@ -109,6 +119,14 @@ final class FloorLogSync {
             if (!known) {
                 continue; // just loaded at its head
             }
+            if (f.stale) {
+                floors.locked(f.tenant, t -> {
+                    if (t.stale) {
+                        reloadAndTell(t);
+                    }
+                    return null;
+                });
+            }
             while (f.position < head.getValue()) {
                 int took = floors.locked(f.tenant, t -> {
                     List<FloorLog.Entry> entries = log.after(t.tenant, t.position, FOLLOW_BATCH);
@@ -122,6 +140,17 @@ final class FloorLogSync {
             }
         }
         return taken;
+    }
+
+    /** Takes what the log has after this floor's position (lock held). */
+    private void catchUp(TenantFloor f) {
+        while (true) {
+            List<FloorLog.Entry> entries = log.after(f.tenant, f.position, FOLLOW_BATCH);
+            replay(f, entries, false);
+            if (entries.size() < FOLLOW_BATCH) {
+                return;
+            }
+        }
     }
 
     /** Applies entries in order (lock held); a gap means the log no longer has what this floor missed. */
@@ -172,13 +201,14 @@ final class FloorLogSync {
      * log no longer has them all, or the position is not one of this floor's. Lock held.
      */
     List<LoggedEvent> eventsAfter(TenantFloor f, long entry, int index) {
-        if (entry < 0 || index < 0 || entry > f.position) {
+        catchUp(f); // a writer's last changes may not have reached this instance's follower yet
+        if (entry < 0 || index < 0 || entry > f.position || f.position - entry >= MAX_RESUME_ENTRIES) {
             return null;
         }
         long from = Math.max(entry, 1); // entry 0 is before the first: nothing of it to skip
         List<LoggedEvent> events = new ArrayList<>();
         long expected = from;
-        for (FloorLog.Entry e : log.after(f.tenant, from - 1, Integer.MAX_VALUE)) {
+        for (FloorLog.Entry e : log.after(f.tenant, from - 1, MAX_RESUME_ENTRIES + 1)) {
             if (e.seq() > f.position) {
                 break; // committed since this floor took its last: it comes as a live event
             }
@@ -258,20 +288,40 @@ final class FloorLogSync {
     /** The floor as the store has it now, at log position {@code head} (the caller reads one snapshot). */
     private void fill(TenantFloor f, long head) {
         GatewayStore store = floors.store();
+        fill(f, head, store.liveInteractions(), store.openActions(), store.openHelpRequests());
+    }
+
+    /** Loads every floor at once, in one consistent read of the database (the start of an instance). */
+    void loadAll(List<TenantFloor> all) {
+        GatewayStore store = floors.store();
+        log.snapshotAll(heads -> {
+            List<Interaction> live = store.liveInteractions();
+            List<SupervisorAction> actions = store.openActions();
+            List<HelpRequest> requests = store.openHelpRequests();
+            for (TenantFloor f : all) {
+                fill(f, heads.getOrDefault(f.tenant, 0L), live, actions, requests);
+            }
+            return null;
+        });
+    }
+
+    /** The floor from these rows of every tenant, at log position {@code head}. */
+    private void fill(TenantFloor f, long head, List<Interaction> live, List<SupervisorAction> actions,
+                      List<HelpRequest> requests) {
+        f.stale = true; // until it is whole again: a read that fails half-way leaves it to be loaded again
         f.clear();
-        TenantSettings settings = store.tenantSettings(f.tenant).orElse(f.settings);
-        f.settings = settings;
-        for (Interaction i : store.liveInteractions()) {
+        f.settings = floors.store().tenantSettings(f.tenant).orElse(f.settings);
+        for (Interaction i : live) {
             if (i.tenant().equals(f.tenant)) {
                 f.putInteraction(i);
             }
         }
-        for (SupervisorAction a : store.openActions()) {
+        for (SupervisorAction a : actions) {
             if (a.tenant().equals(f.tenant)) {
                 f.putAction(a);
             }
         }
-        for (HelpRequest r : store.openHelpRequests()) {
+        for (HelpRequest r : requests) {
             if (r.tenant().equals(f.tenant)) {
                 f.putRequest(r);
             }
@@ -279,6 +329,7 @@ final class FloorLogSync {
         f.transcripts.keySet().retainAll(f.live.keySet());
         f.position = head;
         f.told = Integer.MAX_VALUE / 2; // every event of the head's entry is in what was loaded
+        f.stale = false;
     }
 
     private String write(List<FloorOp> ops) {

@@ -33,8 +33,9 @@ public final class FloorRestore {
             // one of several instances: the others' supervisor legs are live, so nothing ends; each tenant's floor
             // is read as the database has it at its floor log's head
             for (TenantSettings s : store.tenants()) {
-                floors.tenant(s.tenant());
+                floors.addStored(s);
             }
+            floors.log().loadAll(floors.all());
             LOG.info("floor loaded from the shared database: {} tenants, {} live interactions", floors.all().size(),
                     floors.all().stream().mapToInt(t -> t.live.size()).sum());
             return floors;

@@ -40,6 +40,11 @@ final class TenantFloor {
     volatile long position;
     /** How many of that change's events the listeners have been told. */
     int told;
+    /**
+     * The floor in memory may hold a change that never committed, and loading it again failed (the database was
+     * down): the next change or look at the log loads it first.
+     */
+    boolean stale;
     /** What the change in progress did, for the floor log; null when no change is being recorded. */
     private List<FloorOp> recording;
 

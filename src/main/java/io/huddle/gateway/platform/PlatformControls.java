@@ -103,6 +103,8 @@ public final class PlatformControls {
         }
         try {
             return legs.act(supervisor, interactionId, action, helpRequestId);
+        } catch (io.huddle.gateway.store.FloorLog.AlreadyApplied e) {
+            throw e; // another copy of this command did it, on another gateway: what the platform did stands
         } catch (RuntimeException e) {
             if (target != null) {
                 undo(target, before, action, label(action) + " refused after the platform did it (" + e.getMessage()

@@ -81,12 +81,19 @@ public interface FloorLog extends AutoCloseable {
      */
     <T> T snapshot(String tenant, java.util.function.LongFunction<T> read);
 
+    /**
+     * Reads a consistent view of every tenant: {@code read} gets each tenant's last number, and every store read it
+     * makes sees the database as it was at those numbers.
+     */
+    <T> T snapshotAll(java.util.function.Function<Map<String, Long>, T> read);
+
     /** Waits at most {@code max} for another instance to say it wrote an entry; answers whether one did. */
     boolean awaitWrites(Duration max) throws InterruptedException;
 
     /**
-     * Deletes the entries written before {@code before}, keeping each tenant's last, and the commands recorded
-     * before {@code commandsBefore}; answers how many rows.
+     * Deletes the entries written before {@code before}, keeping each tenant's last, the commands recorded before
+     * {@code commandsBefore}, and presence reports an hour old (of instances that stopped without withdrawing
+     * them); answers how many rows.
      */
     int purge(Instant before, Instant commandsBefore);
 
@@ -96,7 +103,9 @@ public interface FloorLog extends AutoCloseable {
      */
     void reportPresence(Map<String, String> presenceByUser);
 
-    /** Every instance's presence of each user reported within {@code fresh}: user id to the presences reported. */
+    /**
+     * The other instances' presence of each user reported within {@code fresh}: user id to the presences reported.
+     */
     Map<String, List<String>> presence(Duration fresh);
 
     /** This instance's name in the entries it writes. */

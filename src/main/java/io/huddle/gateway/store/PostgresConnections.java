@@ -122,8 +122,8 @@ final class PostgresConnections implements StoreConnections {
             throw new SQLException("the gateway store " + settings + " is closed");
         }
         try (Connection c = pool.getConnection()) {
-            int isolation = c.getTransactionIsolation();
             if (repeatableRead) {
+                // the pool puts the connection's isolation back when it is returned
                 c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
             bound.set(c);
@@ -131,9 +131,6 @@ final class PostgresConnections implements StoreConnections {
                 return Jdbc.inTransaction(c, work);
             } finally {
                 bound.remove();
-                if (repeatableRead) {
-                    c.setTransactionIsolation(isolation);
-                }
             }
         }
     }

@@ -201,6 +201,20 @@ final class PostgresFloorLog implements FloorLog {
     }
 
     @Override
+    public <T> T snapshotAll(java.util.function.Function<Map<String, Long>, T> read) {
+        try {
+            return connections.bound(true, c -> {
+                Map<String, Long> heads = new HashMap<>();
+                Jdbc.query(c, "SELECT tenant, seq FROM floor_log_head", ps -> { },
+                        rs -> heads.put(rs.getString(1), rs.getLong(2)));
+                return read.apply(heads);
+            });
+        } catch (SQLException e) {
+            throw new StoreException("reading the floors failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public boolean awaitWrites(Duration max) throws InterruptedException {
         synchronized (listening) {
             try {
@@ -235,7 +249,9 @@ final class PostgresFloorLog implements FloorLog {
                     + "AND seq < (SELECT h.seq FROM floor_log_head h WHERE h.tenant = l.tenant)",
                     ps -> ps.setTimestamp(1, Timestamp.from(before)))
                     + Jdbc.update(c, "DELETE FROM command_replies WHERE at < ?",
-                    ps -> ps.setTimestamp(1, Timestamp.from(commandsBefore))));
+                    ps -> ps.setTimestamp(1, Timestamp.from(commandsBefore)))
+                    // the reports of instances that stopped without withdrawing them (killed)
+                    + Jdbc.update(c, "DELETE FROM presence WHERE seen_at < now() - interval '1 hour'", ps -> { }));
         } catch (SQLException e) {
             throw new StoreException("purging the floor log failed: " + e.getMessage(), e);
         }
@@ -270,8 +286,11 @@ final class PostgresFloorLog implements FloorLog {
         try {
             return connections.read(c -> {
                 Map<String, List<String>> out = new HashMap<>();
-                Jdbc.query(c, "SELECT user_id, presence FROM presence WHERE seen_at > now() - ? * interval '1 ms'",
-                        ps -> ps.setLong(1, fresh.toMillis()), rs -> out.computeIfAbsent(rs.getString(1),
+                Jdbc.query(c, "SELECT user_id, presence FROM presence WHERE instance <> ? "
+                                + "AND seen_at > now() - ? * interval '1 ms'", ps -> {
+                            ps.setString(1, instance);
+                            ps.setLong(2, fresh.toMillis());
+                        }, rs -> out.computeIfAbsent(rs.getString(1),
                                 k -> new java.util.ArrayList<>()).add(rs.getString(2)));
                 return out;
             });

@@ -350,6 +350,10 @@ public final class StreamEndpoint {
         } catch (RuntimeException e) {
             outcome = GatewayMetrics.outcomeOf(e);
             LOG.error("stream command {} ({}) of {} failed", id, ClientFrame.typeOf(cmd), c.user.username(), e);
+            if (CommandScope.applied()) { // its change committed: say so, and give a copy this same answer
+                return new Reply(hub.write(new ServerFrame.Error(id, "internal", "the gateway applied this command "
+                        + "but could not finish answering it; the floor shows its outcome")), false, false);
+            }
             return new Reply(hub.write(new ServerFrame.Error(id, "internal",
                     "the gateway could not complete this command; it was not applied")), false, true);
         } finally {

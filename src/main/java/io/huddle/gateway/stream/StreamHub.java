@@ -68,8 +68,12 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     static final Duration PRESENCE_EVERY = Duration.ofSeconds(2);
     /** A report older than this no longer counts: its instance stopped renewing it. */
     static final Duration PRESENCE_FRESH = Duration.ofSeconds(10);
-    /** Each supervisor's best presence on any instance, as last read (empty without other instances). */
+    /** Each supervisor's best presence on the other instances, as last read (empty without other instances). */
     private volatile Map<String, Presence> elsewhere = Map.of();
+    /** When {@link #elsewhere} was read (nanoTime); older than {@link #PRESENCE_FRESH}, it no longer counts. */
+    private volatile long elsewhereReadAt;
+    /** Shares presence with the other instances; null without any. Owned here, stopped by {@link #close()}. */
+    private final ScheduledExecutorService presenceSharing;
     private final CommandReplies replies;
     private final Floors floors;
     /** The floor log shared with other instances, which keeps the commands' answers for all; empty when alone. */
@@ -111,9 +115,16 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
                 });
         long every = settings.heartbeat().toMillis();
         ticker.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
-        if (sharedLog.isPresent()) {
-            ticker.scheduleWithFixedDelay(this::sharePresence, 0, PRESENCE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        // its own thread: a database that does not answer must not hold up the heartbeats
+        this.presenceSharing = sharedLog.map(log -> {
+            ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread th = new Thread(r, "huddle-presence-sharing");
+                th.setDaemon(true);
+                return th;
+            });
+            t.scheduleWithFixedDelay(this::sharePresence, 0, PRESENCE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            return t;
+        }).orElse(null);
         floors.addListener(this);
         auth.onSignOut(digest -> {
             chosen.remove(digest);
@@ -204,7 +215,8 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     @Override
     public Presence of(String userId) {
         Presence here = onThisInstance(userId);
-        Presence there = elsewhere.getOrDefault(userId, Presence.OFFLINE);
+        boolean fresh = System.nanoTime() - elsewhereReadAt < PRESENCE_FRESH.toNanos();
+        Presence there = fresh ? elsewhere.getOrDefault(userId, Presence.OFFLINE) : Presence.OFFLINE;
         return there.ordinal() < here.ordinal() ? there : here;
     }
 
@@ -233,6 +245,7 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
                 }
             });
             elsewhere = Map.copyOf(best);
+            elsewhereReadAt = System.nanoTime();
         } catch (RuntimeException e) {
             LOG.warn("sharing who is on shift with the other gateways failed; trying again: {}", e.getMessage());
         }
@@ -282,7 +295,18 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     StreamSession open(User user, String tokenDigest, Session socket, String resumeId, long lastSeq,
                        String position) {
         if (resumeId != null) {
-            StreamSession old = sessions.get(resumeId);
+            StreamSession found = sessions.get(resumeId);
+            String held = found == null || position == null ? null : found.positionAt(lastSeq);
+            if (held != null && !held.equals(position) && found.user.id().equals(user.id())) {
+                // the client went on with this stream on another gateway, which numbered it its own way: this
+                // copy's numbers mean other events now, so it is dropped and the stream resumed from the log
+                LOG.info("stream {} of {} went on elsewhere ({} here, {} there); resuming it from the floor log",
+                        found.id, user.username(), held, position);
+                found.close(4409, "stream resumed on another connection");
+                forget(found);
+                found = null;
+            }
+            StreamSession old = found;
             if (old != null && old.user.id().equals(user.id()) && sameAccess(user, old.user)
                     && old.resume(socket, lastSeq, tokenDigest, seq -> welcome(old, true, seq))) {
                 LOG.info("stream {} of {} resumed after seq {}", old.id, user.username(), lastSeq);
@@ -512,6 +536,9 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     @Override
     public void close() {
         ticker.shutdownNow();
+        if (presenceSharing != null) {
+            presenceSharing.shutdownNow();
+        }
         for (StreamSession s : sessions.values()) {
             s.close(1001, "gateway shutting down");
         }

@@ -116,6 +116,21 @@ final class StreamSession {
         return seq;
     }
 
+    /** The floor log position of the kept frame numbered {@code n}, or null when it is not kept or has none. */
+    synchronized String positionAt(long n) {
+        for (Frame f : buffer) {
+            if (f.seq() == n) {
+                int at = f.payload().indexOf("\"position\":\"");
+                if (at < 0) {
+                    return null;
+                }
+                int from = at + "\"position\":\"".length();
+                return f.payload().substring(from, f.payload().indexOf('"', from));
+            }
+        }
+        return null;
+    }
+
     /** True when every frame after {@code lastSeq} is still held. */
     private boolean canResumeFrom(long lastSeq) {
         if (lastSeq > seq || lastSeq < 0) {
