@@ -27,17 +27,24 @@ final class AnalyticsSql {
      * @param escalated the condition on {@code h} that the ladder escalated the request (its steps are a JSON array
      *     of objects, each with its step: StoredJson)
      * @param larger the function that answers the larger of two values
+     * @param helpRequestJoin the LEFT JOIN of an action's help request, alias {@code h}, for its reason
      */
-    record Wording(String helpRequestsFrom, String actionsFrom, String escalated, String larger) {
+    record Wording(String helpRequestsFrom, String actionsFrom, String escalated, String larger,
+                   String helpRequestJoin) {
     }
 
     static final Wording POSTGRES = new Wording(" FROM help_requests h", " FROM actions a",
-            " h.escalations @> '[{\"step\": \"escalated\"}]'::jsonb", "GREATEST");
-    /** The step is the first field of each step's object as SQLite keeps the text; the planner is told the
-     * covering indexes, or it would take the narrower scope indexes and look up every row. */
+            " h.escalations @> '[{\"step\": \"escalated\"}]'::jsonb", "GREATEST",
+            " LEFT JOIN help_requests h ON h.id = a.help_request_id");
+    /**
+     * The step is the first field of each step's object as SQLite keeps the text; the planner is told the
+     * covering indexes, or it would take the narrower scope indexes (or the primary key's) and look up every row.
+     * The escalation condition is, word for word, the last expression of {@code help_requests_analytics}
+     * (SqliteSchema, version 11), so it is read from the index.
+     */
     static final Wording SQLITE = new Wording(" FROM help_requests h INDEXED BY help_requests_analytics",
             " FROM actions a INDEXED BY actions_analytics", " instr(h.escalations, '{\"step\":\"escalated\"') > 0",
-            "MAX");
+            "MAX", " LEFT JOIN help_requests h INDEXED BY help_requests_reason ON h.id = a.help_request_id");
 
     private static final String MODES = "('MONITOR', 'COACH', 'BARGE_IN')";
 
@@ -57,12 +64,7 @@ final class AnalyticsSql {
                     return null;
                 });
 
-        String label = switch (q.groupBy()) {
-            case AGENT -> "h.agent_name";
-            case SUPERVISOR -> "h.help_provided_by_name";
-            default -> "NULL";
-        };
-        Statement rows = helpRequestRows(q, w, label + " AS lbl, h.status, h.accepted_at - h.created_at AS a,"
+        Statement rows = helpRequestRows(q, w, "h.status, h.accepted_at - h.created_at AS a,"
                 + " COALESCE(h.accepted_at, h.cancelled_at, h.closed_at, ?) - h.created_at AS w, h.agent_id,"
                 + w.escalated() + " AS esc", "");
         // in the order of the text: the service level thrice in the outer select, then the rows, then the limit
@@ -70,7 +72,7 @@ final class AnalyticsSql {
                 q.acceptWithinMillis(), q.asOf().toEpochMilli()));
         params.addAll(rows.params);
         params.add(q.maxGroups() + 1);
-        String sql = "SELECT " + group(q) + ", MAX(lbl) AS label, COUNT(*) AS requests,"
+        String sql = "SELECT " + group(q) + ", COUNT(*) AS requests,"
                 + count("status = 'CLOSED'") + " AS closed," + count("status = 'CANCELLED'") + " AS cancelled,"
                 + count("status IN ('PENDING', 'IN_PROGRESS')") + " AS open, COUNT(a) AS accepted,"
                 + " MAX(a) AS accept_max," + count("a <= ?") + " AS accepted_within,"
@@ -81,13 +83,52 @@ final class AnalyticsSql {
             String key = key(rs, q.groupBy());
             long[] pct = percentiles.get(key);
             long accepted = rs.getLong("accepted");
-            return new HelpRequestTally(key, rs.getString("label"), rs.getLong("requests"), rs.getLong("closed"),
+            return new HelpRequestTally(key, null, rs.getLong("requests"), rs.getLong("closed"),
                     rs.getLong("cancelled"), rs.getLong("open"), accepted, pct == null ? null : pct[0],
                     pct == null ? null : pct[1], accepted == 0 ? null : rs.getLong("accept_max"),
                     rs.getLong("accepted_within"), rs.getLong("service_level_base"), rs.getLong("breaches"),
                     rs.getLong("escalated"), rs.getLong("agents"));
         });
-        return cut(tallies, q.maxGroups());
+        AnalyticsRows<HelpRequestTally> cut = cut(tallies, q.maxGroups());
+        return new AnalyticsRows<>(labelled(c, q, w, cut.groups()), cut.truncated());
+    }
+
+    /**
+     * The groups with their labels (agents' and supervisors' names as the requests have them), looked up for the
+     * groups kept only: reading the names of every request in the range would read each one's row.
+     */
+    private static List<HelpRequestTally> labelled(Connection c, AnalyticsQuery q, Wording w,
+                                                   List<HelpRequestTally> groups) throws SQLException {
+        String label = switch (q.groupBy()) {
+            case AGENT -> "h.agent_name";
+            case SUPERVISOR -> "h.help_provided_by_name";
+            default -> null;
+        };
+        if (label == null || groups.isEmpty()) {
+            return groups;
+        }
+        String column = q.groupBy() == AnalyticsGroup.AGENT ? "h.agent_id" : "h.help_provided_by";
+        List<String> keys = groups.stream().map(HelpRequestTally::key).filter(k -> k != null).sorted().toList();
+        boolean none = keys.size() < groups.size();
+        StringBuilder kept = new StringBuilder(" AND (");
+        if (!keys.isEmpty()) {
+            kept.append(column).append(" IN (")
+                    .append(String.join(", ", java.util.Collections.nCopies(keys.size(), "?"))).append(')');
+        }
+        if (none) {
+            kept.append(keys.isEmpty() ? "" : " OR ").append(column).append(" IS NULL");
+        }
+        kept.append(')');
+        Statement rows = helpRequestRows(q, w, label + " AS lbl", "");
+        rows.sql.append(kept);
+        rows.params.addAll(keys);
+        Map<String, String> labels = new HashMap<>();
+        query(c, "SELECT g, MAX(lbl) AS label FROM (" + rows.sql + ") r GROUP BY g",
+                ps -> Jdbc.setAll(ps, 1, rows.params), rs -> {
+                    labels.put(key(rs, q.groupBy()), rs.getString("label"));
+                    return null;
+                });
+        return groups.stream().map(t -> t.withLabel(labels.get(t.key()))).toList();
     }
 
     static AnalyticsRows<InterventionTally> interventions(Connection c, AnalyticsQuery q, Wording w)
@@ -108,7 +149,7 @@ final class AnalyticsSql {
             rows.sql.append(" LEFT JOIN interactions i ON i.id = a.interaction_id");
         }
         if (q.groupBy() == AnalyticsGroup.REASON || !f.reasons().isEmpty()) {
-            rows.sql.append(" LEFT JOIN help_requests h ON h.id = a.help_request_id");
+            rows.sql.append(w.helpRequestJoin());
         }
         rows.sql.append(" WHERE a.tenant = ? AND a.domain = ? AND a.started_at >= ? AND a.started_at < ?")
                 .append(" AND a.action IN ").append(MODES);
@@ -117,20 +158,40 @@ final class AnalyticsSql {
                 .in("a.agent_id", f.agentIds()).in("a.supervisor_id", f.supervisorIds());
         String label = q.groupBy() == AnalyticsGroup.AGENT || q.groupBy() == AnalyticsGroup.SUPERVISOR
                 ? "(SELECT display_name FROM users WHERE id = g)" : "NULL";
+        // every group, not only the ones kept: every action is in exactly one group, so they add up to the total
+        // without a second pass over the range
         List<Object> params = new ArrayList<>(rows.params);
-        params.add(q.maxGroups() + 1);
         String sql = "SELECT " + group(q) + ", " + label + " AS label, COUNT(*) AS n,"
                 + mode("MONITOR", "m") + mode("COACH", "c") + mode("BARGE_IN", "b")
-                + " SUM(esc) AS esc FROM (" + rows.sql + ") r" + groupBy(q) + order(q, "n");
+                + " SUM(esc) AS esc FROM (" + rows.sql + ") r" + groupBy(q)
+                + (q.groupBy().isTime() ? " ORDER BY g" : " ORDER BY n DESC, g");
+        long[] sum = new long[7];
         List<InterventionTally> tallies = query(c, sql, ps -> Jdbc.setAll(ps, 1, params), rs -> {
+            long[] row = {rs.getLong("m_count"), rs.getLong("m_millis"), rs.getLong("c_count"),
+                rs.getLong("c_millis"), rs.getLong("b_count"), rs.getLong("b_millis"), rs.getLong("esc")};
+            for (int i = 0; i < row.length; i++) {
+                sum[i] += row[i];
+            }
             String key = key(rs, q.groupBy());
             long[] share = shares == null ? null : shares.getOrDefault(key, new long[2]);
-            return new InterventionTally(key, rs.getString("label"),
-                    new InterventionTally.Mode(rs.getLong("m_count"), rs.getLong("m_millis")),
-                    new InterventionTally.Mode(rs.getLong("c_count"), rs.getLong("c_millis")),
-                    new InterventionTally.Mode(rs.getLong("b_count"), rs.getLong("b_millis")),
-                    rs.getLong("esc"), share == null ? null : share[0], share == null ? null : share[1]);
+            return new InterventionTally(key, rs.getString("label"), new InterventionTally.Mode(row[0], row[1]),
+                    new InterventionTally.Mode(row[2], row[3]), new InterventionTally.Mode(row[4], row[5]), row[6],
+                    share == null ? null : share[0], share == null ? null : share[1]);
         });
+        // the total's interactions: every interaction of the range is in one group of the shares; grouped by
+        // supervisor or reason they are counted once over the range (none with a reason filter)
+        Map<String, long[]> totalShares = shares != null ? shares
+                : f.reasons().isEmpty() ? interactionShares(c, q.grouped(AnalyticsGroup.TOTAL)) : null;
+        long[] interactions = new long[2];
+        if (totalShares != null) {
+            totalShares.values().forEach(n -> {
+                interactions[0] += n[0];
+                interactions[1] += n[1];
+            });
+        }
+        InterventionTally total = new InterventionTally(null, null, new InterventionTally.Mode(sum[0], sum[1]),
+                new InterventionTally.Mode(sum[2], sum[3]), new InterventionTally.Mode(sum[4], sum[5]), sum[6],
+                totalShares == null ? null : interactions[0], totalShares == null ? null : interactions[1]);
         if (shares != null && q.groupBy() != AnalyticsGroup.TOTAL && tallies.size() <= q.maxGroups()) {
             // interactions of a group where no supervisor acted: a group too, with no actions
             List<InterventionTally> all = new ArrayList<>(tallies);
@@ -148,7 +209,8 @@ final class AnalyticsSql {
             }
             tallies = all;
         }
-        return cut(tallies, q.maxGroups());
+        AnalyticsRows<InterventionTally> cut = cut(tallies, q.maxGroups());
+        return new AnalyticsRows<>(cut.groups(), cut.truncated(), total);
     }
 
     /** Per group, the interactions started in the range and how many of them had a supervisor action. */

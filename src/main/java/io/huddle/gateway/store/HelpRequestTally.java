@@ -9,4 +9,10 @@ public record HelpRequestTally(String key, String label, long requests, long clo
                                long accepted, Long acceptP50Millis, Long acceptP90Millis, Long acceptMaxMillis,
                                long acceptedWithin, long serviceLevelBase, long breaches, long escalated,
                                long agents) {
+
+    /** The same counts under another label. */
+    public HelpRequestTally withLabel(String name) {
+        return new HelpRequestTally(key, name, requests, closed, cancelled, open, accepted, acceptP50Millis,
+                acceptP90Millis, acceptMaxMillis, acceptedWithin, serviceLevelBase, breaches, escalated, agents);
+    }
 }
