@@ -10,6 +10,12 @@ public record HelpRequestTally(String key, String label, long requests, long clo
                                long acceptedWithin, long serviceLevelBase, long breaches, long escalated,
                                long agents) {
 
+    /** The same counts with the percentiles of the time to accept. */
+    public HelpRequestTally withPercentiles(Long p50, Long p90) {
+        return new HelpRequestTally(key, label, requests, closed, cancelled, open, accepted, p50, p90,
+                acceptMaxMillis, acceptedWithin, serviceLevelBase, breaches, escalated, agents);
+    }
+
     /** The same counts under another label. */
     public HelpRequestTally withLabel(String name) {
         return new HelpRequestTally(key, name, requests, closed, cancelled, open, accepted, acceptP50Millis,
