@@ -53,7 +53,12 @@ final class AnalyticsSql {
 
     static AnalyticsRows<HelpRequestTally> helpRequests(Connection c, AnalyticsQuery q, Wording w)
             throws SQLException {
-        Statement rows = helpRequestRows(q, w, "h.status, h.accepted_at - h.created_at AS a,"
+        String label = switch (q.groupBy()) {
+            case AGENT -> "h.agent_name";
+            case SUPERVISOR -> "h.help_provided_by_name";
+            default -> "NULL";
+        };
+        Statement rows = helpRequestRows(q, w, label + " AS lbl, h.status, h.accepted_at - h.created_at AS a,"
                 + " COALESCE(h.accepted_at, h.cancelled_at, h.closed_at, ?) - h.created_at AS w, h.agent_id,"
                 + w.escalated() + " AS esc", "");
         // in the order of the text: the service level thrice in the outer select, then the rows, then the limit
@@ -61,7 +66,7 @@ final class AnalyticsSql {
                 q.acceptWithinMillis(), q.asOf().toEpochMilli()));
         params.addAll(rows.params);
         params.add(q.maxGroups() + 1);
-        String sql = "SELECT " + group(q) + ", COUNT(*) AS requests,"
+        String sql = "SELECT " + group(q) + ", MAX(lbl) AS label, COUNT(*) AS requests,"
                 + count("status = 'CLOSED'") + " AS closed," + count("status = 'CANCELLED'") + " AS cancelled,"
                 + count("status IN ('PENDING', 'IN_PROGRESS')") + " AS open, COUNT(a) AS accepted,"
                 + " MAX(a) AS accept_max," + count("a <= ?") + " AS accepted_within,"
@@ -70,8 +75,8 @@ final class AnalyticsSql {
                 + " FROM (" + rows.sql + ") r" + groupBy(q) + order(q, "requests");
         List<HelpRequestTally> tallies = query(c, sql, ps -> Jdbc.setAll(ps, 1, params), rs -> {
             long accepted = rs.getLong("accepted");
-            return new HelpRequestTally(key(rs, q.groupBy()), null, rs.getLong("requests"), rs.getLong("closed"),
-                    rs.getLong("cancelled"), rs.getLong("open"), accepted, null, null,
+            return new HelpRequestTally(key(rs, q.groupBy()), rs.getString("label"), rs.getLong("requests"),
+                    rs.getLong("closed"), rs.getLong("cancelled"), rs.getLong("open"), accepted, null, null,
                     accepted == 0 ? null : rs.getLong("accept_max"), rs.getLong("accepted_within"),
                     rs.getLong("service_level_base"), rs.getLong("breaches"), rs.getLong("escalated"),
                     rs.getLong("agents"));
@@ -97,32 +102,7 @@ final class AnalyticsSql {
             long[] pct = percentiles.get(t.key());
             return pct == null ? t : t.withPercentiles(pct[0], pct[1]);
         }).toList();
-        return new AnalyticsRows<>(labelled(c, q, w, kept), cut.truncated());
-    }
-
-    /**
-     * The groups with their labels (agents' and supervisors' names as the requests have them), looked up for the
-     * groups kept only: reading the names of every request in the range would read each one's row.
-     */
-    private static List<HelpRequestTally> labelled(Connection c, AnalyticsQuery q, Wording w,
-                                                   List<HelpRequestTally> groups) throws SQLException {
-        String label = switch (q.groupBy()) {
-            case AGENT -> "h.agent_name";
-            case SUPERVISOR -> "h.help_provided_by_name";
-            default -> null;
-        };
-        if (label == null || groups.isEmpty()) {
-            return groups;
-        }
-        Statement rows = helpRequestRows(q, w, label + " AS lbl", "")
-                .keptOnly(helpRequestGroup(q.groupBy()), groups.stream().map(HelpRequestTally::key).toList());
-        Map<String, String> labels = new HashMap<>();
-        query(c, "SELECT g, MAX(lbl) AS label FROM (" + rows.sql + ") r GROUP BY g",
-                ps -> Jdbc.setAll(ps, 1, rows.params), rs -> {
-                    labels.put(key(rs, q.groupBy()), rs.getString("label"));
-                    return null;
-                });
-        return groups.stream().map(t -> t.withLabel(labels.get(t.key()))).toList();
+        return new AnalyticsRows<>(kept, cut.truncated());
     }
 
     static AnalyticsRows<InterventionTally> interventions(Connection c, AnalyticsQuery q, Wording w)

@@ -15,10 +15,4 @@ public record HelpRequestTally(String key, String label, long requests, long clo
         return new HelpRequestTally(key, label, requests, closed, cancelled, open, accepted, p50, p90,
                 acceptMaxMillis, acceptedWithin, serviceLevelBase, breaches, escalated, agents);
     }
-
-    /** The same counts under another label. */
-    public HelpRequestTally withLabel(String name) {
-        return new HelpRequestTally(key, name, requests, closed, cancelled, open, accepted, acceptP50Millis,
-                acceptP90Millis, acceptMaxMillis, acceptedWithin, serviceLevelBase, breaches, escalated, agents);
-    }
 }
