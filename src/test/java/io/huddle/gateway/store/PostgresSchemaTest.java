@@ -27,7 +27,7 @@ class PostgresSchemaTest {
     @Test
     void theFirstOpenMakesTheSchemaAndLaterOnesFindItReady() {
         try (PostgresGatewayStore store = PostgresGatewayStore.open(database)) {
-            assertThat(store.schemaVersion()).isEqualTo(new SchemaVersion(3, 3));
+            assertThat(store.schemaVersion()).isEqualTo(new SchemaVersion(4, 4));
             store.saveTenantSettings(StoreFixtures.tenant("acme"));
         }
         try (PostgresGatewayStore store = PostgresGatewayStore.open(database)) {
