@@ -137,7 +137,7 @@ public final class GatewayServer implements AutoCloseable {
                 new AdminService(store, auth, hasher, clock), scimTokens,
                 new SingleSignOn(store, new ProviderDirectory(ProviderDirectory.TIMEOUT), auth, clock),
                 new SsoThrottle(clock, SsoThrottle.DEFAULT_PER_MINUTE), clock,
-                new Analytics(store, clock, tenant -> settings.settings(tenant).escalation().serviceLevel()));
+                new Analytics(store, clock, tenant -> settings.current(tenant).escalation().serviceLevel()));
         ReentrantLock scimWrites = new ReentrantLock(); // one SCIM write at a time: placements read what others write
         ScimApi scim = new ScimApi(scimTokens, new ScimUsers(store, auth, clock, scimWrites),
                 new ScimGroups(store, auth, clock, scimWrites));

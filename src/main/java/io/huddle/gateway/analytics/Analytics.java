@@ -44,11 +44,8 @@ public final class Analytics {
     public InterventionAnalyticsDto interventions(User user, AnalyticsRequest request) {
         AnalyticsQuery q = query(user, request);
         AnalyticsRows<InterventionTally> groups = store.interventionAnalytics(q);
-        // every action is in exactly one group, so the groups add up to the total unless some were left out or
-        // the grouping counts no interactions of its own
-        boolean additive = !groups.truncated() && q.groupBy() != AnalyticsGroup.SUPERVISOR
-                && q.groupBy() != AnalyticsGroup.REASON;
-        InterventionTally total = additive ? InterventionFigures.sum(groups.groups(), q.filter().reasons().isEmpty())
+        // the store adds the total up from every group, kept or not, in the same pass
+        InterventionTally total = groups.total() != null ? groups.total()
                 : store.interventionAnalytics(q.grouped(AnalyticsGroup.TOTAL)).groups().get(0);
         return new InterventionAnalyticsDto(q.from(), q.to(), wire(q.groupBy()), q.asOf(), groups.truncated(),
                 InterventionFigures.of(total),

@@ -18,6 +18,15 @@ public final class FloorSettings {
         return floors.locked(tenant, f -> f.settings);
     }
 
+    /**
+     * The tenant's settings as the floor runs by them now, without waiting for the tenant's lock: for readers that
+     * only need a setting (analytics) while a long change, such as the escalation ladder catching up after a stop,
+     * holds the lock. The settings are one immutable value, replaced whole.
+     */
+    public TenantSettings current(String tenant) {
+        return floors.tenant(tenant).settings;
+    }
+
     /** Gives a tenant a floor with these settings (saved), unless it has one. */
     public void ensureTenant(TenantSettings settings) {
         floors.ensureTenant(settings);

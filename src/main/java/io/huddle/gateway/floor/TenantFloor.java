@@ -25,7 +25,8 @@ final class TenantFloor {
 
     final String tenant;
     final ReentrantLock lock = new ReentrantLock();
-    TenantSettings settings;
+    /** Volatile so that {@link FloorSettings#current} can read it without the lock; written with the lock held. */
+    volatile TenantSettings settings;
     final Map<String, Interaction> live = new LinkedHashMap<>();
     final Map<String, HelpRequest> openRequests = new HashMap<>();
     final Map<String, String> openRequestByInteraction = new HashMap<>();

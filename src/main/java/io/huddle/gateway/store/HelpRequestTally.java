@@ -9,4 +9,10 @@ public record HelpRequestTally(String key, String label, long requests, long clo
                                long accepted, Long acceptP50Millis, Long acceptP90Millis, Long acceptMaxMillis,
                                long acceptedWithin, long serviceLevelBase, long breaches, long escalated,
                                long agents) {
+
+    /** The same counts with the percentiles of the time to accept. */
+    public HelpRequestTally withPercentiles(Long p50, Long p90) {
+        return new HelpRequestTally(key, label, requests, closed, cancelled, open, accepted, p50, p90,
+                acceptMaxMillis, acceptedWithin, serviceLevelBase, breaches, escalated, agents);
+    }
 }
