@@ -256,15 +256,20 @@ class SeveralInstancesTest {
         Interaction ix = a.startInteraction("acme", "agent1", Channel.VOICE);
         await().atMost(Duration.ofSeconds(5)).until(() -> b.server().platformSide().liveInteractions("acme").stream()
                 .anyMatch(i -> i.id().equals(ix.id())));
-        WsTestClient c = WsTestClient.connect(b.streamUri(), b.signIn("acme", "supervisor1"));
-        open.add(c);
-        c.send(WsTestClient.frame("hello", "protocol", 1, "resume", TestGateway.json(
-                "{\"streamId\":\"st-gone\",\"lastSeq\":3,\"position\":\"99999.1\"}")));
-        JsonNode welcome = c.awaitType("welcome");
-        assertThat(welcome.path("resumed").asBoolean()).isFalse();
-        JsonNode snapshot = c.awaitType("snapshot");
-        assertThat(snapshot.path("interactions").findValuesAsText("id")).contains(ix.id());
-        assertThat(snapshot.path("position").asText()).matches("\\d+\\.\\d+");
+        String token = b.signIn("acme", "supervisor1");
+        // not in the log, then not a position at all: each a fresh snapshot, never an error or a stall
+        for (String position : List.of("99999.1", "abc", "-1.5", "12", "1.", "99999999999999999999.1", "1.-3")) {
+            WsTestClient c = WsTestClient.connect(b.streamUri(), token);
+            open.add(c);
+            c.send(WsTestClient.frame("hello", "protocol", 1, "resume", TestGateway.json(
+                    "{\"streamId\":\"st-gone\",\"lastSeq\":3,\"position\":\"" + position + "\"}")));
+            JsonNode welcome = c.awaitType("welcome");
+            assertThat(welcome.path("resumed").asBoolean()).as(position).isFalse();
+            JsonNode snapshot = c.awaitType("snapshot");
+            assertThat(snapshot.path("interactions").findValuesAsText("id")).contains(ix.id());
+            assertThat(snapshot.path("position").asText()).matches("\\d+\\.\\d+");
+            c.close();
+        }
     }
 
     /** The events after a position, as JSON without the stream's own numbering. */
