@@ -258,12 +258,15 @@ class HighAvailabilityTest {
                 return Json.newMapper().readTree(r.body()).get("id").asText();
             }
             if (r != null && r.statusCode() == 409) { // an earlier attempt got there: its request is the one
-                HttpResponse<String> list = send("GET", "/api/v1/interactions/" + interactionId + "/controls",
-                        token(agent), null, Map.of());
-                JsonNode open = Json.newMapper().readTree(list.body()).path("helpRequest");
-                if (open.hasNonNull("id")) {
-                    return open.get("id").asText();
+                HttpResponse<String> mine = trySend("GET", "/api/v1/help-requests?limit=500", token(agent), null);
+                if (mine != null && mine.statusCode() == 200) {
+                    for (JsonNode h : Json.newMapper().readTree(mine.body()).path("items")) {
+                        if (interactionId.equals(h.path("interactionId").asText())) {
+                            return h.path("id").asText();
+                        }
+                    }
                 }
+                LOG.info("help on {}: 409 {}; again", interactionId, r.body());
             }
             sleep(200);
         }
