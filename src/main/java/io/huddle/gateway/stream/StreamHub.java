@@ -64,16 +64,8 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     private final Map<String, Set<StreamSession>> byUser = new ConcurrentHashMap<>();
     /** What each sign-in session's supervisor chose (by token digest); absent: available. */
     private final Map<String, Presence> chosen = new ConcurrentHashMap<>();
-    /** How often, with other instances, this one reports who is on shift on it and reads everyone's. */
-    static final Duration PRESENCE_EVERY = Duration.ofSeconds(2);
-    /** A report older than this no longer counts: its instance stopped renewing it. */
-    static final Duration PRESENCE_FRESH = Duration.ofSeconds(10);
-    /** Each supervisor's best presence on the other instances, as last read (empty without other instances). */
-    private volatile Map<String, Presence> elsewhere = Map.of();
-    /** When {@link #elsewhere} was read (nanoTime); older than {@link #PRESENCE_FRESH}, it no longer counts. */
-    private volatile long elsewhereReadAt;
-    /** Shares presence with the other instances; null without any. Owned here, stopped by {@link #close()}. */
-    private final ScheduledExecutorService presenceSharing;
+    /** Who is on shift on the other instances of the database; null without any. Closed by {@link #close()}. */
+    private final PresenceSharing presenceSharing;
     private final CommandReplies replies;
     private final Floors floors;
     /** The floor log shared with other instances, which keeps the commands' answers for all; empty when alone. */
@@ -115,16 +107,8 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
                 });
         long every = settings.heartbeat().toMillis();
         ticker.scheduleAtFixedRate(this::tick, every, every, TimeUnit.MILLISECONDS);
-        // its own thread: a database that does not answer must not hold up the heartbeats
-        this.presenceSharing = sharedLog.map(log -> {
-            ScheduledExecutorService t = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread th = new Thread(r, "huddle-presence-sharing");
-                th.setDaemon(true);
-                return th;
-            });
-            t.scheduleWithFixedDelay(this::sharePresence, 0, PRESENCE_EVERY.toMillis(), TimeUnit.MILLISECONDS);
-            return t;
-        }).orElse(null);
+        this.presenceSharing = sharedLog.map(log -> new PresenceSharing(log,
+                () -> sessions.values().stream().map(x -> x.user).toList(), this::onThisInstance)).orElse(null);
         floors.addListener(this);
         auth.onSignOut(digest -> {
             chosen.remove(digest);
@@ -209,46 +193,14 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
 
     /**
      * A supervisor's presence: the best of their streams' (available, then busy, then away), counting a stream
-     * whose socket dropped while it can still be resumed (a network blip does not take anyone off shift);
-     * offline with none.
+     * whose socket dropped while it can still be resumed (a network blip does not take anyone off shift), and
+     * their streams on the other gateways of the same database ({@link PresenceSharing}); offline with none.
      */
     @Override
     public Presence of(String userId) {
         Presence here = onThisInstance(userId);
-        boolean fresh = System.nanoTime() - elsewhereReadAt < PRESENCE_FRESH.toNanos();
-        Presence there = fresh ? elsewhere.getOrDefault(userId, Presence.OFFLINE) : Presence.OFFLINE;
+        Presence there = presenceSharing == null ? Presence.OFFLINE : presenceSharing.elsewhere(userId);
         return there.ordinal() < here.ordinal() ? there : here;
-    }
-
-    /**
-     * Reports who is on shift on this instance and reads who is on any (the hub's ticker, with other instances
-     * on the same database): a supervisor whose console is connected to another instance is available here too.
-     */
-    private void sharePresence() {
-        try {
-            Map<String, String> mine = new java.util.HashMap<>();
-            for (StreamSession s : sessions.values()) {
-                if (s.user.isSupervisor()) {
-                    Presence p = onThisInstance(s.user.id());
-                    if (p != Presence.OFFLINE) {
-                        mine.put(s.user.id(), p.wireName());
-                    }
-                }
-            }
-            io.huddle.gateway.store.FloorLog log = sharedLog.orElseThrow();
-            log.reportPresence(mine);
-            Map<String, Presence> best = new java.util.HashMap<>();
-            log.presence(PRESENCE_FRESH).forEach((user, reported) -> {
-                for (String wire : reported) {
-                    Presence p = Presence.valueOf(wire.toUpperCase(java.util.Locale.ROOT));
-                    best.merge(user, p, (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
-                }
-            });
-            elsewhere = Map.copyOf(best);
-            elsewhereReadAt = System.nanoTime();
-        } catch (RuntimeException e) {
-            LOG.warn("sharing who is on shift with the other gateways failed; trying again: {}", e.getMessage());
-        }
     }
 
     /** The best presence of the user's streams on this instance; offline with none. */
@@ -537,7 +489,7 @@ public final class StreamHub implements FloorListener, SupervisorPresence, AutoC
     public void close() {
         ticker.shutdownNow();
         if (presenceSharing != null) {
-            presenceSharing.shutdownNow();
+            presenceSharing.close();
         }
         for (StreamSession s : sessions.values()) {
             s.close(1001, "gateway shutting down");
