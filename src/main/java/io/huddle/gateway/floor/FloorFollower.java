@@ -66,11 +66,6 @@ public final class FloorFollower implements AutoCloseable {
         }
     }
 
-    /** Takes what is new now, on the caller's thread; answers how many entries it took (tests, and the start). */
-    public int followNow() {
-        return sync.follow();
-    }
-
     /** How long a command's record is kept: as long as a client may re-send it (docs/protocol.md). */
     public static final Duration KEEP_COMMANDS = Duration.ofMinutes(10);
 

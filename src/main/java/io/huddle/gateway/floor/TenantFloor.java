@@ -141,10 +141,6 @@ final class TenantFloor {
         platformStateAt.clear();
     }
 
-    /** Every running supervisor action. */
-    List<SupervisorAction> runningActions() {
-        return List.copyOf(openActions.values());
-    }
 
     HelpRequest openRequestOn(String interactionId) {
         String id = openRequestByInteraction.get(interactionId);

@@ -108,9 +108,6 @@ public interface FloorLog extends AutoCloseable {
      */
     Map<String, List<String>> presence(Duration fresh);
 
-    /** This instance's name in the entries it writes. */
-    String instance();
-
     @Override
     void close();
 }

@@ -299,11 +299,6 @@ final class PostgresFloorLog implements FloorLog {
         }
     }
 
-    @Override
-    public String instance() {
-        return instance;
-    }
-
     private void closeListener() {
         if (listener != null) {
             try {

@@ -111,11 +111,6 @@ class FloorLogFailureTest {
         }
 
         @Override
-        public String instance() {
-            return "test";
-        }
-
-        @Override
         public void close() {
         }
     }
