@@ -201,7 +201,8 @@ public final class ConsoleApp implements FxLauncher.FxApp {
         primary.setOnCloseRequest(e -> close().thenRun(exit));
         attendToDesktop(primary, exit); // first: without a notification service, the notices use the tray icon
         DesktopMessages tray = desktopMessages();
-        desktopNotices = new DesktopNotices(session.viewModel().tray(), primary.focusedProperty(),
+        // one answer to "is the supervisor looking at the console": the title, the taskbar and the notices share it
+        desktopNotices = new DesktopNotices(session.viewModel().tray(), attention.focused(),
                 () -> NotificationSinkChoice.choose(desktop, tray), UiThread.of(session.bridge()));
         desktopNotices.enabled().bind(window.desktopNotifications());
         desktopNotices.onActivated(window::showRequest);

@@ -15,6 +15,7 @@ import io.huddle.settings.UserSettings;
 import java.nio.file.Files;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The console's desktop notifications against a real gateway and a real session bus (a private dbus-daemon
- * with a stand-in notification service). The headless toolkit keeps the focus on the console, so what
- * happens while it is elsewhere is tested on the tray's view model (DesktopNoticesBusTest).
+ * with a stand-in notification service), the console losing the focus as it does when a browser comes in front;
+ * the finer cases (coalescing, escalation) are on the tray's view model
+ * (DesktopNoticesBusTest).
  */
 class DesktopNotificationsUiTest extends ConsoleUiTest {
     NotificationBus bus;
@@ -56,6 +58,43 @@ class DesktopNotificationsUiTest extends ConsoleUiTest {
 
         assertThat(bus.service().capabilitiesAsked.get()).as("the console connected to the service").isEqualTo(1);
         assertThat(bus.service().calls).as("the in-app notice serves").isEmpty();
+    }
+
+    @Test
+    void behindAnotherWindowARequestIsOneBubbleThatClosesOnCancelAndShowsItsRequestWhenClicked() throws Exception {
+        Interaction chat = fx.interaction("agent2", Channel.CHAT);
+        Interaction call = fx.interaction("agent3", Channel.VOICE);
+        ConsoleUi console = console();
+        eventually(() -> assertThat(console.rowIds()).containsExactlyInAnyOrder(chat.id(), call.id()));
+        // the supervisor turns to another program; Monocle never takes the focus from a window it gave it to,
+        // so the test says what a desktop's window manager would (as ConsoleAttentionTest does)
+        Fx.run(() -> {
+            console.app().attention().focused().unbind();
+            console.app().attention().focused().set(false);
+        });
+
+        HelpRequest first = fx.raiseHelp("agent2", chat.id(), "Billing dispute", "wants a refund");
+        NotificationBus.Call notify = bus.service().next();
+        assertThat(notify.method()).isEqualTo("Notify");
+        assertThat(notify.appName()).isEqualTo("Huddle");
+        assertThat(notify.summary()).isEqualTo("Agent Two: Billing dispute");
+        assertThat(notify.actions()).contains("default");
+        assertThat(bus.service().calls).as("exactly one Notify for one request").isEmpty();
+
+        fx.rest("POST", "/help-requests/" + first.id() + "/cancel", "agent2", null);
+        NotificationBus.Call close = bus.service().next();
+        assertThat(close.method()).isEqualTo("CloseNotification");
+        assertThat(close.id()).isEqualTo(notify.id());
+
+        HelpRequest second = fx.raiseHelp("agent3", call.id(), "Technical issue", null);
+        NotificationBus.Call again = bus.service().next();
+        assertThat(again.summary()).isEqualTo("Agent Three: Technical issue");
+        bus.click(again.id());
+        eventually(() -> assertThat(Fx.call(() -> {
+            ListView<?> list = console.node("#tray-list");
+            Object selected = list.getSelectionModel().getSelectedItem();
+            return selected == null ? null : ((TrayItem) selected).id();
+        })).as("the clicked bubble's request, selected in the tray").isEqualTo(second.id()));
     }
 
     @Test
