@@ -31,7 +31,11 @@ public final class Json {
     }
 
     public static String format(Instant instant) {
-        return instant == null ? null : MILLIS.format(instant);
+        if (instant == null) {
+            return null;
+        }
+        String text = IsoMillis.format(instant);
+        return text != null ? text : MILLIS.format(instant);
     }
 
     public static ObjectMapper newMapper() {
@@ -40,7 +44,7 @@ public final class Json {
             @Override
             public void serialize(Instant value, JsonGenerator gen, SerializerProvider serializers)
                     throws IOException {
-                gen.writeString(MILLIS.format(value));
+                gen.writeString(format(value));
             }
         });
         time.addDeserializer(Instant.class, new JsonDeserializer<>() {
@@ -48,7 +52,7 @@ public final class Json {
             public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 String text = p.getValueAsString();
                 try {
-                    return Instant.parse(text);
+                    return IsoMillis.parse(text);
                 } catch (DateTimeParseException | NullPointerException e) {
                     return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
                             "expected an ISO-8601 UTC time such as 2026-11-24T13:02:11.123Z");
