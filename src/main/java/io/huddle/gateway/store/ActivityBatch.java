@@ -6,6 +6,7 @@ import io.huddle.domain.SupervisorAction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import java.util.function.Function;
 
@@ -50,26 +51,55 @@ final class ActivityBatch {
     }
 
     /**
-     * Upserts every item with one prepared statement. Any failure, including a null item, becomes an
-     * {@link SQLException} naming the item, so the transaction rolls back and the caller gets a StoreException.
+     * Upserts every item with one prepared statement, sent as one JDBC batch (one round trip to a server database
+     * instead of one per item: a platform batch of hundreds of state changes paid for each in B8). Any failure,
+     * including a null item, becomes an {@link SQLException} naming the item, so the transaction rolls back and the
+     * caller gets a StoreException. Drivers do not say reliably which item of a batch failed, so a failed batch is
+     * undone to a savepoint and sent again item by item, to name it.
      */
     private static <T> void saveEach(Connection c, String sql, List<T> items, String what, Function<T, String> id,
                                      ItemBinder<T> binder) throws SQLException {
+        if (items.isEmpty()) {
+            return;
+        }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (T item : items) {
-                if (item == null) {
-                    throw new SQLException("a " + what + " in the batch is null");
-                }
-                try {
-                    binder.bind(ps, item);
-                    ps.executeUpdate();
-                } catch (SQLException e) {
-                    throw new SQLException(what + " '" + id.apply(item) + "': " + e.getMessage(), e.getSQLState(),
-                            e.getErrorCode(), e);
-                } catch (RuntimeException e) {
-                    throw new SQLException(what + " '" + id.apply(item) + "': " + e, e);
-                }
+                bind(ps, item, what, id, binder);
+                ps.addBatch();
             }
+            Savepoint before = c.setSavepoint();
+            try {
+                ps.executeBatch();
+            } catch (SQLException batchFailed) {
+                c.rollback(before);
+                ps.clearBatch();
+                for (T item : items) {
+                    bind(ps, item, what, id, binder);
+                    try {
+                        ps.executeUpdate();
+                    } catch (SQLException e) {
+                        throw new SQLException(what + " '" + id.apply(item) + "': " + e.getMessage(), e.getSQLState(),
+                                e.getErrorCode(), e);
+                    }
+                }
+                throw new SQLException("a " + what + " in the batch: " + batchFailed.getMessage(),
+                        batchFailed.getSQLState(), batchFailed.getErrorCode(), batchFailed);
+            }
+        }
+    }
+
+    private static <T> void bind(PreparedStatement ps, T item, String what, Function<T, String> id,
+                                 ItemBinder<T> binder) throws SQLException {
+        if (item == null) {
+            throw new SQLException("a " + what + " in the batch is null");
+        }
+        try {
+            binder.bind(ps, item);
+        } catch (SQLException e) {
+            throw new SQLException(what + " '" + id.apply(item) + "': " + e.getMessage(), e.getSQLState(),
+                    e.getErrorCode(), e);
+        } catch (RuntimeException e) {
+            throw new SQLException(what + " '" + id.apply(item) + "': " + e, e);
         }
     }
 }
