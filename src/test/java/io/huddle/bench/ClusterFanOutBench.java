@@ -47,6 +47,8 @@ final class ClusterFanOutBench implements Bench {
     private static final String PASSWORD = "bench";
     private static final int INSTANCES = 3;
     private static final int BATCHES_PER_SECOND = 100;
+    /** The Platform API's largest batch. */
+    private static final int MAX_BATCH = 500;
 
     @Override
     public String id() {
@@ -60,11 +62,15 @@ final class ClusterFanOutBench implements Bench {
 
     @Override
     public BenchResult run(BenchSize size, Path dir) throws Exception {
-        int consoles = size.clusterConsoles();
+        // -Dbench.b8.consoles=N and -Dbench.b8.rates=R1,R2 (through -Dbench.jvmArg) look at one load more closely
+        int consoles = Integer.getInteger("bench.b8.consoles", size.clusterConsoles());
+        int[] rates = System.getProperty("bench.b8.rates") == null ? size.clusterRates()
+                : java.util.Arrays.stream(System.getProperty("bench.b8.rates").split(",")).map(String::trim)
+                        .mapToInt(Integer::parseInt).toArray();
         int agents = size.clusterAgents();
         BenchResult r = new BenchResult(id(), title()).parameter("instances", INSTANCES)
                 .parameter("consoles", consoles).parameter("interactions", agents)
-                .parameter("rates", java.util.Arrays.toString(size.clusterRates()))
+                .parameter("rates", java.util.Arrays.toString(rates))
                 .parameter("secondsPerRate", size.clusterSeconds());
         try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dir.resolve("pgdata"))
                 .setCleanDataDirectory(true).start()) {
@@ -104,7 +110,7 @@ final class ClusterFanOutBench implements Bench {
                 }
                 BenchEnv.await(snapshots, 120, "every console to get its snapshot");
                 int highest = 0;
-                for (int rate : size.clusterRates()) {
+                for (int rate : rates) {
                     Feed feed = new Feed(gateways.get(0), platformIds, rate, issuedHold, issuedActive);
                     feed.start();
                     BenchEnv.sleep(Math.max(1, size.clusterSeconds() / 3) * 1000L); // warm-up at this rate
@@ -138,8 +144,7 @@ final class ClusterFanOutBench implements Bench {
                     }
                 }
                 r.figure("highest_sustained_rate", highest, "1/s");
-                int target = size.clusterRates()[size.clusterRates().length - 1] >= 2_000 ? 2_000
-                        : size.clusterRates()[size.clusterRates().length - 1];
+                int target = rates[rates.length - 1] >= 2_000 ? 2_000 : rates[rates.length - 1];
                 r.atMost("at_" + target + "_cross_p99_ms", 100, "cross-instance p99 <= 100 ms at " + target
                         + " events/s");
                 r.atLeast("highest_sustained_rate", target, "sustains >= " + target + " events/s");
@@ -245,10 +250,17 @@ final class ClusterFanOutBench implements Bench {
 
         @Override
         int emit(long n, int unused) {
-            List<PlatformFact> facts = new ArrayList<>(perBatch);
+            return emit(n, unused, perBatch);
+        }
+
+        /** What piled up while the last batch was being written goes in the next one (at most MAX_BATCH). */
+        @Override
+        int emit(long n, int unused, long owed) {
+            int count = (int) Math.min(MAX_BATCH, Math.max(perBatch, owed));
+            List<PlatformFact> facts = new ArrayList<>(count);
             Instant at = Instant.now();
             long issued = System.nanoTime();
-            for (int k = 0; k < perBatch; k++) {
+            for (int k = 0; k < count; k++) {
                 int slot = next;
                 next = (next + 1) % platformIds.length;
                 onHold[slot] = !onHold[slot];
@@ -257,7 +269,7 @@ final class ClusterFanOutBench implements Bench {
                         onHold[slot] ? InteractionState.ON_HOLD : InteractionState.ACTIVE));
             }
             gateway.platformSide().applyPlatformFacts(TENANT, facts);
-            return perBatch;
+            return count;
         }
     }
 }

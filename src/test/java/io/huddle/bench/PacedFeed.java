@@ -24,6 +24,14 @@ abstract class PacedFeed {
     /** Issues the next event(s) for a slot; answers how many events that was. */
     abstract int emit(long n, int slot);
 
+    /**
+     * Issues the next event(s) for a slot when {@code owed} events are due by the schedule; a feed that sends
+     * what piled up while it was busy in one batch, as a platform's adapter does, overrides this.
+     */
+    int emit(long n, int slot, long owed) {
+        return emit(n, slot);
+    }
+
     void start() {
         thread.start();
     }
@@ -40,7 +48,7 @@ abstract class PacedFeed {
         while (running) {
             long due = (System.nanoTime() - t0) * rate / 1_000_000_000L;
             while (n < due && running) {
-                int issued = emit(n, slot);
+                int issued = emit(n, slot, due - n);
                 n += issued;
                 events.addAndGet(issued);
                 slot = (slot + 1) % slots;
