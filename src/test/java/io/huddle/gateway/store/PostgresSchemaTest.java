@@ -3,9 +3,12 @@ package io.huddle.gateway.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,12 +30,34 @@ class PostgresSchemaTest {
     @Test
     void theFirstOpenMakesTheSchemaAndLaterOnesFindItReady() {
         try (PostgresGatewayStore store = PostgresGatewayStore.open(database)) {
-            assertThat(store.schemaVersion()).isEqualTo(new SchemaVersion(5, 5));
+            assertThat(store.schemaVersion()).isEqualTo(new SchemaVersion(6, 6));
             store.saveTenantSettings(StoreFixtures.tenant("acme"));
         }
         try (PostgresGatewayStore store = PostgresGatewayStore.open(database)) {
             assertThat(store.schemaVersion().isLatest()).isTrue();
             assertThat(store.tenantSettings("acme")).contains(StoreFixtures.tenant("acme"));
+        }
+    }
+
+    @Test
+    void floorLogEntriesWrittenAsJsonbBeforeV6AreReadAsTheyWereAfterIt() throws Exception {
+        Flyway.configure().dataSource(database.jdbcUrl(), database.user(), database.password())
+                .locations("classpath:db/postgres").target("5").load().migrate();
+        String entry = "[{\"op\":\"settings\",\"at\":\"2026-12-06T10:00:00.000Z\"}]";
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             Statement s = c.createStatement()) {
+            s.execute("INSERT INTO floor_log (tenant, seq, instance, ops) VALUES ('acme', 1, 'a', '" + entry
+                    + "'::jsonb)");
+        }
+        PostgresGatewayStore.open(database).close(); // migrates to V6
+        try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT data_type, (SELECT ops FROM floor_log WHERE seq = 1)"
+                     + " FROM information_schema.columns WHERE table_name = 'floor_log' AND column_name = 'ops'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("text");
+            // the same JSON, as PostgreSQL printed it from JSONB
+            assertThat(new ObjectMapper().readTree(rs.getString(2))).isEqualTo(new ObjectMapper().readTree(entry));
         }
     }
 
