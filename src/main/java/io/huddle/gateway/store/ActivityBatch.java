@@ -9,9 +9,12 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@link GatewayStore#saveAll}: several upserts in one transaction, rolled back whole on any failure. */
 final class ActivityBatch {
+    private static final Logger LOG = LoggerFactory.getLogger(ActivityBatch.class);
 
     private ActivityBatch() {
     }
@@ -55,7 +58,7 @@ final class ActivityBatch {
      * instead of one per item: a platform batch of hundreds of state changes paid for each in B8). Any failure,
      * including a null item, becomes an {@link SQLException} naming the item, so the transaction rolls back and the
      * caller gets a StoreException. Drivers do not say reliably which item of a batch failed, so a failed batch is
-     * undone to a savepoint and sent again item by item, to name it.
+     * undone to a savepoint and sent again item by item, to name it (or, when every item then goes in, to keep them).
      */
     private static <T> void saveEach(Connection c, String sql, List<T> items, String what, Function<T, String> id,
                                      ItemBinder<T> binder) throws SQLException {
@@ -70,8 +73,14 @@ final class ActivityBatch {
             Savepoint before = c.setSavepoint();
             try {
                 ps.executeBatch();
+                c.releaseSavepoint(before);
             } catch (SQLException batchFailed) {
-                c.rollback(before);
+                try {
+                    c.rollback(before);
+                } catch (SQLException undo) {
+                    batchFailed.addSuppressed(undo);
+                    throw batchFailed;
+                }
                 ps.clearBatch();
                 for (T item : items) {
                     bind(ps, item, what, id, binder);
@@ -82,8 +91,10 @@ final class ActivityBatch {
                                 e.getErrorCode(), e);
                     }
                 }
-                throw new SQLException("a " + what + " in the batch: " + batchFailed.getMessage(),
-                        batchFailed.getSQLState(), batchFailed.getErrorCode(), batchFailed);
+                // every row went in on its own (a conflict that did not come back, a driver's batch quirk): the
+                // rows are written; the batch's message may hold the rows' values, so only its state is logged
+                LOG.warn("a batch of {} {}(s) failed (SQL state {}) and then went in row by row", items.size(), what,
+                        batchFailed.getSQLState());
             }
         }
     }
