@@ -120,8 +120,10 @@ final class ClusterFanOutBench implements Bench {
                     rx.reset();
                     long t0 = System.nanoTime();
                     rx.measuring = true;
+                    feed.measuring = true;
                     BenchEnv.sleep(size.clusterSeconds() * 1000L);
                     rx.measuring = false;
+                    feed.measuring = false;
                     long window = System.nanoTime() - t0;
                     long events = feed.events.get() - events0;
                     long pgCpu = postgresCpuNanos() - pg0;
@@ -136,6 +138,7 @@ final class ClusterFanOutBench implements Bench {
                     r.figure(at + "_cross_p50_ms", Samples.ms(cross.percentile(50)), "ms");
                     r.figure(at + "_cross_p99_ms", Samples.ms(cross.percentile(99)), "ms");
                     r.figure(at + "_same_instance_p99_ms", Samples.ms(same.percentile(99)), "ms");
+                    r.figure(at + "_platform_wait_p99_ms", Samples.ms(feed.waited.percentile(99)), "ms");
                     r.figure(at + "_database_cpu_share", pgCpu / (double) Math.max(1, pgCpu + jvmCpu), "");
                     r.figure(at + "_database_cpu_cores", pgCpu / (double) window, "cores");
                     r.figure(at + "_gateways_cpu_cores", jvmCpu / (double) window, "cores");
@@ -151,7 +154,9 @@ final class ClusterFanOutBench implements Bench {
                 r.note("latency: from the platform issuing a state change at the first gateway (before the write) to"
                         + " the frame's arrival at a console; cross: consoles on the other two gateways. The"
                         + " gateways share this process (and its 2 cores) with the console sockets and PostgreSQL;"
-                        + " database share: PostgreSQL's CPU over PostgreSQL's and this process's");
+                        + " database share: PostgreSQL's CPU over PostgreSQL's and this process's; platform wait:"
+                        + " per batch, how long its oldest event waited at the platform for the batch before it to be"
+                        + " answered (not in the latency)");
             } finally {
                 for (Session s : sockets) {
                     try {
@@ -236,6 +241,9 @@ final class ClusterFanOutBench implements Bench {
         private final AtomicLongArray issuedActive;
         private final boolean[] onHold;
         private int next;
+        /** Per batch, from when its oldest event was due to when the batch was sent: the platform's backlog. */
+        final Samples waited = new Samples();
+        volatile boolean measuring;
 
         Feed(GatewayServer gateway, String[] platformIds, int rate, AtomicLongArray issuedHold,
              AtomicLongArray issuedActive) {
@@ -256,10 +264,14 @@ final class ClusterFanOutBench implements Bench {
         /** What piled up while the last batch was being written goes in the next one (at most MAX_BATCH). */
         @Override
         int emit(long n, int unused, long owed) {
-            int count = (int) Math.min(MAX_BATCH, Math.max(perBatch, owed));
+            // never one slot twice in a batch: its stamp would be overwritten before its frame arrived
+            int count = (int) Math.min(Math.min(MAX_BATCH, platformIds.length), Math.max(perBatch, owed));
             List<PlatformFact> facts = new ArrayList<>(count);
             Instant at = Instant.now();
             long issued = System.nanoTime();
+            if (measuring) {
+                waited.add(issued - dueAt(n)); // how long the oldest event of the batch waited at the platform
+            }
             for (int k = 0; k < count; k++) {
                 int slot = next;
                 next = (next + 1) % platformIds.length;

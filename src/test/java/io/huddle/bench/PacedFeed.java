@@ -12,6 +12,7 @@ abstract class PacedFeed {
     private final int slots;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile long startedAt;
     final AtomicLong events = new AtomicLong();
 
     PacedFeed(int rate, int slots) {
@@ -32,6 +33,11 @@ abstract class PacedFeed {
         return emit(n, slot);
     }
 
+    /** When event {@code n} was due by the schedule (System.nanoTime). */
+    long dueAt(long n) {
+        return startedAt + n * 1_000_000_000L / rate;
+    }
+
     void start() {
         thread.start();
     }
@@ -43,6 +49,7 @@ abstract class PacedFeed {
 
     private void loop() {
         long t0 = System.nanoTime();
+        startedAt = t0;
         long n = 0;
         int slot = 0;
         while (running) {
