@@ -314,22 +314,31 @@ final class StreamSession {
             return true;
         }
         int events = 0;
-        for (int i = 0; i < items.length; i++) {
-            Object item = items[i];
-            // every frame but the last of what was queued waits in the socket's buffer: a burst goes out in a few
-            // writes instead of one each (B8: the send threads were in a write for each of 120,000 frames a second)
-            boolean more = i + 1 < items.length && !(items[i + 1] instanceof Close);
-            if (item instanceof String text) {
-                send(s, text, more);
-            } else if (item instanceof Frame f) {
-                send(s, f.text(), more);
-                metrics.fanOutDelay(System.nanoTime() - f.published());
-                events++;
-            } else if (item instanceof Replay r) {
-                send(s, r.frame().text(), more);
-                events++;
-            } else if (item instanceof Close c && s.isOpen()) {
-                s.close(c.code(), c.reason(), Callback.NOOP);
+        boolean unflushed = false;
+        try {
+            for (int i = 0; i < items.length; i++) {
+                Object item = items[i];
+                // every frame but the last of what was queued waits in the socket's buffer: a burst goes out in a few
+                // writes instead of one each (B8: the send threads were in a write for each of 120,000 frames a
+                // second)
+                boolean more = i + 1 < items.length && !(items[i + 1] instanceof Close);
+                if (item instanceof String text) {
+                    send(s, text, more);
+                } else if (item instanceof Frame f) {
+                    send(s, f.text(), more);
+                    metrics.fanOutDelay(System.nanoTime() - f.published());
+                    events++;
+                } else if (item instanceof Replay r) {
+                    send(s, r.frame().text(), more);
+                    events++;
+                } else if (item instanceof Close c && s.isOpen()) {
+                    s.close(c.code(), c.reason(), Callback.NOOP);
+                }
+                unflushed = more;
+            }
+        } finally {
+            if (unflushed && s instanceof WebSocketSession jetty) { // the loop ended early: nothing waits for a frame
+                jetty.getCoreSession().flush(org.eclipse.jetty.util.Callback.NOOP);
             }
         }
         if (events > 0) {
