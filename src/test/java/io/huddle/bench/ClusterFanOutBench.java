@@ -62,13 +62,15 @@ final class ClusterFanOutBench implements Bench {
 
     @Override
     public BenchResult run(BenchSize size, Path dir) throws Exception {
-        // -Dbench.b8.consoles=N and -Dbench.b8.rates=R1,R2 (through -Dbench.jvmArg) look at one load more closely
+        // -Dbench.b8.consoles=N, -Dbench.b8.rates=R1,R2 and -Dbench.b8.instances=N (through -Dbench.jvmArg) look at
+        // one load more closely, or at how it spreads over more or fewer gateways
+        int instances = Math.max(1, Integer.getInteger("bench.b8.instances", INSTANCES));
         int consoles = Integer.getInteger("bench.b8.consoles", size.clusterConsoles());
         int[] rates = System.getProperty("bench.b8.rates") == null ? size.clusterRates()
                 : java.util.Arrays.stream(System.getProperty("bench.b8.rates").split(",")).map(String::trim)
                         .mapToInt(Integer::parseInt).toArray();
         int agents = size.clusterAgents();
-        BenchResult r = new BenchResult(id(), title()).parameter("instances", INSTANCES)
+        BenchResult r = new BenchResult(id(), title()).parameter("instances", instances)
                 .parameter("consoles", consoles).parameter("interactions", agents)
                 .parameter("rates", java.util.Arrays.toString(rates))
                 .parameter("secondsPerRate", size.clusterSeconds());
@@ -84,7 +86,7 @@ final class ClusterFanOutBench implements Bench {
             ClientManager tyrus = ClientManager.createClient();
             List<Session> sockets = new ArrayList<>();
             try {
-                for (int i = 0; i < INSTANCES; i++) {
+                for (int i = 0; i < instances; i++) {
                     Path d = Files.createDirectories(dir.resolve("gw" + i));
                     gateways.add(GatewayServer.start(new GatewayConfig("127.0.0.1", 0, d, false, 1_000,
                             new StreamHub.StreamSettings(Duration.ofSeconds(15), Duration.ofMinutes(2), 10_000),
@@ -101,7 +103,7 @@ final class ClusterFanOutBench implements Bench {
                 CountDownLatch snapshots = new CountDownLatch(consoles);
                 int[] instanceOf = new int[consoles];
                 for (int i = 0; i < consoles; i++) {
-                    instanceOf[i] = i % INSTANCES;
+                    instanceOf[i] = i % instances;
                     GatewayServer gw = gateways.get(instanceOf[i]);
                     SignedIn who = GatewayClient.signIn(URI.create(gw.baseUrl()), TENANT, "sup-" + i,
                             PASSWORD.toCharArray());
