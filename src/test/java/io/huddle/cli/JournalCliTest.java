@@ -59,7 +59,7 @@ class JournalCliTest {
     static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Huddle()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        int exit = Huddle.commandLine(args).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
 
