@@ -172,6 +172,20 @@ class DesktopNoticesBusTest {
     }
 
     @Test
+    void aReminderBringsTheBubbleUpAgain() throws Exception {
+        tray.apply(pending("h1", ME));
+        Call first = service.next();
+        tray.notification("help.reminded", "h1", "Ana Agent is still waiting for help");
+        Call again = service.next();
+        assertThat(again.method()).isEqualTo("Notify");
+        assertThat(again.replacesId()).as("the same bubble, shown again").isEqualTo(first.id());
+        assertThat(again.summary()).isEqualTo("Ana Agent: Policy question");
+        tray.notification("help.reminded", "h-unknown", "someone else's request");
+        assertThat(allCalls()).extracting(Call::method).as("nothing for a request not in the tray")
+                .containsExactly("CloseNotification");
+    }
+
+    @Test
     void anEscalationToMeIsCritical() throws Exception {
         HelpRequestDto p = pending("h1", OTHER, ME);
         tray.apply(new HelpRequestDto(p.id(), p.interactionId(), p.agentId(), p.agentName(), p.status(), p.reason(),
