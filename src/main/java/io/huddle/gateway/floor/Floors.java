@@ -88,10 +88,10 @@ public final class Floors {
 
     /** Adds a tenant's floor with these settings (saved first), unless the tenant has one. */
     void ensureTenant(TenantSettings settings) {
-        tenants.computeIfAbsent(settings.tenant(), t -> {
+        if (!tenants.containsKey(settings.tenant())) { // saved outside the map, as in tenant()
             store.saveTenantSettings(settings);
-            return new TenantFloor(settings);
-        });
+            tenants.putIfAbsent(settings.tenant(), new TenantFloor(settings));
+        }
     }
 
     /**
@@ -141,16 +141,19 @@ public final class Floors {
      */
     TenantFloor tenant(String tenant) {
         TenantFloor f = tenants.get(tenant);
-        if (f == null) {
-            f = tenants.computeIfAbsent(tenant, t -> {
-                TenantFloor made = new TenantFloor(store.tenantSettings(t).orElseGet(() -> TenantSettings.defaults(t)));
-                if (log != null) {
-                    log.load(made);
-                }
-                return made;
-            });
+        if (f != null) {
+            return f;
         }
-        return f;
+        // read outside the map: computeIfAbsent would hold a bin of it (other tenants) for the database's reads.
+        // Two threads may both read; the first floor in is the one, and a floor read a moment earlier is still
+        // consistent with its log position, which the next change or the follower brings up to date.
+        TenantFloor made = new TenantFloor(store.tenantSettings(tenant)
+                .orElseGet(() -> TenantSettings.defaults(tenant)));
+        if (log != null) {
+            log.load(made);
+        }
+        TenantFloor first = tenants.putIfAbsent(tenant, made);
+        return first != null ? first : made;
     }
 
     /**
