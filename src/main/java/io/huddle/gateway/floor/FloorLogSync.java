@@ -288,7 +288,7 @@ final class FloorLogSync {
     /** The floor as the store has it now, at log position {@code head} (the caller reads one snapshot). */
     private void fill(TenantFloor f, long head) {
         GatewayStore store = floors.store();
-        fill(f, head, store.liveInteractions(), store.openActions(), store.openHelpRequests());
+        fill(f, head, store.liveInteractions(f.tenant), store.openActions(f.tenant), store.openHelpRequests(f.tenant));
     }
 
     /** Loads every floor at once, in one consistent read of the database (the start of an instance). */

@@ -36,6 +36,9 @@ final class ActivityRows {
     static final String LIVE_INTERACTIONS = "SELECT " + INTERACTION_COLUMNS
             + " FROM interactions WHERE state <> 'ENDED' ORDER BY started_at, id";
 
+    static final String LIVE_INTERACTIONS_OF = "SELECT " + INTERACTION_COLUMNS
+            + " FROM interactions WHERE tenant = ? AND state <> 'ENDED' ORDER BY started_at, id";
+
     static final String HELP_REQUEST_COLUMNS = "id, tenant, domain, interaction_id, agent_id, agent_name, status,"
             + " reason, comment, assigned_to, help_provided_by, help_provided_by_name, created_at, accepted_at,"
             + " closed_at, cancelled_at, end_reason, escalations";
@@ -48,6 +51,10 @@ final class ActivityRows {
     /** Uses the partial index help_requests_open: the WHERE clause must stay exactly this. */
     static final String OPEN_HELP_REQUESTS = "SELECT " + HELP_REQUEST_COLUMNS
             + " FROM help_requests WHERE status IN ('PENDING', 'IN_PROGRESS') ORDER BY created_at, id";
+
+    static final String OPEN_HELP_REQUESTS_OF = "SELECT " + HELP_REQUEST_COLUMNS
+            + " FROM help_requests WHERE tenant = ? AND status IN ('PENDING', 'IN_PROGRESS')"
+            + " ORDER BY created_at, id";
 
     static final String ACTION_COLUMNS = "id, tenant, domain, action, supervisor_id, agent_id, interaction_id,"
             + " help_request_id, started_at, ended_at";

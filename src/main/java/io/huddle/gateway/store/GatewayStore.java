@@ -146,12 +146,18 @@ public interface GatewayStore extends AutoCloseable {
 
     List<Interaction> liveInteractions();
 
+    /** The live interactions of one tenant, in the order of {@link #liveInteractions()}. */
+    List<Interaction> liveInteractions(String tenant);
+
     // help requests
     void saveHelpRequest(HelpRequest request);
 
     Optional<HelpRequest> findHelpRequest(String id);
 
     List<HelpRequest> openHelpRequests();
+
+    /** The open help requests of one tenant, in the order of {@link #openHelpRequests()}. */
+    List<HelpRequest> openHelpRequests(String tenant);
 
     Page<HelpRequest> searchHelpRequests(HelpRequestQuery query);
 
@@ -165,6 +171,9 @@ public interface GatewayStore extends AutoCloseable {
 
     /** Actions still running (no endedAt): after a restart their legs are gone and they are ended. */
     List<SupervisorAction> openActions();
+
+    /** The running actions of one tenant. */
+    List<SupervisorAction> openActions(String tenant);
 
     // analytics (docs/analytics.md): raw counts per group; gateway.analytics turns them into figures
     AnalyticsRows<HelpRequestTally> helpRequestAnalytics(AnalyticsQuery query);

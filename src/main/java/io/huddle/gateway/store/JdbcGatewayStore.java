@@ -174,6 +174,12 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
     }
 
     @Override
+    public List<Interaction> liveInteractions(String tenant) {
+        return read("list live interactions of tenant '" + tenant + "'", c -> query(c,
+                ActivityRows.LIVE_INTERACTIONS_OF, ps -> bind(ps, tenant), ActivityRows::interaction));
+    }
+
+    @Override
     public void saveHelpRequest(HelpRequest request) {
         write("save help request '" + request.id() + "'", c -> update(c,
                 ActivityRows.UPSERT_HELP_REQUEST, ps -> ActivityRows.bindHelpRequest(ps, request)));
@@ -189,6 +195,12 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
     public List<HelpRequest> openHelpRequests() {
         return read("list open help requests", c -> query(c,
                 ActivityRows.OPEN_HELP_REQUESTS, ps -> { }, ActivityRows::helpRequest));
+    }
+
+    @Override
+    public List<HelpRequest> openHelpRequests(String tenant) {
+        return read("list open help requests of tenant '" + tenant + "'", c -> query(c,
+                ActivityRows.OPEN_HELP_REQUESTS_OF, ps -> bind(ps, tenant), ActivityRows::helpRequest));
     }
 
     @Override
@@ -237,6 +249,13 @@ abstract sealed class JdbcGatewayStore implements GatewayStore permits SqliteGat
         return read("list running supervisor actions", c -> query(c,
                 "SELECT " + ActivityRows.ACTION_COLUMNS + " FROM actions WHERE ended_at IS NULL",
                 ps -> { }, ActivityRows::action));
+    }
+
+    @Override
+    public List<SupervisorAction> openActions(String tenant) {
+        return read("list running supervisor actions of tenant '" + tenant + "'", c -> query(c,
+                "SELECT " + ActivityRows.ACTION_COLUMNS + " FROM actions WHERE tenant = ? AND ended_at IS NULL",
+                ps -> bind(ps, tenant), ActivityRows::action));
     }
 
     @Override

@@ -233,6 +233,34 @@ abstract class GatewayStoreContract {
     }
 
     @Test
+    void oneTenantsLiveFloorIsItsOwnRowsOnly() {
+        Interaction acme = StoreFixtures.interaction("i-acme", InteractionState.ACTIVE);
+        Interaction globex = new Interaction("i-globex", "globex", "sales", Channel.CHAT, "g1", "Gil Agent", "Gus",
+                "billing", T0.minusSeconds(5), InteractionState.ON_HOLD, false, List.of(), null);
+        store.saveInteraction(acme);
+        store.saveInteraction(globex);
+        store.saveInteraction(StoreFixtures.interaction("i-acme-ended", InteractionState.ENDED));
+        store.saveHelpRequest(StoreFixtures.helpRequest("h-acme", HelpRequestStatus.PENDING, at(1)));
+        store.saveHelpRequest(StoreFixtures.helpRequest("h-globex", "globex", "sales", HelpRequestStatus.IN_PROGRESS,
+                "g1", "s9", at(2)));
+        store.saveHelpRequest(StoreFixtures.helpRequest("h-acme-closed", HelpRequestStatus.CLOSED, at(3)));
+        store.saveAction(new SupervisorAction("x-acme", "acme", "sales", ActionType.MONITOR, "s1", "a1", "i-acme",
+                null, at(4), null));
+        store.saveAction(new SupervisorAction("x-globex", "globex", "sales", ActionType.COACH, "s9", "g1",
+                "i-globex", null, at(5), null));
+
+        assertThat(store.liveInteractions("acme")).containsExactly(acme);
+        assertThat(store.liveInteractions("globex")).containsExactly(globex);
+        assertThat(store.liveInteractions("initech")).isEmpty();
+        assertThat(store.openHelpRequests("acme")).extracting(HelpRequest::id).containsExactly("h-acme");
+        assertThat(store.openHelpRequests("globex")).extracting(HelpRequest::id).containsExactly("h-globex");
+        assertThat(store.openActions("acme")).extracting(SupervisorAction::id).containsExactly("x-acme");
+        assertThat(store.openActions("globex")).extracting(SupervisorAction::id).containsExactly("x-globex");
+        // every tenant's rows together are what the unfiltered reads give
+        assertThat(store.liveInteractions()).extracting(Interaction::id).containsExactly("i-globex", "i-acme");
+    }
+
+    @Test
     void helpRequestRoundTripsWithEveryFieldAndWithNulls() {
         HelpRequest full = StoreFixtures.fullHelpRequest("h-1");
         HelpRequest sparse = new HelpRequest("h-2", "acme", "sales", null, null, null, HelpRequestStatus.PENDING,
