@@ -7,21 +7,16 @@ import io.huddle.domain.InteractionState;
 import io.huddle.domain.Role;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
-import io.huddle.gateway.GatewayConfig;
-import io.huddle.gateway.GatewayServer;
 import io.huddle.gateway.auth.PasswordHasher;
 import io.huddle.gateway.floor.PlatformFact;
-import io.huddle.gateway.store.GatewayDatabase;
 import io.huddle.gateway.store.PostgresGatewayStore;
 import io.huddle.gateway.store.PostgresSettings;
-import io.huddle.gateway.stream.StreamHub;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.websocket.Session;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,6 +40,7 @@ import org.glassfish.tyrus.client.ClientManager;
 final class ClusterFanOutBench implements Bench {
     private static final String TENANT = BenchGateway.TENANT;
     private static final String PASSWORD = "bench";
+    private static final String ADMIN = "b8-admin";
     private static final int INSTANCES = 3;
     private static final int BATCHES_PER_SECOND = 100;
     /** The Platform API's largest batch. */
@@ -65,12 +61,15 @@ final class ClusterFanOutBench implements Bench {
         // -Dbench.b8.consoles=N, -Dbench.b8.rates=R1,R2 and -Dbench.b8.instances=N (through -Dbench.jvmArg) look at
         // one load more closely, or at how it spreads over more or fewer gateways
         int instances = Math.max(1, Integer.getInteger("bench.b8.instances", INSTANCES));
+        // -Dbench.b8.processes=true: the gateways as `huddle gateway` processes, the platform over HTTP
+        boolean processes = Boolean.getBoolean("bench.b8.processes");
         int consoles = Integer.getInteger("bench.b8.consoles", size.clusterConsoles());
         int[] rates = System.getProperty("bench.b8.rates") == null ? size.clusterRates()
                 : java.util.Arrays.stream(System.getProperty("bench.b8.rates").split(",")).map(String::trim)
                         .mapToInt(Integer::parseInt).toArray();
         int agents = size.clusterAgents();
         BenchResult r = new BenchResult(id(), title()).parameter("instances", instances)
+                .parameter("gateways", processes ? "processes" : "in this process")
                 .parameter("consoles", consoles).parameter("interactions", agents)
                 .parameter("rates", java.util.Arrays.toString(rates))
                 .parameter("secondsPerRate", size.clusterSeconds());
@@ -82,17 +81,12 @@ final class ClusterFanOutBench implements Bench {
             PostgresSettings db = new PostgresSettings("jdbc:postgresql://localhost:" + pg.getPort() + "/huddle_b8",
                     "postgres", null, 10);
             String[] platformIds = seed(db, consoles, agents);
-            List<GatewayServer> gateways = new ArrayList<>();
             ClientManager tyrus = ClientManager.createClient();
             List<Session> sockets = new ArrayList<>();
-            try {
-                for (int i = 0; i < instances; i++) {
-                    Path d = Files.createDirectories(dir.resolve("gw" + i));
-                    gateways.add(GatewayServer.start(new GatewayConfig("127.0.0.1", 0, d, false, 1_000,
-                            new StreamHub.StreamSettings(Duration.ofSeconds(15), Duration.ofMinutes(2), 10_000),
-                            Set.of(), GatewayConfig.PlatformSettings.defaults(),
-                            GatewayConfig.ManagementSettings.off()).withDatabase(new GatewayDatabase.Postgres(db))));
-                }
+            try (B8Cluster gateways = processes
+                    ? new B8Processes(instances, db, dir, TENANT, ADMIN, PASSWORD.toCharArray())
+                    : new B8InProcess(instances, db, dir)) {
+              try {
                 Map<String, Integer> slotOf = new HashMap<>();
                 for (int s = 0; s < agents; s++) {
                     slotOf.put(idOf(s), s);
@@ -104,20 +98,19 @@ final class ClusterFanOutBench implements Bench {
                 int[] instanceOf = new int[consoles];
                 for (int i = 0; i < consoles; i++) {
                     instanceOf[i] = i % instances;
-                    GatewayServer gw = gateways.get(instanceOf[i]);
-                    SignedIn who = GatewayClient.signIn(URI.create(gw.baseUrl()), TENANT, "sup-" + i,
-                            PASSWORD.toCharArray());
-                    sockets.add(FanOutBench.connect(tyrus, URI.create("ws://127.0.0.1:" + gw.port()
+                    String base = gateways.baseUrl(instanceOf[i]);
+                    SignedIn who = GatewayClient.signIn(URI.create(base), TENANT, "sup-" + i, PASSWORD.toCharArray());
+                    sockets.add(FanOutBench.connect(tyrus, URI.create(base.replace("http://", "ws://")
                             + "/api/v1/stream"), who, rx, i, snapshots));
                 }
                 BenchEnv.await(snapshots, 120, "every console to get its snapshot");
                 int highest = 0;
                 for (int rate : rates) {
-                    Feed feed = new Feed(gateways.get(0), platformIds, rate, issuedHold, issuedActive);
+                    Feed feed = new Feed(gateways, platformIds, rate, issuedHold, issuedActive);
                     feed.start();
                     BenchEnv.sleep(Math.max(1, size.clusterSeconds() / 3) * 1000L); // warm-up at this rate
                     long pg0 = postgresCpuNanos();
-                    long jvm0 = BenchEnv.processCpuNanos();
+                    long jvm0 = gateways.gatewaysCpuNanos();
                     long events0 = feed.events.get();
                     rx.reset();
                     long t0 = System.nanoTime();
@@ -129,7 +122,7 @@ final class ClusterFanOutBench implements Bench {
                     long window = System.nanoTime() - t0;
                     long events = feed.events.get() - events0;
                     long pgCpu = postgresCpuNanos() - pg0;
-                    long jvmCpu = BenchEnv.processCpuNanos() - jvm0;
+                    long jvmCpu = gateways.gatewaysCpuNanos() - jvm0;
                     feed.stop();
                     BenchEnv.sleep(1_000);
                     double perSecond = events / (window / 1e9);
@@ -154,9 +147,9 @@ final class ClusterFanOutBench implements Bench {
                         + " events/s");
                 r.atLeast("highest_sustained_rate", target, "sustains >= " + target + " events/s");
                 r.note("latency: from the platform issuing a state change at the first gateway (before the write) to"
-                        + " the frame's arrival at a console; cross: consoles on the other two gateways. The"
-                        + " gateways share this process (and its 2 cores) with the console sockets and PostgreSQL;"
-                        + " database share: PostgreSQL's CPU over PostgreSQL's and this process's; platform wait:"
+                        + " the frame's arrival at a console; cross: consoles on the other gateways; "
+                        + gateways.cpuNote() + "; all share the machine's cores with PostgreSQL;"
+                        + " database share: PostgreSQL's CPU over PostgreSQL's and the gateways'; platform wait:"
                         + " per batch, how long its oldest event waited at the platform for the batch before it to be"
                         + " answered (not in the latency)");
             } finally {
@@ -168,9 +161,7 @@ final class ClusterFanOutBench implements Bench {
                     }
                 }
                 tyrus.shutdown();
-                for (GatewayServer g : gateways) {
-                    g.close();
-                }
+              }
             }
         }
         return r;
@@ -186,6 +177,8 @@ final class ClusterFanOutBench implements Bench {
         String[] platformIds = new String[agents];
         try (PostgresGatewayStore store = PostgresGatewayStore.open(db)) {
             store.saveTenantSettings(TenantSettings.defaults(TENANT));
+            store.saveUser(new User(TENANT + ":" + ADMIN, TENANT, "d0", ADMIN, "B8 Admin", Set.of(Role.ADMIN), null),
+                    hash); // connects the platform when the gateways are processes
             for (int i = 0; i < consoles; i++) {
                 store.saveUser(new User(TENANT + ":sup-" + i, TENANT, "d0", "sup-" + i, "Supervisor " + i,
                         Set.of(Role.AWA_MANAGER), "sup-" + i), hash);
@@ -236,7 +229,7 @@ final class ClusterFanOutBench implements Bench {
 
     /** The platform: batches of state changes (a hundredth of a second's each), round-robin, at a steady rate. */
     static final class Feed extends PacedFeed {
-        private final GatewayServer gateway;
+        private final B8Cluster gateways;
         private final String[] platformIds;
         private final int perBatch;
         private final AtomicLongArray issuedHold;
@@ -247,10 +240,10 @@ final class ClusterFanOutBench implements Bench {
         final Samples waited = new Samples();
         volatile boolean measuring;
 
-        Feed(GatewayServer gateway, String[] platformIds, int rate, AtomicLongArray issuedHold,
+        Feed(B8Cluster gateways, String[] platformIds, int rate, AtomicLongArray issuedHold,
              AtomicLongArray issuedActive) {
             super(rate, 1);
-            this.gateway = gateway;
+            this.gateways = gateways;
             this.platformIds = platformIds;
             this.perBatch = Math.max(1, rate / BATCHES_PER_SECOND);
             this.issuedHold = issuedHold;
@@ -268,7 +261,7 @@ final class ClusterFanOutBench implements Bench {
         int emit(long n, int unused, long owed) {
             // never one slot twice in a batch: its stamp would be overwritten before its frame arrived
             int count = (int) Math.min(Math.min(MAX_BATCH, platformIds.length), Math.max(perBatch, owed));
-            List<PlatformFact> facts = new ArrayList<>(count);
+            List<PlatformFact.StateChanged> facts = new ArrayList<>(count);
             Instant at = Instant.now();
             long issued = System.nanoTime();
             if (measuring) {
@@ -282,7 +275,11 @@ final class ClusterFanOutBench implements Bench {
                 facts.add(new PlatformFact.StateChanged("b8-" + (n + k), at.plusNanos(k * 1000L), platformIds[slot],
                         onHold[slot] ? InteractionState.ON_HOLD : InteractionState.ACTIVE));
             }
-            gateway.platformSide().applyPlatformFacts(TENANT, facts);
+            try {
+                gateways.apply(TENANT, facts);
+            } catch (Exception e) {
+                throw new IllegalStateException("the platform's batch was not taken: " + e.getMessage(), e);
+            }
             return count;
         }
     }

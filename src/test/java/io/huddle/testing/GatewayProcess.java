@@ -22,10 +22,19 @@ public final class GatewayProcess implements AutoCloseable {
     private final String dbUser;
     private final String dbPassword;
     private final boolean demo;
+    private final List<String> jvmOptions;
     private Process process;
     private int starts;
 
     public GatewayProcess(int port, Path dir, String dbUrl, String dbUser, String dbPassword, boolean demo) {
+        // small and quick to start: the tests start and kill many
+        this(port, dir, dbUrl, dbUser, dbPassword, demo, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+    }
+
+    /** @param jvmOptions the gateway JVM's options (heap, compiler) */
+    public GatewayProcess(int port, Path dir, String dbUrl, String dbUser, String dbPassword, boolean demo,
+                          List<String> jvmOptions) {
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.port = port;
         this.dir = dir;
         this.dbUrl = dbUrl;
@@ -47,11 +56,17 @@ public final class GatewayProcess implements AutoCloseable {
         return port;
     }
 
+    /** The running process's id. */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     /** Starts the process and waits until it answers HTTP (at most {@code within}). */
     public synchronized void start(Duration within) throws IOException, InterruptedException {
         Files.createDirectories(dir);
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
                 "io.huddle.Huddle", "gateway", "--db", dbUrl, "--port", Integer.toString(port),
                 "--data", dir.resolve("data").toString(), "--no-management"));
         if (demo && starts == 0) {
