@@ -10,10 +10,9 @@ import io.huddle.domain.Participant;
 import io.huddle.domain.TenantSettings;
 import io.huddle.gateway.store.FloorLog;
 import io.huddle.gateway.store.GatewayStore;
+import io.huddle.gateway.store.InterceptedStore;
 import io.huddle.gateway.store.SqliteGatewayStore;
 import io.huddle.gateway.store.StoreException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -126,17 +125,8 @@ class FloorLogFailureTest {
         try (SqliteGatewayStore real = SqliteGatewayStore.open(dir.resolve("gateway.db"))) {
             real.saveTenantSettings(TenantSettings.defaults("acme"));
             FlakyLog log = new FlakyLog();
-            GatewayStore store = (GatewayStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {GatewayStore.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("floorLog")) {
-                            return java.util.Optional.of(log);
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            GatewayStore store = InterceptedStore.of(real, (method, args, call) ->
+                    method.equals("floorLog") ? java.util.Optional.of(log) : call.call());
             Floors floors = new FloorRestore(store, Clock.systemUTC()).restore();
             PlatformSide floor = new PlatformSide(floors);
             Instant at = Instant.now();

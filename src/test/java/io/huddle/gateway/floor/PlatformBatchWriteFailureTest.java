@@ -8,10 +8,9 @@ import io.huddle.domain.Role;
 import io.huddle.domain.TenantSettings;
 import io.huddle.domain.User;
 import io.huddle.gateway.store.GatewayStore;
+import io.huddle.gateway.store.InterceptedStore;
 import io.huddle.gateway.store.SqliteGatewayStore;
 import io.huddle.gateway.store.StoreException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,17 +37,12 @@ class PlatformBatchWriteFailureTest {
                     "agent1");
             real.saveUser(agent, null);
             AtomicBoolean failNext = new AtomicBoolean(true);
-            GatewayStore store = (GatewayStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {GatewayStore.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("savePlatformEvents") && failNext.getAndSet(false)) {
-                            throw new StoreException("the disk is full", null);
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            GatewayStore store = InterceptedStore.of(real, (method, args, call) -> {
+                if (method.equals("savePlatformEvents") && failNext.getAndSet(false)) {
+                    throw new StoreException("the disk is full", null);
+                }
+                return call.call();
+            });
             Floors floors = new FloorRestore(store, Clock.systemUTC()).restore();
             PlatformSide floor = new PlatformSide(floors);
             List<FloorEvent> published = new CopyOnWriteArrayList<>();

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.huddle.domain.TenantSettings;
 import io.huddle.gateway.store.GatewayStore;
+import io.huddle.gateway.store.InterceptedStore;
 import io.huddle.gateway.store.SqliteGatewayStore;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -34,19 +33,14 @@ class UnseenTenantLoadTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try (SqliteGatewayStore real = SqliteGatewayStore.open(dir.resolve("gateway.db"))) {
-            GatewayStore store = (GatewayStore) Proxy.newProxyInstance(GatewayStore.class.getClassLoader(),
-                    new Class<?>[] {GatewayStore.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("tenantSettings") && "Aa".equals(args[0])) {
-                            reading.countDown();
-                            release.await(30, TimeUnit.SECONDS);
-                            return Optional.of(TenantSettings.defaults("Aa"));
-                        }
-                        try {
-                            return method.invoke(real, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
+            GatewayStore store = InterceptedStore.of(real, (method, args, call) -> {
+                if (method.equals("tenantSettings") && "Aa".equals(args[0])) {
+                    reading.countDown();
+                    release.await(30, TimeUnit.SECONDS);
+                    return Optional.of(TenantSettings.defaults("Aa"));
+                }
+                return call.call();
+            });
             Floors floors = new Floors(store, Clock.systemUTC());
             CompletableFuture<TenantFloor> slow = CompletableFuture.supplyAsync(() -> floors.tenant("Aa"), threads);
             CompletableFuture<TenantFloor> alsoSlow =
