@@ -21,13 +21,18 @@ public abstract class LoopbackProxy implements AutoCloseable {
     private final ExecutorService threads;
 
     protected LoopbackProxy(int upstreamPort, String threadName) throws IOException {
+        this(upstreamPort, threadName, 50);
+    }
+
+    /** @param backlog connections waiting to be accepted (many clients connecting at once need more) */
+    protected LoopbackProxy(int upstreamPort, String threadName, int backlog) throws IOException {
         this.upstreamPort = upstreamPort;
         this.threads = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
         threads.execute(this::accept);
     }
 
@@ -53,6 +58,11 @@ public abstract class LoopbackProxy implements AutoCloseable {
     protected void dropped() {
     }
 
+    /** The upstream end of a new connection, or null when there is none (the client's connection is closed). */
+    protected Socket connectUpstream() throws IOException {
+        return new Socket(InetAddress.getLoopbackAddress(), upstreamPort);
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -71,7 +81,10 @@ public abstract class LoopbackProxy implements AutoCloseable {
             return;
         }
         boolean dropAnswer = dropAnswer();
-        try (client; Socket upstream = new Socket(InetAddress.getLoopbackAddress(), upstreamPort)) {
+        try (client; Socket upstream = connectUpstream()) {
+            if (upstream == null) {
+                return;
+            }
             threads.execute(() -> pump(client, upstream, true, false));
             pump(upstream, client, false, dropAnswer);
         } catch (IOException e) {
