@@ -86,82 +86,76 @@ final class ClusterFanOutBench implements Bench {
             try (B8Cluster gateways = processes
                     ? new B8Processes(instances, db, dir, TENANT, ADMIN, PASSWORD.toCharArray())
                     : new B8InProcess(instances, db, dir)) {
-              try {
-                Map<String, Integer> slotOf = new HashMap<>();
-                for (int s = 0; s < agents; s++) {
-                    slotOf.put(idOf(s), s);
-                }
-                AtomicLongArray issuedHold = new AtomicLongArray(agents);
-                AtomicLongArray issuedActive = new AtomicLongArray(agents);
-                FanOutBench.Receivers rx = new FanOutBench.Receivers(slotOf, issuedHold, issuedActive, consoles);
-                CountDownLatch snapshots = new CountDownLatch(consoles);
-                int[] instanceOf = new int[consoles];
-                for (int i = 0; i < consoles; i++) {
-                    instanceOf[i] = i % instances;
-                    String base = gateways.baseUrl(instanceOf[i]);
-                    SignedIn who = GatewayClient.signIn(URI.create(base), TENANT, "sup-" + i, PASSWORD.toCharArray());
-                    sockets.add(FanOutBench.connect(tyrus, URI.create(base.replace("http://", "ws://")
-                            + "/api/v1/stream"), who, rx, i, snapshots));
-                }
-                BenchEnv.await(snapshots, 120, "every console to get its snapshot");
-                int highest = 0;
-                for (int rate : rates) {
-                    Feed feed = new Feed(gateways, platformIds, rate, issuedHold, issuedActive);
-                    feed.start();
-                    BenchEnv.sleep(Math.max(1, size.clusterSeconds() / 3) * 1000L); // warm-up at this rate
-                    long pg0 = postgresCpuNanos();
-                    long jvm0 = gateways.gatewaysCpuNanos();
-                    long events0 = feed.events.get();
-                    rx.reset();
-                    long t0 = System.nanoTime();
-                    rx.measuring = true;
-                    feed.measuring = true;
-                    BenchEnv.sleep(size.clusterSeconds() * 1000L);
-                    rx.measuring = false;
-                    feed.measuring = false;
-                    long window = System.nanoTime() - t0;
-                    long events = feed.events.get() - events0;
-                    long pgCpu = postgresCpuNanos() - pg0;
-                    long jvmCpu = gateways.gatewaysCpuNanos() - jvm0;
-                    feed.stop();
-                    BenchEnv.sleep(1_000);
-                    double perSecond = events / (window / 1e9);
-                    Samples cross = rx.mergedWhere(i -> instanceOf[i] != 0);
-                    Samples same = rx.mergedWhere(i -> instanceOf[i] == 0);
-                    String at = "at_" + rate;
-                    r.figure(at + "_events_per_s", perSecond, "1/s");
-                    r.figure(at + "_cross_p50_ms", Samples.ms(cross.percentile(50)), "ms");
-                    r.figure(at + "_cross_p99_ms", Samples.ms(cross.percentile(99)), "ms");
-                    r.figure(at + "_same_instance_p99_ms", Samples.ms(same.percentile(99)), "ms");
-                    r.figure(at + "_platform_wait_p99_ms", Samples.ms(feed.waited.percentile(99)), "ms");
-                    r.figure(at + "_database_cpu_share", pgCpu / (double) Math.max(1, pgCpu + jvmCpu), "");
-                    r.figure(at + "_database_cpu_cores", pgCpu / (double) window, "cores");
-                    r.figure(at + "_gateways_cpu_cores", jvmCpu / (double) window, "cores");
-                    if (perSecond >= rate * 0.95) {
-                        highest = rate;
+                try {
+                    Map<String, Integer> slotOf = new HashMap<>();
+                    for (int s = 0; s < agents; s++) {
+                        slotOf.put(idOf(s), s);
                     }
-                }
-                r.figure("highest_sustained_rate", highest, "1/s");
-                int target = rates[rates.length - 1] >= 2_000 ? 2_000 : rates[rates.length - 1];
-                r.atMost("at_" + target + "_cross_p99_ms", 100, "cross-instance p99 <= 100 ms at " + target
-                        + " events/s");
-                r.atLeast("highest_sustained_rate", target, "sustains >= " + target + " events/s");
-                r.note("latency: from the platform issuing a state change at the first gateway (before the write) to"
-                        + " the frame's arrival at a console; cross: consoles on the other gateways; "
-                        + gateways.cpuNote() + "; all share the machine's cores with PostgreSQL;"
-                        + " database share: PostgreSQL's CPU over PostgreSQL's and the gateways'; platform wait:"
-                        + " per batch, how long its oldest event waited at the platform for the batch before it to be"
-                        + " answered (not in the latency)");
-            } finally {
-                for (Session s : sockets) {
-                    try {
-                        s.close();
-                    } catch (IOException | RuntimeException e) {
-                        // closing anyway
+                    AtomicLongArray issuedHold = new AtomicLongArray(agents);
+                    AtomicLongArray issuedActive = new AtomicLongArray(agents);
+                    FanOutBench.Receivers rx = new FanOutBench.Receivers(slotOf, issuedHold, issuedActive, consoles);
+                    CountDownLatch snapshots = new CountDownLatch(consoles);
+                    int[] instanceOf = new int[consoles];
+                    for (int i = 0; i < consoles; i++) {
+                        instanceOf[i] = i % instances;
+                        String base = gateways.baseUrl(instanceOf[i]);
+                        SignedIn who = GatewayClient.signIn(URI.create(base), TENANT, "sup-" + i,
+                                PASSWORD.toCharArray());
+                        sockets.add(FanOutBench.connect(tyrus, URI.create(base.replace("http://", "ws://")
+                                + "/api/v1/stream"), who, rx, i, snapshots));
                     }
+                    BenchEnv.await(snapshots, 120, "every console to get its snapshot");
+                    int highest = 0;
+                    for (int rate : rates) {
+                        Feed feed = new Feed(gateways, platformIds, rate, issuedHold, issuedActive);
+                        feed.start();
+                        BenchEnv.sleep(Math.max(1, size.clusterSeconds() / 3) * 1000L); // warm-up at this rate
+                        long pg0 = postgresCpuNanos();
+                        long jvm0 = gateways.gatewaysCpuNanos();
+                        long events0 = feed.events.get();
+                        rx.reset();
+                        long t0 = System.nanoTime();
+                        rx.measuring = true;
+                        feed.measuring = true;
+                        BenchEnv.sleep(size.clusterSeconds() * 1000L);
+                        rx.measuring = false;
+                        feed.measuring = false;
+                        long window = System.nanoTime() - t0;
+                        long events = feed.events.get() - events0;
+                        long pgCpu = postgresCpuNanos() - pg0;
+                        long jvmCpu = gateways.gatewaysCpuNanos() - jvm0;
+                        feed.stop();
+                        BenchEnv.sleep(1_000);
+                        double perSecond = events / (window / 1e9);
+                        Samples cross = rx.mergedWhere(i -> instanceOf[i] != 0);
+                        Samples same = rx.mergedWhere(i -> instanceOf[i] == 0);
+                        String at = "at_" + rate;
+                        r.figure(at + "_events_per_s", perSecond, "1/s");
+                        r.figure(at + "_cross_p50_ms", Samples.ms(cross.percentile(50)), "ms");
+                        r.figure(at + "_cross_p99_ms", Samples.ms(cross.percentile(99)), "ms");
+                        r.figure(at + "_same_instance_p99_ms", Samples.ms(same.percentile(99)), "ms");
+                        r.figure(at + "_platform_wait_p99_ms", Samples.ms(feed.waited.percentile(99)), "ms");
+                        r.figure(at + "_database_cpu_share", pgCpu / (double) Math.max(1, pgCpu + jvmCpu), "");
+                        r.figure(at + "_database_cpu_cores", pgCpu / (double) window, "cores");
+                        r.figure(at + "_gateways_cpu_cores", jvmCpu / (double) window, "cores");
+                        if (perSecond >= rate * 0.95) {
+                            highest = rate;
+                        }
+                    }
+                    r.figure("highest_sustained_rate", highest, "1/s");
+                    int target = rates[rates.length - 1] >= 2_000 ? 2_000 : rates[rates.length - 1];
+                    r.atMost("at_" + target + "_cross_p99_ms", 100, "cross-instance p99 <= 100 ms at " + target
+                            + " events/s");
+                    r.atLeast("highest_sustained_rate", target, "sustains >= " + target + " events/s");
+                    r.note("latency: from the platform issuing a state change at the first gateway (before the"
+                            + " write) to the frame's arrival at a console; cross: consoles on the other gateways; "
+                            + gateways.cpuNote() + "; all share the machine's cores with PostgreSQL;"
+                            + " database share: PostgreSQL's CPU over PostgreSQL's and the gateways'; platform wait:"
+                            + " per batch, how long its oldest event waited at the platform for the batch before it"
+                            + " to be answered (not in the latency)");
+                } finally {
+                    FanOutBench.closeAll(sockets, tyrus);
                 }
-                tyrus.shutdown();
-              }
             }
         }
         return r;

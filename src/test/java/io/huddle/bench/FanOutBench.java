@@ -135,17 +135,22 @@ final class FanOutBench implements Bench {
                 r.note("latency: from the platform thread issuing a state change (before the gateway writes it) to "
                         + "the frame's arrival at a console socket; cores: CPU seconds per second");
             } finally {
-                for (Session s : sockets) {
-                    try {
-                        s.close();
-                    } catch (IOException | RuntimeException e) {
-                        // closing anyway
-                    }
-                }
-                tyrus.shutdown();
+                closeAll(sockets, tyrus);
             }
         }
         return r;
+    }
+
+    /** Closes the console sockets, whatever state they are in, and their client. */
+    static void closeAll(List<Session> sockets, ClientManager tyrus) {
+        for (Session s : sockets) {
+            try {
+                s.close();
+            } catch (IOException | RuntimeException e) {
+                // closing anyway
+            }
+        }
+        tyrus.shutdown();
     }
 
     /** A console's stream socket: every frame after its snapshot goes to {@code rx} as socket {@code index}. */
