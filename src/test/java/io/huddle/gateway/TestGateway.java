@@ -140,16 +140,8 @@ public final class TestGateway implements AutoCloseable {
     }
 
     private HttpResponse<String> call(String method, String path, String token, String body, boolean checkRequest) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        return ContractHttp.send(http, b.build(), body, checkRequest);
+        return ContractHttp.send(http, ContractHttp.request(URI.create(baseUrl() + path), method, token, body).build(),
+                body, checkRequest);
     }
 
     public static JsonNode json(String body) {

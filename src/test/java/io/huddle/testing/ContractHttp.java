@@ -14,6 +14,22 @@ public final class ContractHttp {
     }
 
     /**
+     * A request as the REST tests make them: the method and JSON body (or none), and the bearer token when there is
+     * one; the caller adds any other header.
+     */
+    public static HttpRequest.Builder request(java.net.URI uri, String method, String token, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).method(method, body == null
+                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        return b;
+    }
+
+    /**
      * Sends {@code request} (whose body is {@code body}, or null for none) and checks request and answer; with
      * {@code checkRequest} false (a test's deliberately malformed request) only the answer is checked.
      */

@@ -18,6 +18,7 @@ import io.huddle.gateway.store.TestPostgres;
 import io.huddle.protocol.Json;
 import io.huddle.protocol.platform.PlatformSignature;
 import io.huddle.protocol.stream.ServerFrame;
+import io.huddle.testing.ContractHttp;
 import io.huddle.testing.GatewayProcess;
 import io.huddle.testing.RoundRobinBalancer;
 import java.io.IOException;
@@ -347,15 +348,8 @@ class HighAvailabilityTest {
 
     private HttpResponse<String> send(String method, String path, String token, String body,
                                       Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
+        HttpRequest.Builder b = ContractHttp.request(base.resolve(path), method, token, body)
+                .timeout(Duration.ofSeconds(10));
         headers.forEach(b::header);
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -125,15 +125,7 @@ final class Api implements AutoCloseable {
     }
 
     Res send(String method, String path, String token, String body, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(gw.baseUrl() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
+        HttpRequest.Builder b = ContractHttp.request(URI.create(gw.baseUrl() + path), method, token, body);
         headers.forEach(b::header);
         HttpResponse<String> r = ContractHttp.send(client, b.build(), body, checkRequests);
         return new Res(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""), r.headers());
