@@ -130,7 +130,7 @@ final class PostgresFloorLog implements FloorLog {
     }
 
     private static List<Entry> read(Connection c, String tenant, long position, int limit) throws SQLException {
-        return Jdbc.query(c, "SELECT seq, ops::text FROM floor_log WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?",
+        return Jdbc.query(c, "SELECT seq, ops FROM floor_log WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?",
                 ps -> {
                     ps.setString(1, tenant);
                     ps.setLong(2, position);
