@@ -17,6 +17,8 @@
 # console's window saying "Starting the demo contact center…" (logged as "first frame (starting) of"), which
 # becomes the console once the embedded demo gateway has started and the supervisor has signed in: "content"
 # is the first frame of the console itself. The agent's first window is its sign-in, which is its content.
+# "First window mapped" is the first window of any kind the X server maps (xev on the root window, see
+# scripts/first-window.sh): each desktop launcher's splash screen, drawn before the JVM runs Java.
 # The JVM's CPU time up to the first frame (also logged) is reported too: on a busy machine it varies much
 # less than the wall-clock time. Prints a Markdown report (machine, load, table) for docs/benchmarks.md.
 #
@@ -28,6 +30,7 @@
 # turns, the median of N after one uncounted warm-up (which seeds the demo's data).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/first-window.sh
 
 if [ "${1:-}" = readme ]; then
   exec scripts/measure-readme-startup.sh "${@:2}"
@@ -36,6 +39,7 @@ runs=${1:-7}
 image="target/installer/image/Huddle Supervisor"
 [ -x "$image/bin/Huddle Supervisor" ] || { echo "no app image: run mvn -B -Pinstaller package -DskipTests" >&2; exit 1; }
 command -v Xvfb >/dev/null || { echo "needs Xvfb (apt-get install xvfb)" >&2; exit 1; }
+command -v xev >/dev/null || { echo "needs xev (apt-get install x11-utils)" >&2; exit 1; }
 
 work="$PWD/target/startup"
 rm -rf "$work"
@@ -59,12 +63,16 @@ read -r display_number <&3
 export DISPLAY=":$display_number"
 
 # one launch of a variant's launcher; prints "<ms from launch to the first frame>/<ms of CPU the JVM used by
-# then>/<ms from launch to the first frame of the content>"
+# then>/<ms from launch to the first frame of the content>/<ms from launch to the first window mapped>" (the
+# supervisor's splash screen, which its launcher shows before the JVM runs Java)
 launch() { # variant launcher
-  local log="$work/$1-${2// /-}.log" t0 frame cpu content
+  local log="$work/$1-${2// /-}.log" t0 frame cpu content mapped xev
+  xev=$(watch_first_map "$work/mapped" "$work")
   t0=$(date +%s%3N)
   HOME="$home" XDG_DATA_HOME="$home/data" JAVA_TOOL_OPTIONS="-Dhuddle.exitAfterFirstFrame=true" \
     timeout 300 "$work/$1/bin/$2" >"$log" 2>&1 || true
+  kill "$xev" 2>/dev/null || true
+  mapped=$(cat "$work/mapped" 2>/dev/null || echo "$t0")
   frame=$(grep -o 'at epoch ms [0-9]*' "$log" | head -1 | awk '{print $4}')
   cpu=$(grep -o '[0-9]* ms of CPU' "$log" | head -1 | awk '{print $1}')
   content=$(grep "first frame of '" "$log" | grep -o 'at epoch ms [0-9]*' | head -1 | awk '{print $4}')
@@ -73,7 +81,7 @@ launch() { # variant launcher
     tail -20 "$log" >&2
     exit 1
   fi
-  echo "$((frame - t0))/$cpu/$((content - t0))"
+  echo "$((frame - t0))/$cpu/$((content - t0))/$((mapped - t0))"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
@@ -111,8 +119,8 @@ Measured $(date -u +%Y-%m-%d) with \`scripts/measure-startup.sh $runs\` on the a
 - Java: $("$app/lib/runtime/bin/java" -version 2>&1 | head -1), trimmed by jlink ($(du -sh "$app/lib/runtime" | cut -f1)); AppCDS archive $(du -h "$app/lib/app/huddle.jsa" | cut -f1)
 - Load average (1, 5, 15 min) before: $load_before; after: $load_after
 
-| launcher | class-data sharing | launch → first frame: median | fastest | CPU by then: median | → content: median | all runs (ms) |
-| --- | --- | --- | --- | --- | --- | --- |
+| launcher | class-data sharing | first window mapped: median | launch → first frame: median | fastest | CPU by then: median | → content: median | all runs (ms) |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 REPORT
 for launcher in "Huddle Supervisor" "Huddle Agent"; do
   for variant in none jdk app; do
@@ -120,8 +128,9 @@ for launcher in "Huddle Supervisor" "Huddle Agent"; do
     walls=$(tr ' ' '\n' <<<"$runs_of" | cut -d/ -f1)
     cpus=$(tr ' ' '\n' <<<"$runs_of" | cut -d/ -f2)
     contents=$(tr ' ' '\n' <<<"$runs_of" | cut -d/ -f3)
-    printf '| %s | %s | %s ms | %s ms | %s ms | %s ms | %s |\n' "$launcher" "$(label $variant)" \
-      "$(median <<<"$walls")" "$(sort -n <<<"$walls" | head -1)" "$(median <<<"$cpus")" "$(median <<<"$contents")" \
+    maps=$(tr ' ' '\n' <<<"$runs_of" | cut -d/ -f4)
+    printf '| %s | %s | %s ms | %s ms | %s ms | %s ms | %s ms | %s |\n' "$launcher" "$(label $variant)" \
+      "$(median <<<"$maps")" "$(median <<<"$walls")" "$(sort -n <<<"$walls" | head -1)" "$(median <<<"$cpus")" "$(median <<<"$contents")" \
       "$(tr '\n' ' ' <<<"$walls" | sed 's/ $//')"
   done
 done

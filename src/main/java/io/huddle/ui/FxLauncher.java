@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Starts the JavaFX toolkit without an {@code Application} subclass, so the composition root can hand
  * the app its objects by constructor, and waits until the app says it is done.
  *
- * <p>It logs how long after the process started the first window got its first frame, and again for each
+ * <p>The launcher's {@linkplain LauncherSplash splash screen}, if it shows one, closes at the first window's first
+ * frame. It logs how long after the process started the first window got its first frame, and again for each
  * scene the app puts in that window later. An app that first shows a {@linkplain #placeholder placeholder}
  * (the demo console's "starting" view) gets two lines: {@code first frame (starting) of '...'} when the
  * window appears and {@code first frame of '...'} when its real content does. With
@@ -59,7 +60,11 @@ public final class FxLauncher {
                 exit.run();
             }
         });
-        done.await();
+        try {
+            done.await();
+        } finally {
+            LauncherSplash.close("the app ended without a window");
+        }
     }
 
     /** Starts the toolkit; what {@link DesktopCheck} did not foresee becomes one line for the person. */
@@ -109,6 +114,8 @@ public final class FxLauncher {
 
     private static void firstFrame(Stage primary, boolean placeholder) {
         Instant now = Instant.now();
+        // after this pulse, which paints the window: the splash gives way to a painted window, not a blank one
+        Platform.runLater(() -> LauncherSplash.close("the first window is shown"));
         ProcessHandle.Info process = ProcessHandle.current().info();
         Instant started = process.startInstant().orElse(now);
         LOG.info("first frame {}of '{}' {} ms after the process started, {} ms of CPU (at epoch ms {})",

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.huddle.testing.VirtualDisplay;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -61,7 +60,7 @@ class InstallerIT {
     private Path root;
     private Path opt;
     private Path control;
-    private Process xvfb;
+    private VirtualDisplay xvfb;
     private String display;
 
     @BeforeAll
@@ -92,7 +91,7 @@ class InstallerIT {
     @AfterAll
     void stopXvfb() {
         if (xvfb != null) {
-            xvfb.destroy();
+            xvfb.close();
         }
     }
 
@@ -127,6 +126,14 @@ class InstallerIT {
         assertThat(cfg("Huddle Supervisor")).contains("arguments=console", "-XX:SharedArchiveFile=$APPDIR/huddle.jsa");
         assertThat(cfg("Huddle Agent")).contains("arguments=agent", "-XX:SharedArchiveFile=$APPDIR/huddle.jsa");
         assertThat(cfg("huddle")).doesNotContain("arguments=");
+        // each desktop launcher shows its own splash screen (its image beside the jar); the command line none
+        assertThat(cfg("Huddle Supervisor")).contains("-splash:$APPDIR/splash.png").doesNotContain("splash-agent");
+        assertThat(cfg("Huddle Agent")).contains("-splash:$APPDIR/splash-agent.png")
+                .doesNotContain("-splash:$APPDIR/splash.png");
+        assertThat(cfg("huddle")).doesNotContain("-splash");
+        for (String image : List.of("splash.png", "splash@2x.png", "splash-agent.png", "splash-agent@2x.png")) {
+            assertThat(opt.resolve("lib/app").resolve(image)).isRegularFile();
+        }
 
         Path app = opt.resolve("lib/app");
         assertThat(app.resolve("huddle.jar")).isRegularFile();
@@ -225,6 +232,8 @@ class InstallerIT {
     void theSupervisorLauncherShowsTheConsole() throws Exception {
         String log = showFirstWindow("Huddle Supervisor", "installed-supervisor.png");
         assertThat(log).contains("first frame of 'Huddle — Supervisor One'");
+        // its launcher showed the splash screen before Java ran, and the console closed it at its first frame
+        assertThat(log).contains("the launcher's splash screen closed (the first window is shown)");
     }
 
     @Test
@@ -232,6 +241,7 @@ class InstallerIT {
     void theAgentLauncherShowsItsSignIn() throws Exception {
         String log = showFirstWindow("Huddle Agent", "installed-agent.png");
         assertThat(log).contains("first frame of 'Sign in to Huddle (agent)'");
+        assertThat(log).contains("the launcher's splash screen closed (the first window is shown)");
     }
 
     @Test
@@ -299,12 +309,8 @@ class InstallerIT {
         if (xvfb != null) {
             return;
         }
-        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                .redirectError(scratch.resolve("xvfb.log").toFile()).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8));
-        String number = out.readLine();
-        assertThat(number).as("Xvfb's display number").isNotNull().matches("\\d+");
-        display = ":" + number;
+        xvfb = VirtualDisplay.start(scratch.resolve("xvfb.log"));
+        display = xvfb.name();
     }
 
     /** The unit's ExecStart with systemd's variable expansion, moved into the scratch root. */

@@ -2,6 +2,7 @@ package io.huddle.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huddle.testing.VirtualDisplay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,12 +10,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's run command, exactly as a newcomer pastes it, maps the start-up archive that {@code mvn package}
+ * The README's run command, exactly as a newcomer pastes it, shows its splash screen until the console's window
+ * shows (on a display of the test's own: Xvfb), and maps the start-up archive that {@code mvn package}
  * makes (target/huddle.jsa): Huddle's own classes and JavaFX's come from it, not from the jars. Run after the
  * package phase, with {@code console} replaced by {@code --version} (no display needed) and {@code -Xshare:on},
  * under which the JVM refuses to start at all when the archive it is told to map cannot be used.
@@ -41,6 +45,43 @@ class ReadmeRunCommandIT {
         assertThat(process.exitValue()).as("exit status of %s; it said:%n%s", probe, tail(output)).isZero();
         assertThat(output).contains("io.huddle.Huddle source: shared objects file")
                 .contains("picocli.CommandLine source: shared objects file");
+    }
+
+    /**
+     * The README's command, run as pasted on a display of the test's own until the console's first frame: the
+     * launcher shows the splash screen it names before Java runs, and the console closes it once its own window
+     * has its first frame (a splash left open would sit over the console until the process ends).
+     */
+    @Test
+    void theReadmeRunCommandShowsItsSplashScreenUntilTheConsolesWindow(@TempDir Path dir) throws Exception {
+        List<String> command = new ArrayList<>(readmeRunCommand());
+        assertThat(command).anyMatch(word -> word.startsWith("-splash:"));
+        command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Path log = dir.resolve("console.log");
+        try (VirtualDisplay display = VirtualDisplay.start(dir.resolve("xvfb.log"))) {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = pb.environment();
+            env.put("DISPLAY", display.name());
+            env.put("HOME", dir.toString());
+            env.put("XDG_DATA_HOME", dir.resolve("data").toString());
+            env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
+            env.put("XDG_STATE_HOME", dir.resolve("state").toString());
+            env.put("JAVA_TOOL_OPTIONS", "-Dhuddle.exitAfterFirstFrame=true");
+            Process console = pb.start();
+            boolean ended = console.waitFor(120, TimeUnit.SECONDS);
+            if (!ended) {
+                console.destroyForcibly().waitFor();
+            }
+            String output = Files.readString(log);
+            assertThat(ended).as("the console closed itself after its first frame; it said:%n%s", tail(output))
+                    .isTrue();
+            assertThat(console.exitValue()).as("exit status; it said:%n%s", tail(output)).isZero();
+            int firstWindow = output.indexOf("first frame (starting) of 'Huddle");
+            int splashClosed = output.indexOf("the launcher's splash screen closed (the first window is shown)");
+            assertThat(firstWindow).as("the console's first window; it said:%n%s", tail(output)).isNotNegative();
+            assertThat(splashClosed).as("the splash screen was shown and closed; it said:%n%s", tail(output))
+                    .isGreaterThan(firstWindow);
+        }
     }
 
     /** The command after the build in README.md's "Run it" block, split into words. */
