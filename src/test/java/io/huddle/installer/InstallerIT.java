@@ -135,6 +135,18 @@ class InstallerIT {
             assertThat(opt.resolve("lib/app").resolve(image)).isRegularFile();
         }
 
+        // the licence: Huddle's notice, then the runtime's and every library's, in Debian's machine-readable form
+        String copyright = Files.readString(opt.resolve("share/doc/copyright"));
+        assertThat(copyright).startsWith("Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/")
+                .contains("License: LicenseRef-Huddle-proprietary\n Huddle — supervisor call monitoring\n",
+                        " Copyright (c) 2026 Huddle. All rights reserved.", "GNU General Public License",
+                        "jackson-databind (com.fasterxml.jackson.core:jackson-databind:",
+                        "(GPLv2+CE) javafx controls (org.openjfx:javafx-controls:")
+                .doesNotContain("APPLICATION_LICENSE_TEXT", "Unknown license");
+        assertThat(copyright.stripTrailing().lines().dropWhile(line -> !line.startsWith("License: ")).skip(1))
+                .as("every line of the licence text is indented, an empty one written ' .'")
+                .allMatch(line -> line.startsWith(" ") && !line.isBlank());
+
         Path app = opt.resolve("lib/app");
         assertThat(app.resolve("huddle.jar")).isRegularFile();
         assertThat(app.resolve("libglassgtk3.so")).as("JavaFX's natives are the runtime's").doesNotExist();
