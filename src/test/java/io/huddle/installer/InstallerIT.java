@@ -278,15 +278,8 @@ class InstallerIT {
         startXvfb();
         Path home = Files.createDirectories(scratch.resolve("home-" + launcher.replace(' ', '-')));
         Path log = scratch.resolve(launcher.replace(' ', '-') + ".log");
-        ProcessBuilder pb = new ProcessBuilder(opt.resolve("bin").resolve(launcher).toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = pb.environment();
-        env.put("DISPLAY", display);
-        env.put("HOME", home.toString());
-        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
-        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-        env.put("JAVA_TOOL_OPTIONS", "-Xshare:on");
+        ProcessBuilder pb = xvfb.app(List.of(opt.resolve("bin").resolve(launcher).toString()), home, log);
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Xshare:on");
         Process app = pb.start();
         try {
             Instant until = Instant.now().plus(FIRST_WINDOW_TIMEOUT);

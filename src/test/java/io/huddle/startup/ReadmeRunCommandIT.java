@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -59,14 +58,8 @@ class ReadmeRunCommandIT {
         command.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
         Path log = dir.resolve("console.log");
         try (VirtualDisplay display = VirtualDisplay.start(dir.resolve("xvfb.log"))) {
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = pb.environment();
-            env.put("DISPLAY", display.name());
-            env.put("HOME", dir.toString());
-            env.put("XDG_DATA_HOME", dir.resolve("data").toString());
-            env.put("XDG_CONFIG_HOME", dir.resolve("config").toString());
-            env.put("XDG_STATE_HOME", dir.resolve("state").toString());
-            env.put("JAVA_TOOL_OPTIONS", "-Dhuddle.exitAfterFirstFrame=true");
+            ProcessBuilder pb = display.app(command, dir, log);
+            pb.environment().put("JAVA_TOOL_OPTIONS", "-Dhuddle.exitAfterFirstFrame=true");
             Process console = pb.start();
             boolean ended = console.waitFor(120, TimeUnit.SECONDS);
             if (!ended) {

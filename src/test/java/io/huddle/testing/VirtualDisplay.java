@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * An X display of the test's own (Xvfb, 1600x1000, 24-bit), for tests that start the real launchers and their
@@ -30,6 +32,23 @@ public final class VirtualDisplay implements AutoCloseable {
             throw new IOException("Xvfb did not start (no display number; its log: " + log + ")");
         }
         return new VirtualDisplay(xvfb, ":" + number);
+    }
+
+    /**
+     * A desktop app's process on this display as a person would start it, with a home of its own ({@code home}, and
+     * the XDG data, configuration, state and cache directories the usual places under it) and its output, standard
+     * error included, in {@code log}. The caller adds what else it needs and starts it.
+     */
+    public ProcessBuilder app(List<String> command, Path home, Path log) {
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        env.put("DISPLAY", name);
+        env.put("HOME", home.toString());
+        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        env.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
+        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
+        return pb;
     }
 
     /** The value for {@code DISPLAY}. */
