@@ -14,7 +14,7 @@ watch_first_map() {
     done
     cat >/dev/null # drains xev until it is stopped
   ) <"$fifo" >/dev/null &
-  sleep 0.2 # xev has selected the events before the launch
+  sleep 0.2 # xev has selected the events before the launch; the callers check that what it saw came first
   echo "$xev"
 }
 

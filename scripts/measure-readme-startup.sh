@@ -44,7 +44,8 @@ launch() { # variant: with | without
   cpu1=$(grep 'first frame (starting)' "$log" | grep -o '[0-9]* ms of CPU' | head -1 | awk '{print $1}')
   content=$(grep "first frame of '" "$log" | grep -o 'at epoch ms [0-9]*' | head -1 | awk '{print $4}')
   cpu2=$(grep "first frame of '" "$log" | grep -o '[0-9]* ms of CPU' | head -1 | awk '{print $1}')
-  if [ -z "$mapped" ] || [ -z "$first" ] || [ -z "$content" ]; then
+  if [ -z "$mapped" ] || [ -z "$first" ] || [ -z "$content" ] || [ "$mapped" -gt "$first" ]; then
+    # no window mapped, or the one seen came after the first frame: xev missed the first (not listening yet)
     echo "no first window or first frame from the README's command ($1 the archive):" >&2
     tail -20 "$log" >&2
     exit 1

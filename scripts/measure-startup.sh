@@ -72,11 +72,12 @@ launch() { # variant launcher
   HOME="$home" XDG_DATA_HOME="$home/data" JAVA_TOOL_OPTIONS="-Dhuddle.exitAfterFirstFrame=true" \
     timeout 300 "$work/$1/bin/$2" >"$log" 2>&1 || true
   kill "$xev" 2>/dev/null || true
-  mapped=$(cat "$work/mapped" 2>/dev/null || echo "$t0")
+  mapped=$(cat "$work/mapped" 2>/dev/null || true)
   frame=$(grep -o 'at epoch ms [0-9]*' "$log" | head -1 | awk '{print $4}')
   cpu=$(grep -o '[0-9]* ms of CPU' "$log" | head -1 | awk '{print $1}')
   content=$(grep "first frame of '" "$log" | grep -o 'at epoch ms [0-9]*' | head -1 | awk '{print $4}')
-  if [ -z "$frame" ] || [ -z "$content" ]; then
+  if [ -z "$frame" ] || [ -z "$content" ] || [ -z "$mapped" ] || [ "$mapped" -gt "$frame" ]; then
+    # no window mapped, or the one seen came after the first frame: xev missed the first (not listening yet)
     echo "no first frame from $1 $2:" >&2
     tail -20 "$log" >&2
     exit 1

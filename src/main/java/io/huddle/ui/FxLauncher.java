@@ -63,7 +63,7 @@ public final class FxLauncher {
         try {
             done.await();
         } finally {
-            LauncherSplash.close("the app ended without a window");
+            LauncherSplash.close("the app ended before its window closed it");
         }
     }
 
@@ -114,7 +114,7 @@ public final class FxLauncher {
 
     private static void firstFrame(Stage primary, boolean placeholder) {
         Instant now = Instant.now();
-        // after this pulse, which paints the window: the splash gives way to a painted window, not a blank one
+        // after this pulse, whose frame the render thread is painting meanwhile: the splash gives way to the window
         Platform.runLater(() -> LauncherSplash.close("the first window is shown"));
         ProcessHandle.Info process = ProcessHandle.current().info();
         Instant started = process.startInstant().orElse(now);

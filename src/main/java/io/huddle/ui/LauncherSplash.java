@@ -1,5 +1,6 @@
 package io.huddle.ui;
 
+import java.awt.GraphicsEnvironment;
 import java.awt.SplashScreen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +22,8 @@ public final class LauncherSplash {
      * display, or closed already). Safe from any thread; never throws.
      */
     public static void close(String why) {
-        if (Boolean.getBoolean("java.awt.headless")) {
-            return; // no splash: asking for it would throw
+        if (GraphicsEnvironment.isHeadless()) {
+            return; // no display, or headless by choice: no splash, and asking for it would throw
         }
         try {
             SplashScreen splash = SplashScreen.getSplashScreen();

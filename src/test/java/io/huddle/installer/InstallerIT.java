@@ -143,9 +143,13 @@ class InstallerIT {
                         "jackson-databind (com.fasterxml.jackson.core:jackson-databind:",
                         "(GPLv2+CE) javafx controls (org.openjfx:javafx-controls:")
                 .doesNotContain("APPLICATION_LICENSE_TEXT", "Unknown license");
-        assertThat(copyright.stripTrailing().lines().dropWhile(line -> !line.startsWith("License: ")).skip(1))
+        List<String> licence = copyright.lines().dropWhile(line -> !line.startsWith("License: ")).skip(1)
+                .takeWhile(line -> !line.isEmpty()).toList();
+        assertThat(licence).as("the licence's text, to the end of its paragraph").hasSizeGreaterThan(50)
                 .as("every line of the licence text is indented, an empty one written ' .'")
                 .allMatch(line -> line.startsWith(" ") && !line.isBlank());
+        assertThat(copyright).as("the runtime has a paragraph of its own")
+                .contains("\nFiles: lib/runtime/*\n", "\nLicense: GPL-2.0-only WITH Classpath-exception-2.0\n");
 
         Path app = opt.resolve("lib/app");
         assertThat(app.resolve("huddle.jar")).isRegularFile();

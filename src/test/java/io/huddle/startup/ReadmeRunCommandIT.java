@@ -61,9 +61,13 @@ class ReadmeRunCommandIT {
             ProcessBuilder pb = display.app(command, dir, log);
             pb.environment().put("JAVA_TOOL_OPTIONS", "-Dhuddle.exitAfterFirstFrame=true");
             Process console = pb.start();
-            boolean ended = console.waitFor(120, TimeUnit.SECONDS);
-            if (!ended) {
-                console.destroyForcibly().waitFor();
+            boolean ended;
+            try {
+                ended = console.waitFor(120, TimeUnit.SECONDS);
+            } finally {
+                if (console.isAlive()) {
+                    console.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
+                }
             }
             String output = Files.readString(log);
             assertThat(ended).as("the console closed itself after its first frame; it said:%n%s", tail(output))

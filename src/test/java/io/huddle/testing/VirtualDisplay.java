@@ -3,10 +3,15 @@ package io.huddle.testing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An X display of the test's own (Xvfb, 1600x1000, 24-bit), for tests that start the real launchers and their
@@ -21,17 +26,41 @@ public final class VirtualDisplay implements AutoCloseable {
         this.name = name;
     }
 
-    /** Starts Xvfb, its error output in {@code log}; needs the package xvfb. */
+    /**
+     * Starts Xvfb, its error output in {@code log}; needs the package xvfb. Fails with a line that says so when it is
+     * missing, and when Xvfb does not say its display within 30 s.
+     */
     public static VirtualDisplay start(Path log) throws IOException {
-        Process xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
-                .redirectError(log.toFile()).start();
-        String number = new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8))
-                .readLine();
-        if (number == null || !number.matches("\\d+")) {
-            xvfb.destroy();
-            throw new IOException("Xvfb did not start (no display number; its log: " + log + ")");
+        Process xvfb;
+        try {
+            xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", "tcp")
+                    .redirectError(log.toFile()).start();
+        } catch (IOException e) {
+            throw new IOException("this test needs Xvfb (apt-get install xvfb; .ci/run installs it): "
+                    + e.getMessage(), e);
         }
-        return new VirtualDisplay(xvfb, ":" + number);
+        try {
+            CompletableFuture<String> said = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new BufferedReader(new InputStreamReader(xvfb.getInputStream(), StandardCharsets.UTF_8))
+                            .readLine();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            String number = said.get(30, TimeUnit.SECONDS);
+            if (number == null || !number.matches("\\d+")) {
+                throw new IOException("Xvfb did not start (no display number; its log: " + log + ")");
+            }
+            return new VirtualDisplay(xvfb, ":" + number);
+        } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
+            stop(xvfb);
+            throw e instanceof IOException io ? io : new IOException("Xvfb did not start (its log: " + log + ")", e);
+        } catch (InterruptedException e) {
+            stop(xvfb);
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while Xvfb started", e);
+        }
     }
 
     /**
@@ -48,6 +77,9 @@ public final class VirtualDisplay implements AutoCloseable {
         env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
         env.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
         env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
+        // nothing of the desktop the test runs on: not its session bus, nor a Wayland display beside this one
+        env.remove("DBUS_SESSION_BUS_ADDRESS");
+        env.remove("WAYLAND_DISPLAY");
         return pb;
     }
 
@@ -58,6 +90,18 @@ public final class VirtualDisplay implements AutoCloseable {
 
     @Override
     public void close() {
+        stop(xvfb);
+    }
+
+    private static void stop(Process xvfb) {
         xvfb.destroy();
+        try {
+            if (!xvfb.waitFor(10, TimeUnit.SECONDS)) {
+                xvfb.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            xvfb.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
     }
 }

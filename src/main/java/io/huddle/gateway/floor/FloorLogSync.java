@@ -40,7 +40,8 @@ final class FloorLogSync {
     private final Floors floors;
     /**
      * Every instance reads every entry another one writes, so this mapper's accessors are generated code
-     * (Blackbird) instead of reflection: about a tenth less CPU for the gateways of B8. It costs class generation at
+     * (Blackbird) instead of reflection, which the followers' profile showed at 45 % of their time (B8 in
+     * docs/benchmarks.md: a little less CPU in a few noisy runs). It costs class generation at
      * each type's first use, which is why the other mappers (the desktop apps', the embedded demo's) go without it.
      */
     private final ObjectMapper json = Json.newMapper().registerModule(new BlackbirdModule());
