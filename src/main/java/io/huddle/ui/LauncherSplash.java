@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The splash screen the JVM's launcher shows before any Java runs ({@code java -splash:FILE}; the README's run
- * command and the supervisor's installed launcher give one): a window within a tenth of a second of the launch,
- * while the JVM, JavaFX and the app start. AWT closes it by itself only when an AWT window shows, never for a
+ * command and the installed desktop launchers give one): a window well within a second of the launch, while the
+ * JVM, JavaFX and the app start. AWT closes it by itself only when an AWT window shows, never for a
  * JavaFX one, so the app closes it once its own first window has its first frame, and when it exits without one.
  */
 public final class LauncherSplash {
@@ -22,10 +22,10 @@ public final class LauncherSplash {
      * display, or closed already). Safe from any thread; never throws.
      */
     public static void close(String why) {
-        if (GraphicsEnvironment.isHeadless()) {
-            return; // no display, or headless by choice: no splash, and asking for it would throw
-        }
         try {
+            if (GraphicsEnvironment.isHeadless()) {
+                return; // no display, or headless by choice: no splash, and asking for it would throw
+            }
             SplashScreen splash = SplashScreen.getSplashScreen();
             if (splash != null && splash.isVisible()) {
                 splash.close();
