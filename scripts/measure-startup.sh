@@ -64,7 +64,7 @@ export DISPLAY=":$display_number"
 
 # one launch of a variant's launcher; prints "<ms from launch to the first frame>/<ms of CPU the JVM used by
 # then>/<ms from launch to the first frame of the content>/<ms from launch to the first window mapped>" (the
-# supervisor's splash screen, which its launcher shows before the JVM runs Java)
+# launcher's splash screen, shown before the JVM runs Java)
 launch() { # variant launcher
   local log="$work/$1-${2// /-}.log" t0 frame cpu content mapped xev
   xev=$(watch_first_map "$work/mapped" "$work")
