@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.huddle.testing.Processes;
 import io.huddle.testing.VirtualDisplay;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -301,10 +302,7 @@ class InstallerIT {
             assertThat(colours(image)).as("%s is more than a blank screen", png).isGreaterThan(50);
             assertThat(app.isAlive()).as("%s still running:%n%s", launcher, Files.readString(log)).isTrue();
         } finally {
-            app.destroy();
-            if (!app.waitFor(20, TimeUnit.SECONDS)) {
-                app.destroyForcibly().waitFor();
-            }
+            Processes.stop(app, Duration.ofSeconds(20));
         }
         String out = Files.readString(log);
         assertThat(out).doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "UnsatisfiedLinkError",

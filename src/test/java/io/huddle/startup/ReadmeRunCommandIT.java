@@ -2,11 +2,13 @@ package io.huddle.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huddle.testing.Processes;
 import io.huddle.testing.VirtualDisplay;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,9 +67,7 @@ class ReadmeRunCommandIT {
             try {
                 ended = console.waitFor(120, TimeUnit.SECONDS);
             } finally {
-                if (console.isAlive()) {
-                    console.destroyForcibly().waitFor(20, TimeUnit.SECONDS);
-                }
+                Processes.stop(console, Duration.ofSeconds(20));
             }
             String output = Files.readString(log);
             assertThat(ended).as("the console closed itself after its first frame; it said:%n%s", tail(output))

@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeoutException;
  * real windows rather than Monocle's headless ones. Xvfb picks a free display number and says it.
  */
 public final class VirtualDisplay implements AutoCloseable {
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private final Process xvfb;
     private final String name;
 
@@ -54,10 +56,10 @@ public final class VirtualDisplay implements AutoCloseable {
             }
             return new VirtualDisplay(xvfb, ":" + number);
         } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
-            stop(xvfb);
+            Processes.stop(xvfb, STOP_GRACE);
             throw e instanceof IOException io ? io : new IOException("Xvfb did not start (its log: " + log + ")", e);
         } catch (InterruptedException e) {
-            stop(xvfb);
+            Processes.stop(xvfb, STOP_GRACE);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while Xvfb started", e);
         }
@@ -90,18 +92,6 @@ public final class VirtualDisplay implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(xvfb);
-    }
-
-    private static void stop(Process xvfb) {
-        xvfb.destroy();
-        try {
-            if (!xvfb.waitFor(10, TimeUnit.SECONDS)) {
-                xvfb.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            xvfb.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        Processes.stop(xvfb, STOP_GRACE);
     }
 }
